@@ -1,0 +1,49 @@
+# `make run` sets everything up and materialises the warehouse; `make test` runs the suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+# dbt must be on PATH for the Dagster dbt resource; one persistent Dagster instance folder.
+export PATH := $(BIN):$(PATH)
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
+
+.PHONY: setup run test ui lint bench reconstruction clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp $< $@
+
+# DbtProject.prepare_if_dev() only parses under `dagster dev`: parse here for every entry point.
+dbt_project/target/manifest.json: $(VENV)/.installed $(DBT_SOURCES)
+	cd dbt_project && $(BIN)/dbt parse --quiet --profiles-dir .
+
+setup: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml dbt_project/target/manifest.json
+
+run: setup
+	$(BIN)/python -m orchestration.materialize_all
+
+test: setup
+	$(BIN)/python -m pytest
+
+ui: setup
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python scripts/bench_tables.py
+	$(BIN)/python scripts/score_charts.py
+
+reconstruction: $(VENV)/.installed
+	$(BIN)/python scripts/build_reconstruction.py
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs data/warehouse

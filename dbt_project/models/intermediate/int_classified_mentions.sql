@@ -1,0 +1,56 @@
+-- Every mention with what the vocabulary made of it. A mention is a fact when it is not a
+-- page, footnote, section, table, chart or legal number and both a metric and a subject
+-- were found for it.
+with mentions as (
+    select * from {{ ref('stg_mentions') }}
+),
+
+reports as (
+    select * from {{ ref('stg_reports') }}
+),
+
+metrics as (
+    select * from {{ ref('int_mention_metrics') }}
+),
+
+segments as (
+    select * from {{ ref('int_mention_segments') }}
+),
+
+subjects as (
+    select * from {{ ref('int_mention_subjects') }}
+),
+
+final as (
+    select
+        mentions.report_id,
+        mentions.mention_index,
+        mentions.page,
+        mentions.source_kind,
+        mentions.raw_text,
+        mentions.value,
+        mentions.unit as mention_unit,
+        mentions.qualifier,
+        mentions.period_start,
+        case
+            when mentions.open_ended then coalesce(mentions.period_end, reports.observation_cutoff)
+            else mentions.period_end
+        end as period_end,
+        mentions.non_fact_kind,
+        mentions.sentence as evidence,
+        metrics.metric,
+        metrics.domain,
+        metrics.metric_unit,
+        segments.segment,
+        subjects.subject,
+        mentions.non_fact_kind is null
+            and metrics.metric is not null
+            and subjects.subject is not null as is_fact
+    from mentions
+    left join reports using (report_id)
+    left join metrics using (report_id, mention_index)
+    left join segments using (report_id, mention_index)
+    left join subjects using (report_id, mention_index)
+)
+
+select * from final

@@ -1,0 +1,24 @@
+with facts as (
+    select * from {{ ref('int_facts') }}
+    where domain = 'cost'
+),
+
+final as (
+    select
+        fact_key,
+        report_id,
+        subject,
+        metric,
+        segment,
+        value,
+        unit,
+        qualifier,
+        period_start,
+        period_end,
+        source_kind,
+        page,
+        evidence
+    from facts
+)
+
+select * from final

@@ -1,0 +1,45 @@
+with mentions as (
+    select * from {{ source('raw', 'mentions') }}
+),
+
+pieces as (
+    -- Offsets are 0-based Python offsets into `sentence`; substr is 1-based.
+    select
+        *,
+        substr(sentence, number_start + 1, number_end - number_start) as number_text,
+        substr(sentence, clause_start + 1, number_start - clause_start) as clause_before,
+        substr(sentence, number_end + 1, clause_end - number_end) as clause_after,
+        substr(sentence, 1, clause_start) as sentence_before,
+        substr(sentence, clause_end + 1) as sentence_after
+    from mentions
+),
+
+final as (
+    select
+        report_id,
+        mention_index,
+        page,
+        source_kind,
+        table_index,
+        chart_index,
+        raw_text,
+        value,
+        unit,
+        qualifier,
+        period_start,
+        period_end,
+        period_text,
+        open_ended,
+        range_role,
+        non_fact_kind,
+        sentence,
+        {{ normalize_wording('number_text') }} as number_norm,
+        {{ normalize_wording('clause_before') }} as clause_before_norm,
+        {{ normalize_wording('clause_after') }} as clause_after_norm,
+        {{ normalize_wording('sentence_before') }} as sentence_before_norm,
+        {{ normalize_wording('sentence_after') }} as sentence_after_norm,
+        {{ normalize_wording('previous_sentence') }} as previous_sentence_norm
+    from pieces
+)
+
+select * from final

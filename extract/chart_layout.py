@@ -1,0 +1,355 @@
+"""Finding charts on a page: caption above, source below, graphics and labels between.
+
+In the Cour des comptes house style a chart is announced by a caption line
+"Graphique n° N : titre (en unité)" above it and closed by a "Source : ..." line below
+it. The region between them holds the chart's graphics and labels. Charts without a
+caption are found as clusters of graphics that read as a chart (marks plus a value axis).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from extract.chart_marks import Reading, read_chart
+from extract.chart_primitives import (
+    Phrase,
+    Shape,
+    font_size,
+    group_lines,
+    inside,
+    merge,
+    page_shapes,
+    page_words,
+    union,
+)
+from extract.records import BBox, ExtractedChart
+
+CAPTION_RE = re.compile(
+    r"^(?P<label>Graphique|Figure|Sch[ée]ma)\s*(?:n\s*[°o]\s*)?(?P<number>\d+)"
+    r"\s*(?:[:.\u2013\u2014-]\s*(?P<title>.*))?$"
+)
+# Any caption closes the region of the chart above it, tables' included.
+_ANY_CAPTION_RE = re.compile(
+    r"^(?:Graphique|Figure|Sch[ée]ma|Tableau|Carte|Encadr[ée])\s*(?:n\s*[°o]\s*)?\d+\b"
+)
+SOURCE_RE = re.compile(r"^Sources?\s*:")
+_UNIT_WORD = (
+    r"(?:millions?|milliards?|milliers?|M€|Md€|Mds€|k€|€|%|euros?|ETP|jours?|mois|"
+    r"ann[ée]es?|heures?|nombre|points?|pts?)(?=\W|$)"
+)
+_UNIT_PATTERNS = (
+    re.compile(r"\(\s*en\s+([^()]+?)\s*\)"),  # "(en millions de messages)"
+    re.compile(rf"\(\s*({_UNIT_WORD}[^()]*?)\s*\)\s*$"),  # "(M€)"
+    re.compile(rf"\ben\s+({_UNIT_WORD}.*?)\s*$"),  # "... en M€"
+    re.compile(rf"^({_UNIT_WORD}.*?)\s*$"),  # an axis title: "millions de messages"
+)
+# Caption continuation lines follow at less than this gap (em): the leading of one
+# paragraph, not the space before a chart.
+_LINE_GAP_EM = 0.6
+# Without a source line, graphics further apart than this (em) from the chart above
+# are something else; the labels under a chart take up to this much room below it.
+_CLUSTER_GAP_EM = 3.0
+_LABEL_MARGIN_EM = 3.0
+# A raster image smaller than this (em, both sides) is an icon or a logo, not a chart.
+_MIN_IMAGE_EM = 8.0
+# Margins (em) around a caption-less cluster of graphics where its labels can sit: tick
+# labels and category names on the left, category names and legend below.
+_FREE_MARGINS_EM = (8.0, 1.0, 4.0, 4.0)
+
+
+@dataclass
+class ChartFinding:
+    """A chart with the page region it occupies (caption and source included)."""
+
+    chart: ExtractedChart
+    region: BBox
+
+
+@dataclass
+class _Line:
+    words: list[Phrase]
+
+    @property
+    def text(self) -> str:
+        return merge(self.words).text
+
+    @property
+    def box(self) -> BBox:
+        return merge(self.words).bbox
+
+    @property
+    def top(self) -> float:
+        return self.box[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.box[3]
+
+
+def unit_from_text(text: str, axis_title: bool = False) -> str | None:
+    """The unit stated in a caption ("(en %)") or, with axis_title, an axis title."""
+    patterns = _UNIT_PATTERNS if axis_title else _UNIT_PATTERNS[:3]
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _block(lines: list[_Line], start: int, graphics_top: float, em: float) -> list[_Line]:
+    """A caption or source line with its continuation lines (same font, tight leading)."""
+    first = lines[start]
+    block = [first]
+    font = (first.words[0].fontname, round(first.words[0].size, 1))
+    for line in lines[start + 1 :]:
+        word = line.words[0]
+        if (
+            line.top - block[-1].bottom > _LINE_GAP_EM * em
+            or (word.fontname, round(word.size, 1)) != font
+            or line.bottom > graphics_top
+            or _ANY_CAPTION_RE.match(line.text)
+            or SOURCE_RE.match(line.text)
+        ):
+            break
+        block.append(line)
+    return block
+
+
+def _text(block: Sequence[_Line]) -> str:
+    return " ".join(line.text for line in block)
+
+
+def _words_in(words: Sequence[Phrase], box: BBox) -> list[Phrase]:
+    return [w for w in words if inside(w.bbox, box, tol=0.5)]
+
+
+def _caption_number(caption: str | None) -> int | None:
+    match = CAPTION_RE.match(caption) if caption else None
+    return int(match["number"]) if match else None
+
+
+def _chart(
+    page_number: int,
+    reading: Reading | None,
+    caption: str | None,
+    unit: str | None,
+    source: str | None,
+    fallback_box: BBox,
+    leftovers: Sequence[Phrase],
+) -> ExtractedChart:
+    number = _caption_number(caption)
+    if reading is None:
+        return ExtractedChart(
+            page_number,
+            fallback_box,
+            "unknown",
+            [],
+            caption,
+            number,
+            unit,
+            source,
+            status="not_extracted: no bars nor lines found",
+        )
+    if unit is None:
+        used = {id(p) for p in reading.used}
+        titles = [p.text for p in leftovers if id(p) not in used]
+        unit = next((u for t in titles if (u := unit_from_text(t, axis_title=True))), None)
+    if unit is None and reading.axis is not None:
+        unit = reading.axis.unit
+    return ExtractedChart(
+        page_number,
+        reading.bbox or fallback_box,
+        reading.kind,
+        reading.series,
+        caption,
+        number,
+        unit,
+        source,
+        status=reading.status,
+        plot_bbox=reading.plot_bbox,
+    )
+
+
+def _lines_of(words: Sequence[Phrase]) -> list[_Line]:
+    return [_Line(line) for line in group_lines(words)]
+
+
+def _leftover_phrases(words: Sequence[Phrase]) -> list[Phrase]:
+    return [merge(line.words) for line in _lines_of(words)]
+
+
+@dataclass
+class _Page:
+    """What chart finding needs of a page."""
+
+    number: int
+    box: BBox
+    words: list[Phrase]
+    shapes: list[Shape]
+    lines: list[_Line]
+    images: list[BBox]
+    em: float
+
+
+def _read_page(page: Any) -> _Page:
+    words = page_words(page)
+    em = font_size(words)
+    images = [
+        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
+    ]
+    return _Page(
+        page.page_number,
+        (0.0, 0.0, float(page.width), float(page.height)),
+        words,
+        page_shapes(page),
+        _lines_of(words),
+        [b for b in images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
+        em,
+    )
+
+
+def find_chart_findings(page: Any) -> list[ChartFinding]:
+    """Every chart of a page, captioned or not, with the region it occupies."""
+    content = _read_page(page)
+    stoppers = [ln.top for ln in content.lines if _ANY_CAPTION_RE.match(ln.text)]
+    findings = [
+        _captioned(content, i, stoppers)
+        for i, line in enumerate(content.lines)
+        if CAPTION_RE.match(line.text)
+    ]
+    findings += _uncaptioned(content, [f.region for f in findings])
+    findings.sort(key=lambda f: (f.region[1], f.region[0]))
+    return findings
+
+
+def _captioned(content: _Page, index: int, stoppers: Sequence[float]) -> ChartFinding:
+    """The chart under the caption line at index: down to its source line, else down to
+    the end of the graphics hanging from the caption."""
+    lines, em, page_bottom = content.lines, content.em, content.box[3]
+    below = [s.top for s in content.shapes if s.top >= lines[index].bottom]
+    caption_block = _block(lines, index, min(below, default=page_bottom), em)
+    band_top = caption_block[-1].bottom
+    band_bottom = min([t for t in stoppers if t > band_top] + [page_bottom])
+    source_block: list[_Line] = []
+    for j, line in enumerate(lines):
+        if band_top < line.top < band_bottom and SOURCE_RE.match(line.text):
+            source_block = _block(lines, j, page_bottom, em)
+            band_bottom = line.top
+            break
+    band_shapes = _shapes_in_band(content.shapes, band_top, band_bottom)
+    if not source_block:
+        band_shapes = _top_cluster(band_shapes, em)
+        bottom = max((s.bottom for s in band_shapes), default=band_top)
+        band_bottom = min(band_bottom, bottom + _LABEL_MARGIN_EM * em)
+    band: BBox = (content.box[0], band_top, content.box[2], band_bottom)
+    band_words = _words_in(content.words, band)
+    reading = read_chart(band_words, band_shapes)
+    caption = _text(caption_block)
+    unit = unit_from_text(caption)
+    source = _text(source_block) if source_block else None
+    band_images = [b for b in content.images if inside(b, band, tol=1.0)]
+    if (reading is None or not reading.series) and band_images:
+        chart = ExtractedChart(
+            content.number,
+            union(band_images),
+            "raster",
+            [],
+            caption,
+            _caption_number(caption),
+            unit,
+            source,
+            status="not_extracted: raster image",
+        )
+    else:
+        boxes = [s.bbox for s in band_shapes] + [w.bbox for w in band_words]
+        fallback = union(boxes) if boxes else band
+        leftovers = _leftover_phrases(band_words)
+        chart = _chart(content.number, reading, caption, unit, source, fallback, leftovers)
+    boxes = [caption_block[0].box, caption_block[-1].box, chart.bbox]
+    boxes += [ln.box for ln in source_block]
+    return ChartFinding(chart, union(boxes))
+
+
+def _shapes_in_band(shapes: Sequence[Shape], top: float, bottom: float) -> list[Shape]:
+    """Shapes inside a horizontal band; rects crossing it are cut to it.
+
+    Producers draw a bar from zero and let a clipping path hide what falls outside the
+    plot (an axis starting at 50); pdfplumber reports the whole rect, so its hidden
+    part is cut off here, and at the axis end once the axis is known.
+    """
+    result = []
+    for shape in shapes:
+        if top - 1 <= shape.top and shape.bottom <= bottom + 1:
+            result.append(shape)
+        elif shape.kind == "rect" and shape.top < bottom and shape.bottom > top:
+            result.append(replace(shape, top=max(shape.top, top), bottom=min(shape.bottom, bottom)))
+    return result
+
+
+def _top_cluster(shapes: Sequence[Shape], em: float) -> list[Shape]:
+    """The shapes hanging together from the top of a region (the chart under a caption)."""
+    cluster: list[Shape] = []
+    bottom = None
+    for shape in sorted(shapes, key=lambda s: s.top):
+        if bottom is not None and shape.top > bottom + _CLUSTER_GAP_EM * em:
+            break
+        cluster.append(shape)
+        bottom = shape.bottom if bottom is None else max(bottom, shape.bottom)
+    return cluster
+
+
+def _clusters(shapes: Sequence[Shape], gap: float) -> list[list[Shape]]:
+    """Shapes grouped by proximity: boxes closer than gap join one cluster."""
+    clusters: list[tuple[BBox, list[Shape]]] = []
+    for shape in sorted(shapes, key=lambda s: (s.top, s.x0)):
+        box = shape.bbox
+        members = [shape]
+        keep = []
+        for cbox, cshapes in clusters:
+            if (
+                cbox[0] - gap <= box[2]
+                and box[0] - gap <= cbox[2]
+                and cbox[1] - gap <= box[3]
+                and box[1] - gap <= cbox[3]
+            ):
+                box = union([box, cbox])
+                members += cshapes
+            else:
+                keep.append((cbox, cshapes))
+        clusters = keep + [(box, members)]
+    return [members for _, members in clusters]
+
+
+def _uncaptioned(content: _Page, taken: Sequence[BBox]) -> list[ChartFinding]:
+    """Charts without a caption: clusters of graphics with marks and a value axis."""
+    em = content.em
+    free_shapes = [s for s in content.shapes if not any(inside(s.bbox, r, 1.0) for r in taken)]
+    free_words = [w for w in content.words if not any(inside(w.bbox, r, 1.0) for r in taken)]
+    findings = []
+    for cluster in _clusters(free_shapes, _CLUSTER_GAP_EM * em):
+        box = union(s.bbox for s in cluster)
+        left, up, right, down = (m * em for m in _FREE_MARGINS_EM)
+        area = (box[0] - left, box[1] - up, box[2] + right, box[3] + down)
+        area_words = _words_in(free_words, area)
+        reading = read_chart(area_words, cluster)
+        if (
+            reading is None
+            or reading.axis is None
+            or sum(len(s.points) for s in reading.series) < 2
+        ):
+            continue
+        bottom = (reading.bbox or box)[3]
+        source_lines = [
+            ln
+            for ln in content.lines
+            if SOURCE_RE.match(ln.text) and 0 <= ln.top - bottom <= _LABEL_MARGIN_EM * em
+        ]
+        source = source_lines[0].text if source_lines else None
+        leftovers = _leftover_phrases(area_words)
+        chart = _chart(content.number, reading, None, None, source, box, leftovers)
+        region = union([chart.bbox] + [ln.box for ln in source_lines[:1]])
+        findings.append(ChartFinding(chart, region))
+    return findings

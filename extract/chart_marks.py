@@ -1,0 +1,646 @@
+"""Reading a vector chart's marks back into series of (category, value) points.
+
+Input is what lies inside one chart's region: words and painted shapes. The reading goes
+from the least to the most ambiguous element:
+
+1. shapes are sorted into rules (axes, ticks, gridlines), frames, bars, polylines and
+   line markers;
+2. the legend (a small swatch followed by a name) maps colours to series names;
+3. the bars' shape gives the orientation, and the value axis is calibrated on the side
+   it implies (years under bars are category labels, never a value axis);
+4. printed values are matched to the end of their bar or to their line vertex;
+5. what text remains on the category side names the categories.
+
+Every distance threshold is a multiple of the chart's font size ("em"), because charts
+are drawn at any scale but their labels stay readable, so text size sets the scale.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from statistics import median
+
+from extract.chart_axes import Axis, _parse_tick, find_value_axis
+from extract.chart_primitives import (
+    Color,
+    Phrase,
+    Shape,
+    font_size,
+    group_lines,
+    phrases,
+    union,
+)
+from extract.records import BBox, ChartPoint, ChartSeries
+
+# A stroke or rect this thin (in em) is a rule (axis, tick, gridline), not a mark.
+_HAIRLINE_EM = 0.12
+# Legend swatches are at most this big (em): matplotlib draws 2 x 0.7 em patches,
+# reportlab 1 x 1 em squares; line handles are up to 3 em long.
+_SWATCH_LONG_EM = 2.5
+_SWATCH_SHORT_EM = 1.5
+_LINE_HANDLE_EM = 3.5
+# The legend name starts within this distance (em) right of its swatch.
+_SWATCH_TEXT_GAP_EM = 1.6
+# Line markers are small symbols drawn on the line's vertices.
+_MARKER_EM = 1.5
+# Printed values sit just beyond the bar end (or just inside it) or next to the vertex.
+_LABEL_BAR_GAP_EM = 1.5
+_LABEL_VERTEX_EM = 2.0
+# Continuation lines of a wrapped category label follow with less than this gap (em).
+_WRAP_GAP_EM = 0.6
+# Two page coordinates closer than this (points) are the same edge: producers write
+# coordinates with two decimals or better, and no mark is thinner than a point.
+_SAME_EDGE = 1.0
+# Labels disagreeing with the geometry by more than this share of the axis range are
+# not about the mark they sit on (a share printed on an absolute axis, a misplaced
+# label): the geometry is kept and the discrepancy recorded.
+_LABEL_TRUST = 0.05
+
+
+@dataclass
+class Reading:
+    """What was read from one chart region."""
+
+    kind: str
+    series: list[ChartSeries]
+    axis: Axis | None
+    plot_bbox: BBox | None
+    bbox: BBox | None  # marks and every label that belongs to the chart
+    used: list[Phrase] = field(default_factory=list)  # phrases given a role
+    status: str = "extracted"
+
+
+@dataclass
+class _Bar:
+    shape: Shape
+    vertical: bool
+
+    # Extents along the category direction (c) and the value direction (v), in page
+    # coordinates: x and y for vertical bars, y and x for horizontal ones.
+    @property
+    def c0(self) -> float:
+        return self.shape.x0 if self.vertical else self.shape.top
+
+    @property
+    def c1(self) -> float:
+        return self.shape.x1 if self.vertical else self.shape.bottom
+
+    @property
+    def v0(self) -> float:
+        return self.shape.top if self.vertical else self.shape.x0
+
+    @property
+    def v1(self) -> float:
+        return self.shape.bottom if self.vertical else self.shape.x1
+
+    @property
+    def cc(self) -> float:
+        return (self.c0 + self.c1) / 2
+
+
+@dataclass
+class _Mark:
+    """One data point before naming: its series key, category anchor and values."""
+
+    color: Color | None
+    anchor: int  # index of its category
+    geometry: float | None
+    bbox: BBox
+    label: float | None = None
+
+
+def _is_rule(shape: Shape, em: float) -> bool:
+    if shape.kind == "curve" and len(shape.pts) > 2:
+        return False  # a polyline, even a flat one, is data
+    return min(shape.width, shape.height) <= _HAIRLINE_EM * em
+
+
+def _contains(outer: Shape, inner: Shape) -> bool:
+    return (
+        outer is not inner
+        and outer.x0 <= inner.x0 + 0.1
+        and outer.top <= inner.top + 0.1
+        and outer.x1 >= inner.x1 - 0.1
+        and outer.bottom >= inner.bottom - 0.1
+    )
+
+
+def _frames(shapes: Sequence[Shape], em: float) -> set[int]:
+    """Backgrounds and boxes: closed shapes that hold two or more other shapes."""
+    solids = [s for s in shapes if not _is_rule(s, em)]
+    # Only a box at least two ems wide and high can hold two marks or legend entries;
+    # testing those alone keeps pages with thousands of small paths (maps) fast.
+    boxes = [
+        s
+        for s in solids
+        if (s.kind == "rect" or s.is_closed()) and min(s.width, s.height) >= 2 * em
+    ]
+    frames = set()
+    for box in boxes:
+        held = (o for o in solids if _contains(box, o))
+        if next(held, None) is not None and next(held, None) is not None:
+            frames.add(id(box))
+    return frames
+
+
+def _legend(
+    shapes: Sequence[Shape], texts: Sequence[Phrase], mark_colors: set[Color], em: float
+) -> tuple[dict[Color, str], list[Shape], list[Phrase]]:
+    """Colour -> series name, from swatches that have a name just to their right."""
+    entries: list[tuple[Shape, Phrase]] = []
+    for shape in sorted(shapes, key=lambda s: (s.top, s.x0)):
+        if shape.color is None or shape.color not in mark_colors:
+            continue
+        small_patch = (
+            shape.kind == "rect"
+            and max(shape.width, shape.height) <= _SWATCH_LONG_EM * em
+            and min(shape.width, shape.height) <= _SWATCH_SHORT_EM * em
+        )
+        line_handle = (
+            shape.kind in ("line", "curve")
+            and shape.height <= _HAIRLINE_EM * em
+            and shape.width <= _LINE_HANDLE_EM * em
+        )
+        if not (small_patch or line_handle):
+            continue
+        right = [
+            t
+            for t in texts
+            if 0 <= t.x0 - shape.x1 <= _SWATCH_TEXT_GAP_EM * em and t.top <= shape.yc <= t.bottom
+        ]
+        if right:
+            entries.append((shape, min(right, key=lambda t: t.x0)))
+    # A number right of a small patch is usually the value printed after a short bar.
+    # Numbers name series ("2022", "2023") only as a set of same-sized swatches of
+    # distinct colours, which a chart's bars are not.
+    numeric = [(s, t) for s, t in entries if _parse_tick(t.text) is not None]
+    named = [(s, t) for s, t in entries if _parse_tick(t.text) is None]
+    sizes = {(round(s.width), round(s.height)) for s, _ in numeric}
+    if len(numeric) >= 2 and len({s.color for s, _ in numeric}) == len(numeric) and len(sizes) == 1:
+        named += numeric
+    names: dict[Color, str] = {}
+    swatches: list[Shape] = []
+    used: list[Phrase] = []
+    for shape, text in sorted(named, key=lambda e: (e[0].top, e[0].x0)):
+        if shape.color is not None and shape.color not in names:
+            names[shape.color] = text.text
+            swatches.append(shape)
+            used.append(text)
+    return names, swatches, used
+
+
+def _orientation(bars: Sequence[Shape]) -> bool:
+    """True for vertical bars: they share a width, while their heights carry values."""
+
+    def modal_count(sizes: list[float]) -> int:
+        return Counter(round(s * 2) for s in sizes).most_common(1)[0][1]
+
+    return modal_count([b.width for b in bars]) >= modal_count([b.height for b in bars])
+
+
+def _baseline(bars: Sequence[_Bar]) -> float:
+    """The edge most bars start from (the zero line, or the axis they are clipped to)."""
+    edges = Counter(round(e * 2) / 2 for b in bars for e in (b.v0, b.v1))
+    return edges.most_common(1)[0][0]
+
+
+def _clip_to_axis(bars: list[_Bar], axis: Axis) -> list[_Bar]:
+    """Bars cut at the axis end facing zero, when the axis leaves zero out.
+
+    Such bars are drawn from zero and clipped at the plot edge by a clipping path that
+    pdfplumber does not report: the part beyond the last tick towards zero is hidden.
+    """
+    edge = axis.coord(axis.lo if axis.lo > 0 else axis.hi)
+    towards_high = axis.coord(0.0) > edge  # zero lies at higher page coordinates
+    clipped = []
+    for bar in bars:
+        if towards_high:
+            v0, v1 = bar.v0, max(bar.v0, min(bar.v1, edge))
+        else:
+            v0, v1 = min(bar.v1, max(bar.v0, edge)), bar.v1
+        edges = {"top": v0, "bottom": v1} if bar.vertical else {"x0": v0, "x1": v1}
+        clipped.append(_Bar(replace(bar.shape, **edges), bar.vertical))
+    return clipped
+
+
+def _group_columns(bars: list[_Bar]) -> list[list[_Bar]]:
+    """Bars overlapping along the category direction: one column, or one stack."""
+    columns: list[list[_Bar]] = []
+    for bar in sorted(bars, key=lambda b: b.cc):
+        last = columns[-1] if columns else None
+        if last and bar.c0 < min(b.c1 for b in last) - _SAME_EDGE:
+            last.append(bar)
+        else:
+            columns.append([bar])
+    return columns
+
+
+def _group_categories(columns: list[list[_Bar]], single_series: bool) -> list[list[list[_Bar]]]:
+    """Adjacent columns of different series form one category (grouped bars).
+
+    Within a group the columns touch or nearly do; between groups the gap is wider. A
+    series appears once per group, so a colour seen again starts a new group.
+    """
+    if single_series or len(columns) < 2:
+        return [[c] for c in columns]
+    gaps = [b[0].c0 - max(x.c1 for x in a) for a, b in zip(columns, columns[1:], strict=False)]
+    width = median(max(x.c1 for x in c) - min(x.c0 for x in c) for c in columns)
+    tight = min(gaps) + 0.25 * width
+    groups = [[columns[0]]]
+    for gap, column in zip(gaps, columns[1:], strict=True):
+        colors = {b.shape.color for c in groups[-1] for b in c}
+        if gap <= tight and not colors & {b.shape.color for b in column}:
+            groups[-1].append(column)
+        else:
+            groups.append([column])
+    return groups
+
+
+def _bar_marks(categories: list[list[list[_Bar]]], axis: Axis | None, zero: float) -> list[_Mark]:
+    """One mark per bar or stacked segment, with its own (not cumulative) value."""
+    marks: list[_Mark] = []
+    for index, group in enumerate(categories):
+        for column in group:
+            for bar in column:
+                # The near end faces the zero line; a segment whose near end rests on
+                # another segment's far end is stacked and worth the difference.
+                near, far = sorted((bar.v0, bar.v1), key=lambda v: abs(v - zero))
+                stacked = any(
+                    o is not bar
+                    and abs(max((o.v0, o.v1), key=lambda v: abs(v - zero)) - near) <= _SAME_EDGE
+                    for o in column
+                )
+                # A bar on its own is read at its far end: its near end is the zero line
+                # or, on an axis not starting at zero, the plot edge that clips it.
+                geometry = None
+                if axis is not None:
+                    geometry = axis.value(far) - (axis.value(near) if stacked else 0.0)
+                marks.append(_Mark(bar.shape.color, index, geometry, bar.shape.bbox))
+    return marks
+
+
+def _assign_labels(
+    labels: Sequence[Phrase], marks: list[_Mark], distance, axis: Axis | None
+) -> list[Phrase]:
+    """Printed values matched one-to-one to marks, closest pairs first.
+
+    A number that disagrees with the mark's geometry by more than _LABEL_TRUST of the
+    axis range is not that mark's value (a year under a bar, a stack's total): it stays
+    free for the category labels.
+    """
+
+    def agrees(label: Phrase, mark: _Mark) -> bool:
+        if axis is None or mark.geometry is None or axis.span <= 0:
+            return True
+        value = _parse_tick(label.text)
+        return value is not None and abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
+
+    pairs = sorted(
+        (d, li, mi)
+        for li, label in enumerate(labels)
+        for mi, mark in enumerate(marks)
+        if (d := distance(label, mark)) is not None and agrees(label, mark)
+    )
+    used_labels: set[int] = set()
+    used: list[Phrase] = []
+    for _, li, mi in pairs:
+        if li in used_labels or marks[mi].label is not None:
+            continue
+        marks[mi].label = _parse_tick(labels[li].text)
+        used_labels.add(li)
+        used.append(labels[li])
+    return used
+
+
+def _bar_label_distance(vertical: bool, zero: float, em: float):
+    def distance(label: Phrase, mark: _Mark) -> float | None:
+        x0, top, x1, bottom = mark.bbox
+        if x0 - 1 <= label.xc <= x1 + 1 and top - 1 <= label.yc <= bottom + 1:
+            return -1.0  # printed inside its bar or segment
+        c0, c1, v0, v1 = (x0, x1, top, bottom) if vertical else (top, bottom, x0, x1)
+        lc = label.xc if vertical else label.yc
+        if not c0 - 0.25 * em <= lc <= c1 + 0.25 * em:
+            return None
+        near_lo = abs(v0 - zero) < abs(v1 - zero)  # bar grows towards higher coordinates
+        lv0, lv1 = (label.top, label.bottom) if vertical else (label.x0, label.x1)
+        gap = lv0 - v1 if near_lo else v0 - lv1
+        return gap if -0.5 * em <= gap <= _LABEL_BAR_GAP_EM * em else None
+
+    return distance
+
+
+def _vertex_label_distance(em: float):
+    def distance(label: Phrase, mark: _Mark) -> float | None:
+        x = (mark.bbox[0] + mark.bbox[2]) / 2
+        y = (mark.bbox[1] + mark.bbox[3]) / 2
+        d = ((label.xc - x) ** 2 + (label.yc - y) ** 2) ** 0.5
+        return d if d <= _LABEL_VERTEX_EM * em else None
+
+    return distance
+
+
+def _category_names(
+    words: Sequence[Phrase], anchors: list[float], vertical: bool, em: float
+) -> tuple[list[str], list[Phrase]]:
+    """The label of each category anchor, and the words read for them.
+
+    Words are attached to the nearest anchor rather than split on spaces, so "janv. 2022"
+    stays whole and a label wrapped on two lines is read in order.
+    """
+    if not anchors:
+        return [], []
+    spacing = (
+        median(b - a for a, b in zip(anchors, anchors[1:], strict=False))
+        if len(anchors) > 1
+        else 6 * em
+    )
+
+    def nearest(word: Phrase) -> int | None:
+        pos = word.xc if vertical else word.yc
+        index = min(range(len(anchors)), key=lambda i: abs(anchors[i] - pos))
+        return index if abs(anchors[index] - pos) <= spacing / 2 else None
+
+    chosen: list[Phrase] = []
+    if vertical:
+        # The row naming most categories, then its wrapped continuation lines.
+        rows = [[w for w in row if nearest(w) is not None] for row in group_lines(words)]
+        rows = [r for r in rows if r]
+        if rows:
+            coverage = [len({nearest(w) for w in r}) for r in rows]
+            start = coverage.index(max(coverage))
+            chosen = list(rows[start])
+            for prev, row in zip(rows[start:], rows[start + 1 :], strict=False):
+                gap = min(w.top for w in row) - max(w.bottom for w in prev)
+                if gap > _WRAP_GAP_EM * em:
+                    break
+                chosen.extend(row)
+    else:
+        chosen = [w for w in words if nearest(w) is not None]
+    names: list[list[Phrase]] = [[] for _ in anchors]
+    for word in chosen:
+        index = nearest(word)
+        if index is not None:
+            names[index].append(word)
+    result = []
+    for i, parts in enumerate(names):
+        lines = group_lines(parts)
+        text = " ".join(w.text for line in lines for w in line)
+        result.append(text or f"#{i + 1}")  # unnamed: its rank along the axis
+    return result, chosen
+
+
+def _cluster_positions(values: list[float], tol: float) -> list[float]:
+    clusters: list[list[float]] = []
+    for v in sorted(values):
+        if clusters and v - clusters[-1][-1] <= tol:
+            clusters[-1].append(v)
+        else:
+            clusters.append([v])
+    return [sum(c) / len(c) for c in clusters]
+
+
+def _round(value: float, axis: Axis | None) -> float:
+    """Geometry read to a thousandth of the axis range: finer digits are drawing noise."""
+    if axis is None or axis.span <= 0:
+        return value
+    step = 10 ** (len(str(int(axis.span))) - 4)
+    return round(round(value / step) * step, 10)
+
+
+def _series(
+    marks: list[_Mark],
+    categories: list[str],
+    legend: dict[Color, str],
+    axis: Axis | None,
+    order: list[Color | None],
+) -> list[ChartSeries]:
+    by_color: dict[Color | None, list[ChartPoint]] = {}
+    span = axis.span if axis else None
+    for mark in sorted(marks, key=lambda m: m.anchor):
+        discrepancy = None
+        if mark.label is not None:
+            value, source = mark.label, "label"
+            if mark.geometry is not None and span:
+                discrepancy = round(abs(mark.label - mark.geometry) / span, 6)
+        elif mark.geometry is not None:
+            value, source = _round(mark.geometry, axis), "geometry"
+        else:
+            continue  # neither printed nor measurable: no value to report
+        by_color.setdefault(mark.color, []).append(
+            ChartPoint(categories[mark.anchor], value, source, discrepancy, mark.bbox)
+        )
+    legend_order = list(legend)
+    keys = sorted(
+        by_color,
+        key=lambda c: (legend_order.index(c) if c in legend else len(legend), order.index(c)),
+    )
+    return [ChartSeries(legend.get(c) if c is not None else None, by_color[c]) for c in keys]
+
+
+@dataclass
+class _Parts:
+    """A region's shapes sorted by role."""
+
+    rules: list[Shape]  # axes, ticks, gridlines
+    bars: list[Shape]
+    polylines: list[Shape]
+    swatches: list[Shape]
+    legend: dict[Color, str]
+    legend_texts: list[Phrase]
+
+
+def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) -> _Parts:
+    frames = _frames(shapes, em)
+    rules = [s for s in shapes if _is_rule(s, em)]
+    solids = [s for s in shapes if not _is_rule(s, em) and id(s) not in frames]
+    colors: set[Color] = {s.fill for s in solids if s.kind == "rect" and s.fill is not None}
+    colors |= {s.stroke for s in solids if s.stroke is not None}
+    legend, swatches, legend_texts = _legend(shapes, texts, colors, em)
+    swatch_ids = {id(s) for s in swatches}
+    solids = [s for s in solids if id(s) not in swatch_ids]
+    polylines = [
+        s
+        for s in solids
+        if s.kind in ("curve", "line")
+        and not s.is_closed()
+        and max(s.width, s.height) > _MARKER_EM * em
+    ]
+    # Markers are small symbols centred on a vertex, to within a point.
+    grid = {(round(x), round(y)) for p in polylines for x, y in p.pts}
+    near = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    bars = [
+        s
+        for s in solids
+        if s.kind == "rect"
+        and s.fill is not None
+        and not (
+            max(s.width, s.height) <= _MARKER_EM * em
+            and any((round(s.xc) + dx, round(s.yc) + dy) in grid for dx, dy in near)
+        )
+    ]
+    return _Parts(rules, bars, polylines, swatches, legend, legend_texts)
+
+
+def _bar_items(parts: _Parts, vertical: bool) -> list[_Bar]:
+    """The bars, with those too thin to be told from rules (values near zero) recovered
+    by the colour and the thickness they share with the other bars."""
+    items = [_Bar(b, vertical) for b in parts.bars]
+    if not items:
+        return items
+    thickness = median(b.c1 - b.c0 for b in items)
+    colors = {b.fill for b in parts.bars}
+    for rule in parts.rules:
+        if rule.kind == "rect" and rule.fill in colors:
+            item = _Bar(rule, vertical)
+            if abs((item.c1 - item.c0) - thickness) <= 0.15 * thickness:
+                items.append(item)
+    return items
+
+
+def _bar_kind(columns: list[list[_Bar]], categories: list[list[list[_Bar]]], vertical: bool) -> str:
+    if any(len(c) > 1 for c in columns):
+        return "bar_stacked"
+    if any(len(g) > 1 for g in categories):
+        return "bar_grouped"
+    return "bar_vertical" if vertical else "bar_horizontal"
+
+
+def _line_marks(polylines: list[Shape], axis: Axis | None) -> tuple[list[_Mark], list[float]]:
+    """One mark per vertex; the categories are the vertices' x positions."""
+    anchors = _cluster_positions([x for p in polylines for x, _ in p.pts], _SAME_EDGE)
+    marks = []
+    for line in polylines:
+        for x, y in line.pts:
+            anchor = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
+            geometry = axis.value(y) if axis else None
+            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y)))
+    return marks, anchors
+
+
+def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None:
+    """Read the series of a chart region, or None when it holds no bars nor lines."""
+    em = font_size(words)
+    texts = phrases(words)
+    parts = _sort_shapes(shapes, texts, em)
+    if not parts.bars and not parts.polylines:
+        return None
+    # Line charts read values along y; bars tell their own orientation.
+    vertical = _orientation(parts.bars) if parts.bars else True
+    bar_items = _bar_items(parts, vertical)
+    baseline = _baseline(bar_items) if bar_items else None
+
+    # The value axis: tick marks, gridlines and the bars' baseline pin its labels down.
+    legend_ids = {id(t) for t in parts.legend_texts}
+    free = [t for t in texts if id(t) not in legend_ids]
+    across = [
+        (r.top + r.bottom) / 2 if vertical else (r.x0 + r.x1) / 2
+        for r in parts.rules
+        if (r.width > r.height) == vertical
+    ]
+    if baseline is not None:
+        across.append(baseline)
+    mark_boxes = [b.shape.bbox for b in bar_items] + [p.bbox for p in parts.polylines]
+    extent_box = union(mark_boxes)
+    extent = (extent_box[0], extent_box[2]) if vertical else (extent_box[1], extent_box[3])
+    axis = find_value_axis(free, vertical, across, extent)
+    if axis is not None and bar_items and not axis.lo <= 0 <= axis.hi:
+        bar_items = _clip_to_axis(bar_items, axis)
+        baseline = _baseline(bar_items)
+    if 2 * sum(_holds_words(b.shape, words) for b in bar_items) > len(bar_items):
+        return None  # boxes holding text: a diagram or a table, not bars
+    tick_ids = {id(t) for t in axis.ticks} if axis else set()
+    free = [t for t in free if id(t) not in tick_ids]
+
+    status = "extracted"
+    numeric = [t for t in free if _parse_tick(t.text) is not None]
+    if bar_items:
+        assert baseline is not None
+        zero = axis.coord(0.0) if axis else baseline
+        columns = _group_columns(bar_items)
+        distinct = {b.shape.color for b in bar_items}
+        single = len(distinct) == 1 or (not parts.legend and len(distinct) == len(bar_items))
+        categories = _group_categories(columns, single)
+        marks = _bar_marks(categories, axis, zero)
+        if single and not parts.legend:
+            for mark in marks:
+                mark.color = None  # one unnamed series, whatever its colours
+        anchors = [
+            (min(b.c0 for c in g for b in c) + max(b.c1 for c in g for b in c)) / 2
+            for g in categories
+        ]
+        kind = _bar_kind(columns, categories, vertical)
+        distance = _bar_label_distance(vertical, zero, em)
+        if parts.polylines:
+            # A line over bars usually reads on a second axis, which is not calibrated.
+            status = "extracted: bars only, line series over the bars not read"
+    else:
+        marks, anchors = _line_marks(parts.polylines, axis)
+        kind = "line"
+        distance = _vertex_label_distance(em)
+        if axis is not None:
+            # Numbers below the lowest tick are the category axis's (years), not values.
+            numeric = [t for t in numeric if t.top < axis.coord(axis.lo)]
+    value_labels = _assign_labels(numeric, marks, distance, axis)
+    label_ids = {id(t) for t in value_labels}
+    free = [t for t in free if id(t) not in label_ids]
+
+    # Category names lie beyond the category axis: below the bars' baseline (or the plot
+    # bottom for lines), left of horizontal bars' baseline.
+    free_words = [w for w in words if _free_word(w, free)]
+    if baseline is not None and vertical:
+        side = [w for w in free_words if w.yc > baseline]
+    elif baseline is not None:
+        side = [w for w in free_words if w.xc < baseline]
+    else:
+        floor = max(y for p in parts.polylines for _, y in p.pts)
+        if axis is not None:
+            floor = max(floor, axis.coord(axis.lo))
+        side = [w for w in free_words if w.top > floor - 0.5 * em]
+    names, category_words = _category_names(side, anchors, vertical, em)
+
+    if axis is None and not value_labels:
+        return Reading(
+            "unknown",
+            [],
+            None,
+            extent_box,
+            extent_box,
+            status="not_extracted: no value axis nor printed values",
+        )
+    order = [m.color for m in sorted(marks, key=lambda m: m.anchor)]
+    series = _series(marks, names, parts.legend, axis, order)
+    plot = union(mark_boxes + ([_axis_box(axis, extent_box)] if axis else []))
+    used = parts.legend_texts + list(axis.ticks if axis else ()) + value_labels
+    boxes = mark_boxes + [s.bbox for s in parts.swatches] + [t.bbox for t in used]
+    boxes += [w.bbox for w in category_words]
+    return Reading(kind, series, axis, plot, union(boxes), used + category_words, status)
+
+
+def _holds_words(box: Shape, words: Sequence[Phrase]) -> bool:
+    """Whether a filled box holds words, as table cells and diagram boxes do.
+
+    Bars carry at most their printed value, a number; a category name may overlap a bar
+    now and then, but not most of them.
+    """
+    return any(
+        box.x0 <= w.xc <= box.x1 and box.top <= w.yc <= box.bottom and _parse_tick(w.text) is None
+        for w in words
+    )
+
+
+def _free_word(word: Phrase, free: Sequence[Phrase]) -> bool:
+    """Whether a word belongs to a phrase not yet given a role."""
+    return any(
+        p.x0 - 0.1 <= word.xc <= p.x1 + 0.1 and p.top - 0.1 <= word.yc <= p.bottom + 0.1
+        for p in free
+    )
+
+
+def _axis_box(axis: Axis, marks: BBox) -> BBox:
+    """The plot rectangle spanned by the axis's ticks across the marks."""
+    a, b = sorted((axis.coord(axis.lo), axis.coord(axis.hi)))
+    if axis.vertical:
+        return (marks[0], a, marks[2], b)
+    return (a, marks[1], b, marks[3])

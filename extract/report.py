@@ -1,0 +1,58 @@
+"""One report PDF to plain records: page text, tables, charts and numeric mentions.
+
+The document is read in one pass, page by page, and each page is closed once read:
+pdfplumber keeps parsed pages in memory until then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from extract.charts import find_charts
+from extract.mentions import mentions_on_page
+from extract.observations import chart_mentions, table_mentions
+from extract.records import NumericMention, PageText, ReportExtraction
+from extract.tables import TableStitcher
+
+
+def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
+    """Everything extraction reads from one PDF, with page and bbox on every record."""
+    pages: list[PageText] = []
+    stitcher = TableStitcher()
+    charts = []
+    prose: list[NumericMention] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        page_count = len(pdf.pages)
+        for page in pdf.pages:
+            try:
+                page_charts = find_charts(page)
+                chart_boxes = [c.bbox for c in page_charts]
+                # Bars with printed values can also read as a grid; the chart reading wins.
+                page_tables = stitcher.add_page(page, exclude=chart_boxes)
+                regions = [t.bbox for t in page_tables] + chart_boxes
+                prose.extend(mentions_on_page(page, exclude=regions))
+                pages.append(PageText(
+                    page=page.page_number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    text=page.extract_text() or "",
+                ))
+                charts.extend(page_charts)
+            finally:
+                page.close()
+    tables = stitcher.tables
+    mentions = [
+        *prose,
+        *(m for index, table in enumerate(tables) for m in table_mentions(table, index)),
+        *(m for index, chart in enumerate(charts) for m in chart_mentions(chart, index)),
+    ]
+    return ReportExtraction(
+        report_id=report_id,
+        page_count=page_count,
+        pages=pages,
+        tables=tables,
+        charts=charts,
+        mentions=mentions,
+    )

@@ -1,0 +1,63 @@
+"""Captions, unit notes and source lines around a table: kept out of the grid, attached to it."""
+
+from __future__ import annotations
+
+import re
+
+from extract.records import ExtractedTable
+from extract.table_layout import PageLayout, TextLine
+
+CAPTION = re.compile(
+    r"^\s*(?:Tableau|Table|Tab\.)\s*(?:n\s*[°º o]\s*|no\.?\s*|N°\s*)?(\d+)\b", re.IGNORECASE
+)
+SOURCE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
+_UNIT_WORDS = (
+    r"(?:M€|Md€|k€|€|%|ETP|euros?|EUR|millions?|milliers|milliards?|thousands?|billions?"
+    r"|pourcentage|nombre|jours|mois|percent(?:age)?)"
+)
+UNIT = re.compile(r"^\s*\(?\s*(?:en|in|unit[ée]?s?\s*:)\s*" + _UNIT_WORDS, re.IGNORECASE)
+_UNIT_IN_CAPTION = re.compile(r"\(\s*((?:en|in)\s+" + _UNIT_WORDS + r"[^)]*)\)", re.IGNORECASE)
+
+# How far from the table a caption, unit note or source line may sit, in text lines: a caption
+# can run over two lines and have a unit note between it and the table.
+CAPTION_REACH = 4.0
+SOURCE_REACH = 4.0
+
+
+def is_annotation(text: str) -> bool:
+    """A line that belongs around a table, never inside its grid."""
+    return bool(CAPTION.match(text) or SOURCE.match(text) or UNIT.match(text))
+
+
+def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
+    """Fill caption, number, unit_note and source_line from the lines around the table."""
+    x0, top, x1, bottom = table.bbox
+    reach = layout.font_size * 1.4  # one line pitch
+    near = [ln for ln in layout.lines if ln.x1 > x0 - reach and ln.x0 < x1 + reach]
+    above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
+    below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]
+    for i, line in enumerate(above):
+        match = CAPTION.match(line.text)
+        if match:
+            table.caption = _caption_text(line, above[i + 1 :])
+            table.number = int(match.group(1))
+    for line in above + below:
+        if table.unit_note is None and UNIT.match(line.text):
+            table.unit_note = line.text.strip().strip("()").strip()
+        if table.source_line is None and SOURCE.match(line.text) and line in below:
+            table.source_line = line.text.strip()
+    if table.unit_note is None and table.caption:
+        unit = _UNIT_IN_CAPTION.search(table.caption)
+        if unit:
+            table.unit_note = unit.group(1).strip()
+
+
+def _caption_text(first: TextLine, following: list[TextLine]) -> str:
+    """The caption line plus the lines that continue it (not a unit note)."""
+    parts = [first.text.strip()]
+    for line in following:
+        if is_annotation(line.text) or line.top - first.bottom > 2.5 * (first.bottom - first.top):
+            break
+        parts.append(line.text.strip())
+        first = line
+    return " ".join(parts)

@@ -1,0 +1,277 @@
+"""Find table regions on a page: from ruling lines, and from columns of aligned text.
+
+Two kinds of seeds:
+* ruled: rules that touch each other (a grid, a frame), and stacks of horizontal rules of
+  similar extent with no prose between them (header rule, rule under header, bottom rule);
+* aligned text: runs of consecutive lines split into two or more chunks by wide gaps.
+A seed open at the bottom or top (no rule closing it there) grows by the adjacent lines that
+continue its columns, so a table ruled only in its header keeps its body. Every region is then
+gridded and kept only if the grid looks like a table (several columns filled on several
+rows, not a boxed paragraph, not a list of bullets).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from extract.records import BBox, ExtractedTable
+from extract.table_captions import is_annotation
+from extract.table_grid import build_grid
+from extract.table_layout import PageLayout, Rule, TextLine
+
+# Rules meet when their ends come within this distance (x font size).
+TOUCH = 0.5
+# A line of a single chunk wider than this share of a region is prose, not a table row.
+PROSE_WIDTH = 0.6
+# Lines of one text table are at most this far apart (x font size), baseline to baseline gap;
+# a blank line of body text is about 1.2 em, a paragraph break or a table's edge is more.
+MAX_LINE_GAP = 1.6
+# A table found from text alone needs this many lines with two or more chunks: two aligned
+# lines happen in prose layouts (headers, signatures); three rarely do by chance.
+MIN_TEXT_ROWS = 3
+# Cells of real tables are short; a grid whose median cell holds more words is prose set in
+# columns (a two-column layout, a boxed list of paragraphs).
+MAX_MEDIAN_WORDS = 7
+# A region holding this many drawn curves (series lines, pie slices) is a chart, not a table:
+# tables draw straight rules only, and at most a few rounded corners.
+MAX_CURVES = 3
+_FIGURE = re.compile(r"^\s*(Figure|Fig\.|Graph|Chart|Graphique|Graphe|Schéma)\b", re.IGNORECASE)
+# List markers: a "table" whose first column holds only these is a bullet or numbered list.
+_MARKERS = {"•", "-", "–", "—", "*", "o", "▪", "■", "►", "·", "\uf0b7", "\uf0a7"}
+
+
+def find_regions(layout: PageLayout) -> list[ExtractedTable]:
+    """All tables of one page, gridded, in reading order (top to bottom)."""
+    tables: list[ExtractedTable] = []
+    for bbox in _ruled_seeds(layout):
+        _accept(layout, _grow(layout, bbox, tables), True, tables)
+    # Text seeds are looked for in what the ruled tables left: a line that runs from a ruled
+    # table into its neighbour (a chart, another table) must not glue them together.
+    for bbox in _text_seeds(layout, [t.bbox for t in tables]):
+        _accept(layout, _grow(layout, bbox, tables), False, tables)
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedTable]) -> None:
+    """Grid a region and keep it if it is a table not already found."""
+    if any(_overlap(bbox, t.bbox) > 0.5 * min(_area(bbox), _area(t.bbox)) for t in tables):
+        return
+    curves = sum(1 for g in layout.graphics if _overlap(g, bbox) > 0.5 * _area(g))
+    if curves >= MAX_CURVES:
+        return
+    table = build_grid(layout, bbox)
+    if table is not None and _looks_like_table(table, ruled):
+        tables.append(table)
+
+
+def _area(b: BBox) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _is_prose(line: TextLine, width: float) -> bool:
+    return len(line.chunks) == 1 and line.x1 - line.x0 > PROSE_WIDTH * width
+
+
+def _ruled_seeds(layout: PageLayout) -> list[BBox]:
+    """Bounding boxes of groups of connected rules."""
+    font = layout.font_size
+    touch = TOUCH * font
+    rules = layout.hrules + layout.vrules
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    nh = len(layout.hrules)
+    for i, h in enumerate(layout.hrules):
+        for j, v in enumerate(layout.vrules):
+            if (
+                h.start - touch <= v.pos <= h.end + touch
+                and v.start - touch <= h.pos <= v.end + touch
+            ):
+                union(i, nh + j)
+    # Stacked horizontal rules of similar extent (header rule, rule under the header, bottom
+    # rule), with only table-like lines between them and no grid or vertical rule in between
+    # (that would be another structure). Rules tied to vertical rules belong to a grid or a
+    # frame and are not stacked; shorter rules in between (under a spanning header) are fine.
+    tied_groups = {find(nh + j) for j in range(len(layout.vrules))}
+    tied = [h for i, h in enumerate(layout.hrules) if find(i) in tied_groups]
+    free = sorted(
+        (i for i in range(nh) if find(i) not in tied_groups), key=lambda i: layout.hrules[i].pos
+    )
+    for k, a in enumerate(free):
+        hi = layout.hrules[a]
+        for b in free[k + 1 :]:
+            hj = layout.hrules[b]
+            shared = min(hi.end, hj.end) - max(hi.start, hj.start)
+            if shared >= 0.8 * max(hi.length, hj.length):
+                break
+        else:
+            continue
+        if any(
+            hi.pos < r.pos < hj.pos and r.end > hi.start and r.start < hi.end for r in tied
+        ) or any(
+            r.start < hj.pos and r.end > hi.pos and hi.start < r.pos < hi.end for r in layout.vrules
+        ):
+            continue
+        between = [
+            ln
+            for ln in layout.lines
+            if hi.pos < ln.top and ln.bottom < hj.pos and ln.x1 > hi.start and ln.x0 < hi.end
+        ]
+        if not any(_is_prose(ln, hi.length) or is_annotation(ln.text) for ln in between):
+            union(a, b)
+    groups: dict[int, list[Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(find(i), []).append(rule)
+    seeds = []
+    for group in groups.values():
+        hs = [r for r in group if r.orient == "h"]
+        vs = [r for r in group if r.orient == "v"]
+        if len(hs) + len(vs) < 2 or not hs:
+            continue
+        x0 = min([r.start for r in hs] + [r.pos for r in vs])
+        x1 = max([r.end for r in hs] + [r.pos for r in vs])
+        top = min([r.pos for r in hs] + [r.start for r in vs])
+        bottom = max([r.pos for r in hs] + [r.end for r in vs])
+        if x1 - x0 < 4 * font:  # a tick or a glyph drawn with strokes
+            continue
+        seeds.append((x0, top, x1, bottom))
+    return seeds
+
+
+def _outside(line: TextLine, taken: list[BBox]) -> TextLine:
+    """The part of a line that lies outside the given regions."""
+    chunks = [
+        c
+        for c in line.chunks
+        if not any(
+            b[0] <= (c.x0 + c.x1) / 2 <= b[2] and b[1] <= (c.top + c.bottom) / 2 <= b[3]
+            for b in taken
+        )
+    ]
+    if len(chunks) == len(line.chunks):
+        return line
+    return TextLine([w for c in chunks for w in c.words], chunks)
+
+
+def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
+    """Runs of consecutive multi-chunk lines, outside the regions already taken."""
+    font = layout.font_size
+    seeds = []
+    run: list[TextLine] = []
+
+    def close() -> None:
+        multi = [ln for ln in run if len(ln.chunks) >= 2]
+        if len(multi) >= MIN_TEXT_ROWS:
+            seeds.append(
+                (
+                    min(ln.x0 for ln in run),
+                    min(ln.top for ln in run),
+                    max(ln.x1 for ln in run),
+                    max(ln.bottom for ln in run),
+                )
+            )
+        run.clear()
+
+    lines = [_outside(ln, taken) for ln in layout.lines]
+    for line in (ln for ln in lines if ln.chunks):
+        if run and line.top - run[-1].bottom > MAX_LINE_GAP * font:
+            close()
+        if is_annotation(line.text) or (len(line.chunks) < 2 and run and len(run[-1].chunks) < 2):
+            close()
+            continue
+        if len(line.chunks) >= 2 or run:
+            run.append(line)
+    close()
+    return seeds
+
+
+def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
+    """Is there a rule across most of the region at height y?"""
+    width = bbox[2] - bbox[0]
+    tol = 0.5 * layout.font_size
+    return any(
+        abs(r.pos - y) <= tol and min(r.end, bbox[2]) - max(r.start, bbox[0]) > 0.8 * width
+        for r in layout.hrules
+    )
+
+
+def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
+    """Extend a region over adjacent lines that continue its columns, on open sides."""
+    font = layout.font_size
+    x0, top, x1, bottom = bbox
+    width = x1 - x0
+    inside = [ln for ln in layout.lines if ln.top >= top - 1 and ln.bottom <= bottom + 1]
+    pitches = [b.top - a.top for a, b in zip(inside, inside[1:], strict=False)]
+    gap_limit = MAX_LINE_GAP * font
+    if pitches:
+        gap_limit = max(gap_limit, 0.8 * statistics.median(pitches))
+
+    def fits(ln: TextLine) -> bool:
+        box = (ln.x0, ln.top, ln.x1, ln.bottom)
+        return (
+            ln.x0 >= x0 - 2 * font
+            and ln.x1 <= x1 + 2 * font
+            and not is_annotation(ln.text)
+            and not _is_prose(ln, width)
+            and not any(_overlap(box, t.bbox) > 0 for t in tables)
+        )
+
+    candidates = [ln for ln in layout.lines if ln.x1 > x0 and ln.x0 < x1]
+    if not _closed(layout, bbox, bottom):
+        below = [ln for ln in candidates if ln.top > bottom - 1]
+        edge = bottom
+        pending: list[TextLine] = []
+        for ln in below:
+            if ln.top - edge > gap_limit or not fits(ln):
+                break
+            pending.append(ln)
+            edge = ln.bottom
+            if len(ln.chunks) >= 2:
+                bottom = max(bottom, ln.bottom)
+                pending.clear()
+    if not _closed(layout, bbox, top):
+        above = [ln for ln in reversed(candidates) if ln.bottom < top + 1]
+        edge = top
+        for ln in above:
+            if edge - ln.bottom > gap_limit or not fits(ln) or len(ln.chunks) < 2:
+                break
+            top = min(top, ln.top)
+            edge = ln.top
+    return (x0, top, x1, bottom)
+
+
+def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
+    rows = table.rows()
+    filled_rows = sum(1 for row in rows if sum(1 for v in row if v) >= 2)
+    if table.n_cols < 2 or filled_rows < (2 if ruled else MIN_TEXT_ROWS):
+        return False
+    if any(_FIGURE.match(c.text) for c in table.cells if c.row == 0):
+        return False  # a figure's title inside the region: chart labels, not a table
+    first_col = [row[0] for row in rows if row[0]]
+    if (
+        table.n_cols == 2
+        and first_col
+        and all(
+            v.strip() in _MARKERS or (len(v) <= 4 and v.rstrip(".)").lstrip("(").isalnum())
+            for v in first_col
+        )
+        and any(len((row[1] or "").split()) > 6 for row in rows)
+    ):
+        return False  # bullets or numbers followed by sentences: a list
+    words = [len(c.text.split()) for c in table.cells if c.text]
+    return statistics.median(words) <= MAX_MEDIAN_WORDS

@@ -1,0 +1,320 @@
+"""Build the cell grid of one table region from text alignment and ruling lines.
+
+Rows come from horizontal rules (bands) and text lines; columns come from the vertical gaps
+that stay empty across the body rows (a vertical rule in a gap pins the separator). Header
+text crossing a separator becomes a spanning cell. Shading never enters: only rules do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.records import BBox, ExtractedTable, TableCell
+from extract.table_layout import (
+    Chunk,
+    PageLayout,
+    Rule,
+    TextLine,
+    Word,
+    group_lines,
+    is_numeric,
+    make_chunks,
+)
+
+# Empty vertical band narrower than this (x font size) is not a column gap unless a vertical
+# rule runs in it: two spaces' worth is the least a typesetter leaves between columns.
+MIN_COL_GAP = 0.5
+# A chunk belongs to a column it overlaps by more than this (x font size) or by half its own
+# width; centred header text that bleeds a little past its column is not a span.
+SPAN_OVERLAP = 1.0
+# A horizontal rule separates two text lines only if it lies between them with this much
+# tolerance (x font size) for rules drawn touching the glyphs.
+RULE_TOL = 0.25
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class _Row:
+    lines: list[TextLine]
+
+
+def header_like(text: str) -> bool:
+    """Text that may sit in a header: anything but a figure (years are headers)."""
+    return not is_numeric(text) or bool(_YEAR.match(text.strip()))
+
+
+def words_in(layout: PageLayout, bbox: BBox) -> list[Word]:
+    x0, top, x1, bottom = bbox
+    return [
+        w
+        for w in layout.words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
+
+
+def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
+    """Grid the words inside `bbox`; None when there is no text at all."""
+    font = layout.font_size
+    words = words_in(layout, bbox)
+    if not words:
+        return None
+    x0, top, x1, bottom = bbox
+    vrules = [
+        r
+        for r in layout.vrules
+        if x0 - font <= r.pos <= x1 + font and r.end > top and r.start < bottom
+    ]
+    hrules = [
+        r
+        for r in layout.hrules
+        if top - font <= r.pos <= bottom + font and r.end > x0 and r.start < x1
+    ]
+    lines = group_lines(words)
+    for line in lines:
+        line.chunks = make_chunks(line.words, vrules, font)
+
+    n_head = _header_lines(lines)
+    edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
+    rows = _rows(lines, hrules, edges, n_head, font)
+    cells = _ruled_spans(_cells(rows, edges, font), edges, vrules, font)
+    n_cols = len(edges) - 1
+    header_rows = _header_rows(rows)
+    cells = [
+        TableCell(c.row, c.col, c.text, c.row_span, c.col_span, c.row < header_rows, c.bbox)
+        for c in cells
+    ]
+    return ExtractedTable(
+        page=layout.number,
+        bbox=_grid_bbox(bbox, words, hrules, vrules),
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=n_cols,
+        header_rows=header_rows,
+    )
+
+
+def _header_lines(lines: list[TextLine]) -> int:
+    """Leading lines without figures, when figures follow: the header zone."""
+    for i, line in enumerate(lines):
+        if any(not header_like(c.text) for c in line.chunks):
+            return min(i, len(lines) // 2)
+    return 1 if len(lines) > 2 else 0
+
+
+def _column_edges(
+    body: list[TextLine], vrules: list[Rule], span: tuple[float, float], font: float
+) -> list[float]:
+    """Column edges from gaps left empty by every multi-chunk body line."""
+    multi = [ln for ln in body if len(ln.chunks) >= 2] or body
+    intervals = sorted((c.x0, c.x1) for ln in multi for c in ln.chunks)
+    body_top = min(ln.top for ln in multi)
+    body_bottom = max(ln.bottom for ln in multi)
+    edges = [span[0]]
+    reach = intervals[0][1]
+    for a, b in intervals[1:]:
+        if a > reach:
+            in_gap = [
+                r
+                for r in vrules
+                if reach <= r.pos <= a and min(r.end, body_bottom) - max(r.start, body_top) > 0
+            ]
+            if in_gap:
+                mid = (reach + a) / 2
+                edges.append(min(in_gap, key=lambda r: abs(r.pos - mid)).pos)
+            elif a - reach >= MIN_COL_GAP * font:
+                edges.append((reach + a) / 2)
+        reach = max(reach, b)
+    edges.append(span[1])
+    return edges
+
+
+def _columns_of(chunk: Chunk, edges: list[float], font: float) -> tuple[int, int]:
+    """First and last column a chunk occupies."""
+    width = chunk.x1 - chunk.x0
+    cols = []
+    for i in range(len(edges) - 1):
+        overlap = min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i])
+        if overlap > min(SPAN_OVERLAP * font, 0.5 * width):
+            cols.append(i)
+    if not cols:  # outside the edges: nearest column
+        mid = (chunk.x0 + chunk.x1) / 2
+        i = sum(1 for e in edges[1:-1] if e < mid)
+        return i, i
+    return cols[0], cols[-1]
+
+
+def _occupied(line: TextLine, edges: list[float], font: float) -> set[int]:
+    cols: set[int] = set()
+    for chunk in line.chunks:
+        a, b = _columns_of(chunk, edges, font)
+        cols.update(range(a, b + 1))
+    return cols
+
+
+def _spans(line: TextLine, edges: list[float], font: float) -> bool:
+    return any(a != b for a, b in (_columns_of(c, edges, font) for c in line.chunks))
+
+
+def _rows(
+    lines: list[TextLine], hrules: list[Rule], edges: list[float], n_head: int, font: float
+) -> list[_Row]:
+    """Group text lines into rows: rule-bounded bands, wrapped cells, wrapped headers."""
+    tol = RULE_TOL * font
+    bands: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if i and not _ruled_between(lines[i - 1], line, hrules, tol):
+            bands[-1].append(i)
+        else:
+            bands.append([i])
+    rows: list[_Row] = []
+    for band in bands:
+        band_lines = [lines[i] for i in band]
+        is_header = band[-1] < n_head
+        full = sum(1 for ln in band_lines if len(_occupied(ln, edges, font)) >= 2)
+        if len(band_lines) == 1 or (
+            len(bands) > 1
+            and (full <= 1 or (is_header and not any(_spans(ln, edges, font) for ln in band_lines)))
+        ):
+            rows.append(_Row(band_lines))
+            continue
+        for k, line in enumerate(band_lines):
+            if k and _continues(rows[-1], line, edges, font, line_in_header=band[k] < n_head):
+                rows[-1].lines.append(line)
+            else:
+                rows.append(_Row([line]))
+    return rows
+
+
+def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: float) -> bool:
+    lo, hi = upper.bottom - tol, lower.top + tol
+    left, right = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
+    return any(lo <= r.pos <= hi and r.end > left and r.start < right for r in hrules)
+
+
+def _continues(
+    row: _Row, line: TextLine, edges: list[float], font: float, line_in_header: bool
+) -> bool:
+    """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?"""
+    prev = row.lines[-1]
+    if any(not header_like(c.text) for c in line.chunks):
+        return False
+    cols = _occupied(line, edges, font)
+    prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
+    if not cols <= prev_cols or _spans(line, edges, font) or _spans(prev, edges, font):
+        return False
+    if line_in_header:
+        # Wrapped header text: both lines are headers and sit in the same columns.
+        return True
+    first = line.chunks[0].text
+    # A body line continues a cell only when its text reads as a continuation.
+    return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
+
+
+def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]:
+    cells: list[TableCell] = []
+    for r, row in enumerate(rows):
+        placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
+        for order, line in enumerate(row.lines):
+            for chunk in line.chunks:
+                a, b = _columns_of(chunk, edges, font)
+                placed.append((a, b, [(order, chunk)]))
+        # Chunks of one row whose column ranges overlap make one cell (a span or a wrap).
+        placed.sort(key=lambda p: (p[0], p[1]))
+        groups: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
+        for a, b, members in placed:
+            if groups and a <= groups[-1][1]:
+                ga, gb, gm = groups[-1]
+                groups[-1] = (ga, max(gb, b), gm + members)
+            else:
+                groups.append((a, b, members))
+        for a, b, members in groups:
+            members.sort(key=lambda m: (m[0], m[1].x0))
+            chunks = [m[1] for m in members]
+            bbox = (
+                min(c.x0 for c in chunks),
+                min(c.top for c in chunks),
+                max(c.x1 for c in chunks),
+                max(c.bottom for c in chunks),
+            )
+            text = " ".join(c.text for c in chunks)
+            cells.append(TableCell(r, a, text, 1, b - a + 1, False, bbox))
+    return cells
+
+
+def _ruled_spans(
+    cells: list[TableCell], edges: list[float], vrules: list[Rule], font: float
+) -> list[TableCell]:
+    """Widen a cell to the vertical rules that box it, over empty neighbours.
+
+    A merged cell of a ruled table ("Finland" over Female / Male / Total) is narrower than
+    the columns it heads; the rules on its left and right tell its real extent. Only rows
+    crossed by an inner vertical rule are considered, so an outer frame alone widens nothing.
+    """
+    tol = RULE_TOL * font
+    inner = range(1, len(edges) - 1)
+    out: list[TableCell] = []
+    by_row: dict[int, list[TableCell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    for row_cells in by_row.values():
+        used = {c for cell in row_cells for c in range(cell.col, cell.col + cell.col_span)}
+        for cell in row_cells:
+            if cell.bbox is None:
+                out.append(cell)
+                continue
+            mid = (cell.bbox[1] + cell.bbox[3]) / 2
+            ruled = {
+                i
+                for i in inner
+                if any(abs(r.pos - edges[i]) <= 2 * tol and r.start <= mid <= r.end for r in vrules)
+            }
+            if not ruled:
+                out.append(cell)
+                continue
+            first, last = cell.col, cell.col + cell.col_span - 1
+            while first > 0 and first not in ruled and first - 1 not in used:
+                first -= 1
+            while last < len(edges) - 2 and last + 1 not in ruled and last + 1 not in used:
+                last += 1
+            if (first > 0 and first not in ruled) or (
+                last < len(edges) - 2 and last + 1 not in ruled
+            ):
+                out.append(cell)  # not boxed by rules on both sides
+                continue
+            used.update(range(first, last + 1))
+            out.append(
+                TableCell(
+                    cell.row,
+                    first,
+                    cell.text,
+                    cell.row_span,
+                    last - first + 1,
+                    cell.is_header,
+                    cell.bbox,
+                )
+            )
+    return sorted(out, key=lambda c: (c.row, c.col))
+
+
+def _header_rows(rows: list[_Row]) -> int:
+    """Leading rows without figures when figures follow (at most half the table)."""
+    for i, row in enumerate(rows):
+        if any(not header_like(c.text) for ln in row.lines for c in ln.chunks):
+            return min(i, len(rows) // 2)
+    return 1 if len(rows) > 2 else 0
+
+
+def _grid_bbox(bbox: BBox, words: list[Word], hrules: list[Rule], vrules: list[Rule]) -> BBox:
+    """The table's extent: its text, widened to the rules that frame it."""
+    x0 = min(w.x0 for w in words)
+    x1 = max(w.x1 for w in words)
+    top = min(w.top for w in words)
+    bottom = max(w.bottom for w in words)
+    for r in hrules:
+        x0, x1 = min(x0, max(r.start, bbox[0])), max(x1, min(r.end, bbox[2]))
+        top, bottom = min(top, max(r.pos, bbox[1])), max(bottom, min(r.pos, bbox[3]))
+    for r in vrules:
+        x0, x1 = min(x0, max(r.pos, bbox[0])), max(x1, min(r.pos, bbox[2]))
+    return (x0, top, x1, bottom)

@@ -1,0 +1,43 @@
+"""Session set-up shared by the tests.
+
+The Dagster definitions read the dbt manifest at import time, and `DbtProject.prepare_if_dev()`
+only parses under `dagster dev`, so the session parses the dbt project itself. The warehouse
+and raw folder are redirected to temporary copies before anything imports the definitions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_RAW_DIR = REPO_ROOT / "data" / "raw"
+LEDGER = Path(__file__).resolve().parent / "dinum_2024_facts.csv"
+SESSION_DIR = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    session_dir = Path(tempfile.mkdtemp(prefix="dinum-tests-"))
+    config.stash[SESSION_DIR] = session_dir
+    raw = session_dir / "raw"
+    shutil.copytree(SHIPPED_RAW_DIR, raw)
+    os.environ["DINUM_RAW_DIR"] = str(raw)
+    os.environ["DINUM_WAREHOUSE"] = str(session_dir / "warehouse" / "dinum.duckdb")
+    bin_dir = Path(sys.executable).parent
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    subprocess.run(
+        [str(bin_dir / "dbt"), "parse", "--quiet", "--profiles-dir", "."],
+        cwd=REPO_ROOT / "dbt_project",
+        check=True,
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if SESSION_DIR in config.stash:
+        shutil.rmtree(config.stash[SESSION_DIR], ignore_errors=True)

@@ -1,0 +1,189 @@
+"""End to end: the shipped report, materialised in-process, against the ledger of 69 facts."""
+
+from __future__ import annotations
+
+import csv
+import math
+import shutil
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.definitions import defs
+from orchestration.inventory import discover_reports
+from orchestration.partitions import reports_partitions
+from orchestration.settings import raw_dir, warehouse_path
+from tests.conftest import LEDGER
+
+MART_OF_DOMAIN = {"cost": "fct_costs", "usage": "fct_usage", "indicator": "fct_indicators"}
+CONTRACT_COLUMNS = [
+    "fact_key", "report_id", "subject", "metric", "segment", "value", "unit", "qualifier",
+    "period_start", "period_end", "source_kind", "page", "evidence",
+]
+
+
+def _ledger() -> list[dict[str, str]]:
+    with LEDGER.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _materialise(instance: dg.DagsterInstance, report_ids: list[str]) -> dict[str, dg.ExecuteInProcessResult]:
+    known = set(instance.get_dynamic_partitions(reports_partitions.name))
+    instance.add_dynamic_partitions(reports_partitions.name, [r for r in report_ids if r not in known])
+    results = {
+        rid: defs.resolve_job_def("extract_report").execute_in_process(
+            partition_key=rid, instance=instance, raise_on_error=False
+        )
+        for rid in report_ids
+    }
+    results["build"] = defs.resolve_job_def("build_warehouse").execute_in_process(
+        instance=instance, raise_on_error=False
+    )
+    return results
+
+
+def _query(sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
+        return conn.execute(sql, params or []).fetchall()
+
+
+def _marts_snapshot() -> list[tuple]:
+    return sorted(
+        row for mart in MART_OF_DOMAIN.values() for row in _query(f"SELECT * FROM marts.{mart}")
+    )
+
+
+@pytest.fixture(scope="module")
+def instance():
+    with dg.instance_for_test() as test_instance:
+        yield test_instance
+
+
+@pytest.fixture(scope="module")
+def first_run(instance):
+    report_ids = [r.report_id for r in discover_reports(raw_dir())]
+    results = _materialise(instance, report_ids)
+    for name, result in results.items():
+        assert result.success, f"{name} failed"
+    return results
+
+
+@pytest.mark.parametrize("fact", _ledger(), ids=lambda f: f["fact_id"])
+def test_ledger_fact_is_in_its_mart(first_run, fact):
+    mart = MART_OF_DOMAIN[fact["domain"]]
+    rows = _query(
+        f"""SELECT value, unit, qualifier, period_start, period_end, source_kind, page, evidence
+            FROM marts.{mart}
+            WHERE subject = ? AND metric = ? AND segment IS NOT DISTINCT FROM ?""",
+        [fact["subject"], fact["metric"], fact["segment"] or None],
+    )
+    expected_period = (
+        date.fromisoformat(fact["period_start"]) if fact["period_start"] else None,
+        date.fromisoformat(fact["period_end"]) if fact["period_end"] else None,
+    )
+    matching = [r for r in rows if (r[3], r[4]) == expected_period]
+    assert len(matching) == 1, f"{fact['fact_id']}: rows for subject/metric/segment: {rows}"
+    value, unit, qualifier, *_ = matching[0]
+    assert math.isclose(value, float(fact["value"]), rel_tol=1e-9, abs_tol=1e-9)
+    assert unit == fact["unit"]
+    assert qualifier == fact["qualifier"]
+
+
+def test_marts_hold_only_the_ledger_facts(first_run):
+    ledger = _ledger()
+    for domain, mart in MART_OF_DOMAIN.items():
+        expected = sum(1 for f in ledger if f["domain"] == domain)
+        (count,) = _query(f"SELECT count(*) FROM marts.{mart}")[0]
+        assert count == expected, f"{mart}: {count} rows, ledger has {expected}"
+
+
+def test_marts_follow_the_contract(first_run):
+    for mart in MART_OF_DOMAIN.values():
+        columns = [r[0] for r in _query(f"DESCRIBE marts.{mart}")]
+        assert columns == CONTRACT_COLUMNS
+    kinds = {r[0] for mart in MART_OF_DOMAIN.values() for r in _query(f"SELECT source_kind FROM marts.{mart}")}
+    assert kinds == {"table", "chart", "text"}
+    (tables,) = _query("SELECT count(*) FROM marts.fct_costs WHERE source_kind = 'table'")[0]
+    assert tables > 0
+
+
+def test_dbt_tests_ran_as_passing_asset_checks(first_run):
+    evaluations = first_run["build"].get_asset_check_evaluations()
+    assert len(evaluations) > 30
+    failed = [e.check_name for e in evaluations if not e.passed]
+    assert failed == []
+
+
+def test_non_facts_are_neither_facts_nor_unclassified(first_run):
+    kinds = {r[0] for r in _query("SELECT DISTINCT non_fact_kind FROM raw.mentions")}
+    assert {"page_number", "footnote_call", "table_number", "chart_number", "year"} <= kinds
+    (leaked,) = _query(
+        """SELECT count(*) FROM marts.unclassified_mentions u
+           JOIN raw.mentions m USING (report_id, mention_index)
+           WHERE m.non_fact_kind IS NOT NULL"""
+    )[0]
+    assert leaked == 0
+    (unclassified,) = _query("SELECT count(*) FROM marts.unclassified_mentions")[0]
+    assert unclassified > 0
+
+
+def test_dim_reports_carries_the_manifest(first_run):
+    rows = _query("SELECT report_id, title, publisher, source_url, sha256, page_count FROM marts.dim_reports")
+    assert len(rows) == 1
+    report_id, title, publisher, source_url, sha256, page_count = rows[0]
+    assert publisher == "Cour des comptes" and title and source_url.startswith("https://")
+    assert len(sha256) == 64 and page_count >= 10
+
+
+def test_materialisation_metadata(first_run, instance):
+    event = instance.get_latest_materialization_event(dg.AssetKey(["raw", "reports"]))
+    metadata = event.asset_materialization.metadata
+    assert metadata["page_count"].value >= 10
+    assert metadata["row_count"].value == 1
+    mentions = instance.get_latest_materialization_event(dg.AssetKey(["raw", "mentions"]))
+    assert "|" in mentions.asset_materialization.metadata["preview"].value
+    costs = instance.get_latest_materialization_event(dg.AssetKey(["marts", "fct_costs"]))
+    assert costs.asset_materialization.metadata["row_count"].value > 0
+
+
+def test_rerun_changes_nothing(first_run, instance):
+    before = _marts_snapshot()
+    results = _materialise(instance, [r.report_id for r in discover_reports(raw_dir())])
+    assert all(r.success for r in results.values())
+    assert _marts_snapshot() == before
+
+
+def test_bad_pdf_fails_clearly_and_loses_nothing(first_run, instance, tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    shutil.copytree(raw_dir(), raw)
+    (raw / "rapport_abime.pdf").write_bytes(b"%PDF-1.7\nthis is not a PDF body\n")
+    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    before = _marts_snapshot()
+    (pages_before,) = _query("SELECT count(*) FROM raw.pages")[0]
+
+    results = _materialise(instance, ["rapport_abime"])
+    failed = results["rapport_abime"]
+    assert not failed.success
+    failure = next(e for e in failed.all_events if e.is_step_failure)
+    message = failure.step_failure_data.user_failure_data.description
+    assert "rapport_abime.pdf" in message and "could not be extracted" in message
+    assert _query("SELECT count(*) FROM raw.pages")[0][0] == pages_before
+    assert _marts_snapshot() == before
+
+
+def test_pdf_without_manifest_entry_is_processed(first_run, instance, tmp_path, monkeypatch):
+    from tests.pdf_fixtures import write_one_page_report
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_one_page_report(raw / "Note Flash 2025.pdf")
+    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    results = _materialise(instance, ["note_flash_2025"])
+    assert results["note_flash_2025"].success
+    rows = _query("SELECT title, publisher, in_manifest, page_count FROM raw.reports WHERE report_id = 'note_flash_2025'")
+    assert rows == [(None, None, False, 1)]
+    (facts,) = _query("SELECT count(*) FROM marts.fct_usage WHERE report_id = 'note_flash_2025'")[0]
+    assert facts == 1

@@ -1,0 +1,260 @@
+"""Table finder and grid builder on small PDFs made with reportlab (see table_pdfs.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from extract.tables import extract_tables, find_tables, main
+from tests.table_pdfs import BODY, EDGES, HEADER, ROW_H, TEXT_X, Page, make_pdf
+
+TABLE = [HEADER, *BODY]
+
+
+def _tables(path: Path, page_no: int = 1):
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[page_no - 1]
+        found = find_tables(page)
+        page.close()
+    return found
+
+
+def _texts(table) -> list[list[str]]:
+    return [[v or "" for v in row] for row in table.rows()]
+
+
+def _only_table(path: Path):
+    tables = _tables(path)
+    assert len(tables) == 1, [_texts(t) for t in tables]
+    return tables[0]
+
+
+def _grid_lines(p: Page, tops: list[float]) -> None:
+    for y in tops:
+        p.line(EDGES[0], y, EDGES[-1], y)
+    for x in EDGES:
+        p.line(x, tops[0], x, tops[-1])
+
+
+def test_fully_ruled_table(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        _grid_lines(p, p.rows(TEXT_X, below + 30, TABLE))
+        p.paragraph(below + 30 + 6 * ROW_H + 20)
+
+    table = _only_table(make_pdf(tmp_path / "ruled.pdf", draw))
+    assert _texts(table) == TABLE
+    assert table.header_rows == 1
+    assert all(c.is_header == (c.row == 0) for c in table.cells)
+
+
+def test_thin_filled_rect_rules_that_do_not_meet(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        tops = p.rows(TEXT_X, 100, TABLE)
+        gap = 1.5  # the rules stop short of each other at every crossing
+        for y in tops:
+            for x0, x1 in zip(EDGES, EDGES[1:], strict=False):
+                p.fill(x0 + gap, y - 0.3, x1 - gap, y + 0.3)
+        for x in EDGES:
+            for y0, y1 in zip(tops, tops[1:], strict=False):
+                p.fill(x - 0.3, y0 + gap, x + 0.3, y1 - gap)
+
+    assert _texts(_only_table(make_pdf(tmp_path / "rects.pdf", draw))) == TABLE
+
+
+def test_horizontal_rules_only(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        tops = p.rows(TEXT_X, below + 30, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):  # header rule, rule under header, bottom rule
+            p.line(EDGES[0], y, EDGES[-1], y)
+        p.paragraph(tops[-1] + 20)
+
+    table = _only_table(make_pdf(tmp_path / "hrules.pdf", draw))
+    assert _texts(table) == TABLE
+    assert table.header_rows == 1
+
+
+def test_rules_only_in_header(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        tops = p.rows(TEXT_X, 120, TABLE)
+        p.line(EDGES[0], tops[0], EDGES[-1], tops[0])
+        p.line(EDGES[0], tops[1], EDGES[-1], tops[1])
+        for x in EDGES:  # vertical rules in the header band only
+            p.line(x, tops[0], x, tops[1])
+        p.paragraph(tops[-1] + 25)
+
+    table = _only_table(make_pdf(tmp_path / "header_rules.pdf", draw))
+    assert _texts(table) == TABLE
+
+
+def test_no_rules_text_alignment(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        tops = p.rows(TEXT_X, below + 24, TABLE)
+        p.paragraph(tops[-1] + 24)
+
+    table = _only_table(make_pdf(tmp_path / "norules.pdf", draw))
+    assert _texts(table) == TABLE
+    assert table.bbox[1] > 110  # the paragraph above is not in the table
+
+
+def test_shaded_backgrounds_do_not_make_columns(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        tops = [120 + i * ROW_H for i in range(len(TABLE) + 1)]
+        p.fill(EDGES[0], tops[0], EDGES[-1], tops[1], grey=0.8)  # header band
+        for i in range(2, len(TABLE), 2):  # zebra rows
+            p.fill(EDGES[0], tops[i], EDGES[-1], tops[i + 1], grey=0.9)
+        p.fill(EDGES[0] + 20, tops[3], 230, tops[4], grey=0.7)  # a shaded cell, offset
+        p.rows(TEXT_X, 120, TABLE)
+        for y in (tops[0], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+
+    table = _only_table(make_pdf(tmp_path / "shaded.pdf", draw))
+    assert table.n_cols == 4
+    assert _texts(table) == TABLE
+
+
+def test_spanning_header_cell(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(250, 100, "Exercice budgetaire")  # centred over columns 2022 and 2023
+        tops = p.rows(TEXT_X, 100 + ROW_H, TABLE)
+        p.line(EDGES[0], 96, EDGES[-1], 96)
+        p.line(EDGES[1] + 4, tops[0] - 1, EDGES[3] - 4, tops[0] - 1)  # under the span only
+        p.line(EDGES[0], tops[1], EDGES[-1], tops[1])
+        p.line(EDGES[0], tops[-1], EDGES[-1], tops[-1])
+
+    table = _only_table(make_pdf(tmp_path / "span.pdf", draw))
+    span = next(c for c in table.cells if c.text == "Exercice budgetaire")
+    assert (span.row, span.col, span.col_span, span.row_span) == (0, 1, 2, 1)
+    rows = table.rows()
+    assert rows[0] == ["", "Exercice budgetaire", None, ""]
+    assert [v or "" for v in rows[1]] == HEADER
+    assert table.header_rows == 2
+
+
+def test_boxed_paragraph_is_not_a_table(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.box(55, 90, 540, 160)
+        p.text(65, 96, "Recommandation n° 3")
+        p.paragraph(112, lines=3, x0=65)
+        p.paragraph(200)
+
+    assert _tables(make_pdf(tmp_path / "boxed.pdf", draw)) == []
+
+
+def test_single_column_list_is_not_a_table(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.paragraph(80, lines=2)
+        for i, item in enumerate(
+            [
+                "renforcer le pilotage des effectifs du programme",
+                "fiabiliser les donnees de gestion des agents",
+                "publier un rapport annuel de performance detaille",
+                "simplifier les circuits de validation budgetaire",
+            ]
+        ):
+            p.text(70, 120 + i * 14, "•")
+            p.text(84, 120 + i * 14, item)
+        p.paragraph(190, lines=2)
+
+    assert _tables(make_pdf(tmp_path / "list.pdf", draw)) == []
+
+
+def test_caption_unit_and_source_are_attached_not_gridded(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(70)
+        p.text(62, below + 20, "Tableau n° 2 : Effectifs par produit (en ETP)", size=10)
+        tops = p.rows(TEXT_X, below + 42, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+        p.text(62, tops[-1] + 5, "Source : Cour des comptes", size=8)
+        p.paragraph(tops[-1] + 30)
+
+    table = _only_table(make_pdf(tmp_path / "caption.pdf", draw))
+    assert table.caption == "Tableau n° 2 : Effectifs par produit (en ETP)"
+    assert table.number == 2
+    assert table.unit_note == "en ETP"
+    assert table.source_line == "Source : Cour des comptes"
+    assert _texts(table) == TABLE
+
+
+def test_unit_note_line_under_caption(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(62, 80, "Tableau 4 : Depenses par mission", size=10)
+        p.text(380, 96, "En millions d'euros", size=8)
+        tops = p.rows(TEXT_X, 112, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+
+    table = _only_table(make_pdf(tmp_path / "unit.pdf", draw))
+    assert (table.number, table.unit_note) == (4, "En millions d'euros")
+    assert _texts(table) == TABLE
+
+
+def _split_table_pdf(path: Path, repeat_header: bool) -> Path:
+    more = [["Action sociale", "75", "80", "6,7 %"], ["Gestion", "640", "610", "-4,7 %"]]
+
+    def first(p: Page) -> None:
+        below = p.paragraph(70, lines=20)
+        p.text(62, below + 20, "Tableau n° 5 : Charges par branche", size=10)
+        tops = p.rows(TEXT_X, below + 40, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+        p.text(62, 800, "12", size=8)  # folio in the bottom margin
+
+    def second(p: Page) -> None:
+        rows = [HEADER, *more] if repeat_header else more
+        tops = p.rows(TEXT_X, 70, rows)
+        p.line(EDGES[0], tops[0], EDGES[-1], tops[0])
+        if repeat_header:
+            p.line(EDGES[0], tops[1], EDGES[-1], tops[1])
+        p.line(EDGES[0], tops[-1], EDGES[-1], tops[-1])
+        p.text(62, tops[-1] + 5, "Source : Cour des comptes", size=8)
+        p.paragraph(tops[-1] + 40)
+
+    return make_pdf(path, first, second)
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_split_across_pages_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    tables = extract_tables(_split_table_pdf(tmp_path / "split.pdf", repeat_header))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.page == 1 and table.continued_on == [2]
+    assert table.number == 5
+    assert table.source_line == "Source : Cour des comptes"
+    texts = _texts(table)
+    assert texts[: len(TABLE)] == TABLE
+    assert [r[0] for r in texts[len(TABLE) :]] == ["Action sociale", "Gestion"]
+
+
+def test_separate_tables_on_consecutive_pages_are_not_joined(tmp_path: Path) -> None:
+    def page(number: int):
+        def draw(p: Page) -> None:
+            p.text(62, 70, f"Tableau {number} : Charges", size=10)
+            tops = p.rows(TEXT_X, 90, TABLE)
+            for y in (tops[0], tops[1], tops[-1]):
+                p.line(EDGES[0], y, EDGES[-1], y)
+            p.paragraph(tops[-1] + 30, lines=30)
+
+        return draw
+
+    tables = extract_tables(make_pdf(tmp_path / "two.pdf", page(1), page(2)))
+    assert [(t.page, t.number, t.continued_on) for t in tables] == [(1, 1, []), (2, 2, [])]
+
+
+def test_cli_writes_benchmark_format(tmp_path: Path) -> None:
+    pdf_dir = tmp_path / "pdfs"
+    pdf_dir.mkdir()
+    _split_table_pdf(pdf_dir / "doc.pdf", repeat_header=True)
+    assert main([str(pdf_dir), str(tmp_path / "out")]) == 0
+    data = json.loads((tmp_path / "out" / "doc.json").read_text(encoding="utf-8"))
+    assert data["seconds"] > 0
+    # The benchmark scores per page: the joined table is written as its two page parts.
+    assert [t["page"] for t in data["tables"]] == [1, 2]
+    assert data["tables"][0]["rows"] == TABLE
+    assert len(data["tables"][0]["bbox"]) == 4
