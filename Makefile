@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup run test ui lint bench reconstruction clean
+.PHONY: setup run test ui lint bench reconstruction fetch clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,9 +41,14 @@ lint: $(VENV)/.installed
 bench: setup
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
+	$(BIN)/python scripts/bench_pipeline.py
 
 reconstruction: $(VENV)/.installed
 	$(BIN)/python scripts/build_reconstruction.py
+
+# The only download of the project: `make fetch URL=<address of the report PDF>`.
+fetch: $(VENV)/.installed
+	$(BIN)/python scripts/fetch_report.py "$(URL)"
 
 clean:
 	rm -rf dbt_project/target dbt_project/logs data/warehouse

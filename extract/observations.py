@@ -99,7 +99,8 @@ def _mention(
 
 def _column_header(table: ExtractedTable, col: int) -> str:
     covering = [
-        c for c in table.cells
+        c
+        for c in table.cells
         if c.row < table.header_rows and c.col <= col < c.col + c.col_span and c.text.strip()
     ]
     return " ".join(c.text.strip() for c in sorted(covering, key=lambda c: c.row))
@@ -128,16 +129,18 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
             row_note = _unit_note(labels)
             if row_note and not quantity.explicit_unit:
                 quantity = parse_quantity(cell.text, default_unit_note=row_note) or quantity
-            mentions.append(_mention(
-                page=table.page,
-                source_kind="table",
-                caption=table.caption,
-                labels=[*labels, header],
-                printed=" ".join(cell.text.split()),
-                quantity=quantity,
-                period=_period([*labels, header], table.caption),
-                table_index=table_index,
-            ))
+            mentions.append(
+                _mention(
+                    page=table.page,
+                    source_kind="table",
+                    caption=table.caption,
+                    labels=[*labels, header],
+                    printed=" ".join(cell.text.split()),
+                    quantity=quantity,
+                    period=_period([*labels, header], table.caption),
+                    table_index=table_index,
+                )
+            )
     return mentions
 
 
@@ -159,14 +162,16 @@ def chart_mentions(chart: ExtractedChart, chart_index: int) -> list[NumericMenti
             quantity = parse_quantity(printed, default_unit_note=note)
             if quantity is None:
                 continue
-            mentions.append(_mention(
-                page=chart.page,
-                source_kind="chart",
-                caption=chart.caption,
-                labels=[series.name or "", point.category],
-                printed=printed,
-                quantity=quantity,
-                period=_period([point.category, series.name], chart.caption),
-                chart_index=chart_index,
-            ))
+            mentions.append(
+                _mention(
+                    page=chart.page,
+                    source_kind="chart",
+                    caption=chart.caption,
+                    labels=[series.name or "", point.category],
+                    printed=printed,
+                    quantity=quantity,
+                    period=_period([point.category, series.name], chart.caption),
+                    chart_index=chart_index,
+                )
+            )
     return mentions

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from extract.charts import find_charts
+from extract.chart_layout import find_chart_findings
 from extract.mentions import mentions_on_page
 from extract.observations import chart_mentions, table_mentions
 from extract.records import NumericMention, PageText, ReportExtraction
@@ -27,19 +27,21 @@ def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
         page_count = len(pdf.pages)
         for page in pdf.pages:
             try:
-                page_charts = find_charts(page)
-                chart_boxes = [c.bbox for c in page_charts]
+                findings = find_chart_findings(page)
+                chart_regions = [f.region for f in findings]
                 # Bars with printed values can also read as a grid; the chart reading wins.
-                page_tables = stitcher.add_page(page, exclude=chart_boxes)
-                regions = [t.bbox for t in page_tables] + chart_boxes
+                page_tables = stitcher.add_page(page, exclude=chart_regions)
+                regions = [t.bbox for t in page_tables] + chart_regions
                 prose.extend(mentions_on_page(page, exclude=regions))
-                pages.append(PageText(
-                    page=page.page_number,
-                    width=float(page.width),
-                    height=float(page.height),
-                    text=page.extract_text() or "",
-                ))
-                charts.extend(page_charts)
+                pages.append(
+                    PageText(
+                        page=page.page_number,
+                        width=float(page.width),
+                        height=float(page.height),
+                        text=page.extract_text() or "",
+                    )
+                )
+                charts.extend(f.chart for f in findings)
             finally:
                 page.close()
     tables = stitcher.tables

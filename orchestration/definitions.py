@@ -1,4 +1,4 @@
-"""The code location `dagster dev` loads from the repository root (see pyproject's [tool.dagster])."""
+"""The code location that `dagster dev` loads from the repository root ([tool.dagster])."""
 
 import dagster as dg
 

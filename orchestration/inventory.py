@@ -14,7 +14,15 @@ from datetime import date
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.csv"
-MANIFEST_COLUMNS = ("report_id", "title", "publisher", "published_on", "source_url", "sha256", "file_name")
+MANIFEST_COLUMNS = (
+    "report_id",
+    "title",
+    "publisher",
+    "published_on",
+    "source_url",
+    "sha256",
+    "file_name",
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,9 @@ def discover_reports(raw_dir: Path) -> list[ReportFile]:
                 path=path,
                 title=entry["title"] or None,
                 publisher=entry["publisher"] or None,
-                published_on=date.fromisoformat(entry["published_on"]) if entry["published_on"] else None,
+                published_on=date.fromisoformat(entry["published_on"])
+                if entry["published_on"]
+                else None,
                 source_url=entry["source_url"] or None,
                 manifest_sha256=entry["sha256"] or None,
                 in_manifest=True,
@@ -94,7 +104,9 @@ def discover_reports(raw_dir: Path) -> list[ReportFile]:
     ids = [r.report_id for r in reports]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise ManifestError(f"{raw_dir}: several PDFs share the report_id(s) {', '.join(duplicated)}")
+        raise ManifestError(
+            f"{raw_dir}: several PDFs share the report_id(s) {', '.join(duplicated)}"
+        )
     return sorted(reports, key=lambda r: r.report_id)
 
 
@@ -103,3 +115,21 @@ def find_report(raw_dir: Path, report_id: str) -> ReportFile:
         if report.report_id == report_id:
             return report
     raise FileNotFoundError(f"{raw_dir}: no PDF for report_id {report_id!r}")
+
+
+def record_in_manifest(raw_dir: Path, file_name: str, sha256: str, source_url: str) -> None:
+    """Set the sha256 (and source_url if unknown) of `file_name`, adding a row if it has none."""
+    manifest = raw_dir / MANIFEST_NAME
+    rows = list(read_manifest(raw_dir).values())
+    row = next((r for r in rows if r["file_name"] == file_name), None)
+    if row is None:
+        row = dict.fromkeys(MANIFEST_COLUMNS, "")
+        row["report_id"] = report_id_from_file_name(Path(file_name))
+        row["file_name"] = file_name
+        rows.append(row)
+    row["sha256"] = sha256
+    row["source_url"] = row["source_url"] or source_url
+    with manifest.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)

@@ -18,6 +18,8 @@ from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.settings import raw_dir, warehouse_path
 
+# Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 MARTS = ("fct_costs", "fct_usage", "fct_indicators", "unclassified_mentions")
 
 
@@ -38,29 +40,39 @@ def main() -> int:
         return 1
     report_ids = [r.report_id for r in reports]
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    instance.add_dynamic_partitions(reports_partitions.name, [r for r in report_ids if r not in known])
+    instance.add_dynamic_partitions(
+        reports_partitions.name, [r for r in report_ids if r not in known]
+    )
 
     failed: list[str] = []
     for report in reports:
         result = defs.resolve_job_def(extract_report_job.name).execute_in_process(
-            partition_key=report.report_id, instance=instance, raise_on_error=False
+            partition_key=report.report_id,
+            instance=instance,
+            raise_on_error=False,
+            run_config=QUIET,
         )
         if not result.success:
             failed.append(f"{report.path.name}: {_failure_message(result)}")
     build = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
-        instance=instance, raise_on_error=False
+        instance=instance, raise_on_error=False, run_config=QUIET
     )
     if not build.success:
         failed.append(f"dbt build: {_failure_message(build)}")
 
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
         counts = {m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0] for m in MARTS}
-        pages = conn.execute("SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports").fetchone()[0]
+        pages = conn.execute(
+            "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports"
+        ).fetchone()[0]
     print(f"Warehouse: {warehouse_path()}")
     print(f"Reports: {len(reports)} ({', '.join(report_ids)}), pages read: {pages}")
     for report in reports:
         if not report.in_manifest:
-            print(f"  {report.path.name}: manifest entry missing (report_id from the file name, metadata null)")
+            print(
+                f"  {report.path.name}: manifest entry missing "
+                "(report_id from the file name, metadata null)"
+            )
     print("Facts: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:

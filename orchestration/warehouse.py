@@ -29,14 +29,16 @@ RAW_TABLES: dict[str, str] = {
         n_rows INTEGER, n_cols INTEGER, header_rows INTEGER, continued_on INTEGER[]""",
     "table_cells": """
         report_id VARCHAR, table_index INTEGER, page INTEGER, row_index INTEGER,
-        col_index INTEGER, row_span INTEGER, col_span INTEGER, is_header BOOLEAN, text VARCHAR""",
+        col_index INTEGER, row_span INTEGER, col_span INTEGER, is_header BOOLEAN, text VARCHAR,
+        x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE""",
     "charts": """
         report_id VARCHAR, chart_index INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE,
         bottom DOUBLE, caption VARCHAR, number INTEGER, kind VARCHAR, unit VARCHAR,
         source_line VARCHAR, status VARCHAR""",
     "chart_points": """
         report_id VARCHAR, chart_index INTEGER, page INTEGER, series VARCHAR, category VARCHAR,
-        value DOUBLE, value_source VARCHAR, discrepancy DOUBLE""",
+        value DOUBLE, value_source VARCHAR, discrepancy DOUBLE, x0 DOUBLE, top DOUBLE, x1 DOUBLE,
+        bottom DOUBLE""",
     "mentions": """
         report_id VARCHAR, mention_index INTEGER, page INTEGER, source_kind VARCHAR,
         table_index INTEGER, chart_index INTEGER, raw_text VARCHAR, value DOUBLE, unit VARCHAR,
@@ -58,23 +60,27 @@ def _bbox_columns(bbox: tuple[float, float, float, float] | None) -> dict[str, f
     return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
-def raw_frames(report: ReportFile, extraction: ReportExtraction, sha256: str) -> dict[str, pd.DataFrame]:
+def raw_frames(
+    report: ReportFile, extraction: ReportExtraction, sha256: str
+) -> dict[str, pd.DataFrame]:
     """The rows of every raw table for one report, in the tables' column order."""
     rid = {"report_id": report.report_id}
     rows: dict[str, list[dict]] = {
-        "reports": [{
-            **rid,
-            "file_name": report.path.name,
-            "title": report.title,
-            "publisher": report.publisher,
-            "published_on": report.published_on,
-            "source_url": report.source_url,
-            "sha256": sha256,
-            "manifest_sha256": report.manifest_sha256,
-            "page_count": extraction.page_count,
-            "extracted_at": datetime.now(UTC).replace(tzinfo=None),
-            "in_manifest": report.in_manifest,
-        }],
+        "reports": [
+            {
+                **rid,
+                "file_name": report.path.name,
+                "title": report.title,
+                "publisher": report.publisher,
+                "published_on": report.published_on,
+                "source_url": report.source_url,
+                "sha256": sha256,
+                "manifest_sha256": report.manifest_sha256,
+                "page_count": extraction.page_count,
+                "extracted_at": datetime.now(UTC).replace(tzinfo=None),
+                "in_manifest": report.in_manifest,
+            }
+        ],
         "pages": [{**rid, **asdict(p)} for p in extraction.pages],
         "tables": [],
         "table_cells": [],
@@ -83,28 +89,67 @@ def raw_frames(report: ReportFile, extraction: ReportExtraction, sha256: str) ->
         "mentions": [],
     }
     for index, table in enumerate(extraction.tables):
-        rows["tables"].append({
-            **rid, "table_index": index, "page": table.page, **_bbox_columns(table.bbox),
-            "caption": table.caption, "number": table.number, "unit_note": table.unit_note,
-            "source_line": table.source_line, "n_rows": table.n_rows, "n_cols": table.n_cols,
-            "header_rows": table.header_rows, "continued_on": list(table.continued_on),
-        })
-        rows["table_cells"].extend({
-            **rid, "table_index": index, "page": table.page, "row_index": c.row,
-            "col_index": c.col, "row_span": c.row_span, "col_span": c.col_span,
-            "is_header": c.is_header, "text": c.text,
-        } for c in table.cells)
+        rows["tables"].append(
+            {
+                **rid,
+                "table_index": index,
+                "page": table.page,
+                **_bbox_columns(table.bbox),
+                "caption": table.caption,
+                "number": table.number,
+                "unit_note": table.unit_note,
+                "source_line": table.source_line,
+                "n_rows": table.n_rows,
+                "n_cols": table.n_cols,
+                "header_rows": table.header_rows,
+                "continued_on": list(table.continued_on),
+            }
+        )
+        rows["table_cells"].extend(
+            {
+                **rid,
+                "table_index": index,
+                "page": table.page,
+                "row_index": c.row,
+                "col_index": c.col,
+                "row_span": c.row_span,
+                "col_span": c.col_span,
+                "is_header": c.is_header,
+                "text": c.text,
+                **_bbox_columns(c.bbox),
+            }
+            for c in table.cells
+        )
     for index, chart in enumerate(extraction.charts):
-        rows["charts"].append({
-            **rid, "chart_index": index, "page": chart.page, **_bbox_columns(chart.bbox),
-            "caption": chart.caption, "number": chart.number, "kind": chart.kind,
-            "unit": chart.unit, "source_line": chart.source_line, "status": chart.status,
-        })
-        rows["chart_points"].extend({
-            **rid, "chart_index": index, "page": chart.page, "series": series.name,
-            "category": point.category, "value": point.value, "value_source": point.source,
-            "discrepancy": point.discrepancy,
-        } for series in chart.series for point in series.points)
+        rows["charts"].append(
+            {
+                **rid,
+                "chart_index": index,
+                "page": chart.page,
+                **_bbox_columns(chart.bbox),
+                "caption": chart.caption,
+                "number": chart.number,
+                "kind": chart.kind,
+                "unit": chart.unit,
+                "source_line": chart.source_line,
+                "status": chart.status,
+            }
+        )
+        rows["chart_points"].extend(
+            {
+                **rid,
+                "chart_index": index,
+                "page": chart.page,
+                "series": series.name,
+                "category": point.category,
+                "value": point.value,
+                "value_source": point.source,
+                "discrepancy": point.discrepancy,
+                **_bbox_columns(point.bbox),
+            }
+            for series in chart.series
+            for point in series.points
+        )
     for index, mention in enumerate(extraction.mentions):
         fields = asdict(mention)
         bbox = fields.pop("bbox")
@@ -117,7 +162,9 @@ def raw_frames(report: ReportFile, extraction: ReportExtraction, sha256: str) ->
     return frames
 
 
-def replace_report(conn: duckdb.DuckDBPyConnection, report_id: str, frames: dict[str, pd.DataFrame]) -> None:
+def replace_report(
+    conn: duckdb.DuckDBPyConnection, report_id: str, frames: dict[str, pd.DataFrame]
+) -> None:
     """Replace every raw row of `report_id` by `frames`, all or nothing."""
     create_raw_layer(conn)
     conn.execute("BEGIN TRANSACTION")

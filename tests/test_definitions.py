@@ -33,15 +33,16 @@ def test_raw_layer_is_partitioned_by_report():
 
 
 def test_jobs_schedules_sensors():
-    assert {job.name for job in defs.resolve_all_job_defs()} >= {"extract_report", "build_warehouse"}
+    assert {job.name for job in defs.resolve_all_job_defs()} >= {
+        "extract_report",
+        "build_warehouse",
+    }
     assert [s.name for s in defs.schedules] == ["daily_refresh"]
     assert defs.get_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
     assert {s.name for s in defs.sensors} == {"raw_folder_sensor", "warehouse_automation"}
 
 
 def test_dbt_tests_are_asset_checks():
-    check_keys = {
-        key.to_user_string() for key in defs.resolve_asset_graph().asset_check_keys
-    }
+    check_keys = {key.to_user_string() for key in defs.resolve_asset_graph().asset_check_keys}
     assert any("unique_fct_costs_fact_key" in key for key in check_keys)
     assert any("assert_no_fact_in_two_marts" in key for key in check_keys)

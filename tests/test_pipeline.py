@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import math
 import shutil
+import subprocess
+import sys
 from datetime import date
-from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -16,12 +17,23 @@ from orchestration.definitions import defs
 from orchestration.inventory import discover_reports
 from orchestration.partitions import reports_partitions
 from orchestration.settings import raw_dir, warehouse_path
-from tests.conftest import LEDGER
+from tests.conftest import LEDGER, REPO_ROOT
 
 MART_OF_DOMAIN = {"cost": "fct_costs", "usage": "fct_usage", "indicator": "fct_indicators"}
 CONTRACT_COLUMNS = [
-    "fact_key", "report_id", "subject", "metric", "segment", "value", "unit", "qualifier",
-    "period_start", "period_end", "source_kind", "page", "evidence",
+    "fact_key",
+    "report_id",
+    "subject",
+    "metric",
+    "segment",
+    "value",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "source_kind",
+    "page",
+    "evidence",
 ]
 
 
@@ -30,9 +42,13 @@ def _ledger() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _materialise(instance: dg.DagsterInstance, report_ids: list[str]) -> dict[str, dg.ExecuteInProcessResult]:
+def _materialise(
+    instance: dg.DagsterInstance, report_ids: list[str]
+) -> dict[str, dg.ExecuteInProcessResult]:
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    instance.add_dynamic_partitions(reports_partitions.name, [r for r in report_ids if r not in known])
+    instance.add_dynamic_partitions(
+        reports_partitions.name, [r for r in report_ids if r not in known]
+    )
     results = {
         rid: defs.resolve_job_def("extract_report").execute_in_process(
             partition_key=rid, instance=instance, raise_on_error=False
@@ -104,7 +120,11 @@ def test_marts_follow_the_contract(first_run):
     for mart in MART_OF_DOMAIN.values():
         columns = [r[0] for r in _query(f"DESCRIBE marts.{mart}")]
         assert columns == CONTRACT_COLUMNS
-    kinds = {r[0] for mart in MART_OF_DOMAIN.values() for r in _query(f"SELECT source_kind FROM marts.{mart}")}
+    kinds = {
+        r[0]
+        for mart in MART_OF_DOMAIN.values()
+        for r in _query(f"SELECT source_kind FROM marts.{mart}")
+    }
     assert kinds == {"table", "chart", "text"}
     (tables,) = _query("SELECT count(*) FROM marts.fct_costs WHERE source_kind = 'table'")[0]
     assert tables > 0
@@ -131,7 +151,9 @@ def test_non_facts_are_neither_facts_nor_unclassified(first_run):
 
 
 def test_dim_reports_carries_the_manifest(first_run):
-    rows = _query("SELECT report_id, title, publisher, source_url, sha256, page_count FROM marts.dim_reports")
+    rows = _query(
+        "SELECT report_id, title, publisher, source_url, sha256, page_count FROM marts.dim_reports"
+    )
     assert len(rows) == 1
     report_id, title, publisher, source_url, sha256, page_count = rows[0]
     assert publisher == "Cour des comptes" and title and source_url.startswith("https://")
@@ -183,7 +205,49 @@ def test_pdf_without_manifest_entry_is_processed(first_run, instance, tmp_path, 
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
     results = _materialise(instance, ["note_flash_2025"])
     assert results["note_flash_2025"].success
-    rows = _query("SELECT title, publisher, in_manifest, page_count FROM raw.reports WHERE report_id = 'note_flash_2025'")
+    rows = _query(
+        "SELECT title, publisher, in_manifest, page_count FROM raw.reports "
+        "WHERE report_id = 'note_flash_2025'"
+    )
     assert rows == [(None, None, False, 1)]
     (facts,) = _query("SELECT count(*) FROM marts.fct_usage WHERE report_id = 'note_flash_2025'")[0]
     assert facts == 1
+
+
+def test_chart_facts_come_from_geometry_without_printed_values(
+    first_run, instance, tmp_path, monkeypatch
+):
+    """The reconstruction rebuilt without the values printed on its bars still yields the
+    chart facts, read from the bars' geometry within 1 % of the axis range."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "scripts" / "build_reconstruction.py"),
+            "--no-chart-values",
+            "--output",
+            str(raw / "geometry_only.pdf"),
+        ],
+        check=True,
+    )
+    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    assert all(r.success for r in _materialise(instance, ["geometry_only"]).values())
+
+    points = _query(
+        "SELECT DISTINCT value_source FROM raw.chart_points WHERE report_id = 'geometry_only'"
+    )
+    assert points == [("geometry",)]
+    axis_range = {"non_usage_rate": 80.0, "unique_users_monthly": 25_000.0}
+    chart_facts = [f for f in _ledger() if f["metric"] in axis_range]
+    for fact in chart_facts:
+        rows = _query(
+            f"""SELECT value, source_kind FROM marts.{MART_OF_DOMAIN[fact["domain"]]}
+                WHERE report_id = 'geometry_only' AND subject = ? AND metric = ?
+                  AND period_end = ?""",
+            [fact["subject"], fact["metric"], date.fromisoformat(fact["period_end"])],
+        )
+        assert len(rows) == 1, fact["fact_id"]
+        value, source_kind = rows[0]
+        assert source_kind == "chart"
+        assert abs(value - float(fact["value"])) <= 0.01 * axis_range[fact["metric"]]

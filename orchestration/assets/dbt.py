@@ -4,7 +4,6 @@ dbt sources keep dagster-dbt's default keys ([source, table] = ["raw", "mentions
 are the keys of the raw layer assets, so the lineage runs from the PDF to the marts.
 """
 
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,11 +40,17 @@ def _table_metadata(conn: duckdb_client.DuckDBPyConnection, key: dg.AssetKey) ->
     (row_count,) = conn.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()
     return {
         "row_count": dg.MetadataValue.int(row_count),
-        "preview": dg.MetadataValue.md(frame.to_markdown(index=False) if len(frame) else "_no rows_"),
+        "preview": dg.MetadataValue.md(
+            frame.to_markdown(index=False) if len(frame) else "_no rows_"
+        ),
     }
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=WarehouseTranslator())
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=WarehouseTranslator(),
+)
 def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     """`dbt build`: seeds, models and their tests (reported as asset checks)."""
     invocation = dbt.cli(["build"], context=context, raise_on_error=False)

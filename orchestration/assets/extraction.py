@@ -32,7 +32,7 @@ RAW_DESCRIPTIONS = {
     "table_cells": "Cells of the tables, with spans and header flags.",
     "charts": "Charts found (vector or raster), with caption, kind, unit and status.",
     "chart_points": "Points read back from the charts' drawing or printed labels.",
-    "mentions": "Numbers read in prose, table cells and chart points, parsed (value, unit, qualifier, period).",
+    "mentions": "Numbers of prose, table cells and chart points: value, unit, qualifier, period.",
 }
 
 
