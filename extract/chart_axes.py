@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from statistics import median
 
 from extract.chart_primitives import Phrase, group_lines
+from extract.numbers import parse_quantity
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",
@@ -40,20 +42,17 @@ _MIN_TICKS = 3
 
 
 def _parse_tick(text: str) -> float | None:
-    """A tick or value label as a number in its own units, or None when it is not one.
-
-    Local stand-in until extract.numbers.parse_quantity is available.
-    """
+    """A tick or value label as a number in its own units ("4,8" on an axis in millions
+    reads 4.8), or None when the label is not a number alone."""
     match = _NUMBER_RE.match(text.strip())
     if match is None:
         return None
-    digits = re.sub(f"[{_SPACES}]", "", match["num"])
-    if "," in digits:
-        digits = digits.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
-        digits = digits.replace(".", "")  # "1.000": dots grouping thousands
-    value = float(digits)
-    return -value if match["sign"] in ("-", "\u2212", "\u2013") else value
+    number = match["num"]
+    # Plotting libraries print "0.5"; prose parsing reads only the French "0,5".
+    if "," not in number and not re.fullmatch(r"\d{1,3}(\.\d{3})+", number):
+        number = number.replace(".", ",")
+    quantity = parse_quantity(f"{match['sign'] or ''}{number} {match['unit'] or ''}")
+    return None if quantity is None else float(Decimal(str(quantity.value)) / quantity.scale)
 
 
 def tick_unit(text: str) -> str | None:

@@ -117,19 +117,26 @@ def find_report(raw_dir: Path, report_id: str) -> ReportFile:
     raise FileNotFoundError(f"{raw_dir}: no PDF for report_id {report_id!r}")
 
 
+def write_manifest_row(manifest: Path, row: dict[str, str]) -> None:
+    """Add `row` to the manifest, replacing the row of the same file, sorted by report_id."""
+    rows: list[dict[str, str]] = []
+    if manifest.exists():
+        with manifest.open(newline="", encoding="utf-8") as handle:
+            rows = [r for r in csv.DictReader(handle) if r.get("file_name") != row["file_name"]]
+    rows = sorted([*rows, row], key=lambda r: r["report_id"])
+    with manifest.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(
+            handle, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows({c: r.get(c) or "" for c in MANIFEST_COLUMNS} for r in rows)
+
+
 def record_in_manifest(raw_dir: Path, file_name: str, sha256: str, source_url: str) -> None:
     """Set the sha256 (and source_url if unknown) of `file_name`, adding a row if it has none."""
-    manifest = raw_dir / MANIFEST_NAME
-    rows = list(read_manifest(raw_dir).values())
-    row = next((r for r in rows if r["file_name"] == file_name), None)
-    if row is None:
-        row = dict.fromkeys(MANIFEST_COLUMNS, "")
-        row["report_id"] = report_id_from_file_name(Path(file_name))
-        row["file_name"] = file_name
-        rows.append(row)
-    row["sha256"] = sha256
-    row["source_url"] = row["source_url"] or source_url
-    with manifest.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    row = read_manifest(raw_dir).get(file_name) or {
+        "report_id": report_id_from_file_name(Path(file_name)),
+        "file_name": file_name,
+    }
+    row = {**row, "sha256": sha256, "source_url": row.get("source_url") or source_url}
+    write_manifest_row(raw_dir / MANIFEST_NAME, row)

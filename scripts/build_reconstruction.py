@@ -14,7 +14,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import re
 import sys
@@ -49,18 +48,11 @@ from reportlab.platypus import (  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reconstruction_content as content  # noqa: E402
 
+from orchestration.inventory import write_manifest_row  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "data" / "raw" / "dinum_pilotage_2024_reconstruction.pdf"
 DEFAULT_MANIFEST = ROOT / "data" / "raw" / "manifest.csv"
-MANIFEST_COLUMNS = [
-    "report_id",
-    "title",
-    "publisher",
-    "published_on",
-    "source_url",
-    "sha256",
-    "file_name",
-]
 
 NBSP = "\u00a0"
 PAGE_W, PAGE_H = A4
@@ -680,26 +672,18 @@ def build_pdf(output: Path, show_values: bool = True) -> str:
 
 
 def update_manifest(manifest: Path, pdf: Path, sha256: str) -> None:
-    rows: list[dict[str, str]] = []
-    if manifest.exists():
-        with manifest.open(newline="", encoding="utf-8") as fh:
-            rows = [r for r in csv.DictReader(fh) if r.get("report_id")]
-    row = {
-        "report_id": content.REPORT_ID,
-        "title": plain(content.TITLE),
-        "publisher": content.PUBLISHER,
-        "published_on": content.PUBLISHED_ON,
-        "source_url": content.SOURCE_URL,
-        "sha256": sha256,
-        "file_name": pdf.name,
-    }
-    rows = [r for r in rows if r["report_id"] != content.REPORT_ID] + [row]
-    rows.sort(key=lambda r: r["report_id"])
-    with manifest.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: r.get(k, "") for k in MANIFEST_COLUMNS})
+    write_manifest_row(
+        manifest,
+        {
+            "report_id": content.REPORT_ID,
+            "title": plain(content.TITLE),
+            "publisher": content.PUBLISHER,
+            "published_on": content.PUBLISHED_ON,
+            "source_url": content.SOURCE_URL,
+            "sha256": sha256,
+            "file_name": pdf.name,
+        },
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
