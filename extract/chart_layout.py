@@ -27,8 +27,9 @@ from extract.chart_primitives import (
 )
 from extract.records import BBox, ExtractedChart
 
+# "Figure 3.9: title" numbers by chapter; "Figure 3.9 shows that..." is prose, not a caption.
 CAPTION_RE = re.compile(
-    r"^(?P<label>Graphique|Figure|Sch[ée]ma)\s*(?:n\s*[°o]\s*)?(?P<number>\d+)"
+    r"^(?P<label>Graphique|Figure|Sch[ée]ma)\s*(?:n\s*[°o]\s*)?(?P<number>\d+)(?:\.\d+)*+"
     r"\s*(?:[:.\u2013\u2014-]\s*(?P<title>.*))?$"
 )
 # Any caption closes the region of the chart above it, tables' included.

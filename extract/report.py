@@ -13,7 +13,7 @@ import pdfplumber
 from extract.chart_layout import find_chart_findings
 from extract.mentions import mentions_on_page
 from extract.observations import chart_mentions, table_mentions
-from extract.records import NumericMention, PageText, ReportExtraction
+from extract.records import NumericMention, PageText, ReportExtraction, boxes_overlap
 from extract.tables import TableStitcher
 
 
@@ -28,10 +28,17 @@ def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
         for page in pdf.pages:
             try:
                 findings = find_chart_findings(page)
-                chart_regions = [f.region for f in findings]
-                # Bars with printed values can also read as a grid; the chart reading wins.
-                page_tables = stitcher.add_page(page, exclude=chart_regions)
-                regions = [t.bbox for t in page_tables] + chart_regions
+                # Bars with printed values also read as a grid: a captioned chart wins over
+                # a table, while a grid of shaded cells must not pass for an uncaptioned chart.
+                captioned = [f.region for f in findings if f.chart.caption]
+                page_tables = stitcher.add_page(page, exclude=captioned)
+                findings = [
+                    f
+                    for f in findings
+                    if f.chart.caption
+                    or not any(boxes_overlap(f.region, t.bbox) for t in page_tables)
+                ]
+                regions = [t.bbox for t in page_tables] + [f.region for f in findings]
                 prose.extend(mentions_on_page(page, exclude=regions))
                 pages.append(
                     PageText(

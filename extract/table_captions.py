@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.records import ExtractedTable
+from extract.records import BBox, ExtractedTable
 from extract.table_layout import PageLayout, TextLine
 
 CAPTION = re.compile(
@@ -29,13 +29,24 @@ def is_annotation(text: str) -> bool:
     return bool(CAPTION.match(text) or SOURCE.match(text) or UNIT.match(text))
 
 
-def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
-    """Fill caption, number, unit_note and source_line from the lines around the table."""
-    x0, top, x1, bottom = table.bbox
+def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:
+    """Lines within caption reach above a region and within source reach below it."""
+    x0, top, x1, bottom = bbox
     reach = layout.font_size * 1.4  # one line pitch
     near = [ln for ln in layout.lines if ln.x1 > x0 - reach and ln.x0 < x1 + reach]
     above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
     below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]
+    return above, below
+
+
+def has_caption(bbox: BBox, layout: PageLayout) -> bool:
+    """Is there a table caption line just above the region?"""
+    return any(CAPTION.match(ln.text) for ln in _around(bbox, layout)[0])
+
+
+def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
+    """Fill caption, number, unit_note and source_line from the lines around the table."""
+    above, below = _around(table.bbox, layout)
     for i, line in enumerate(above):
         match = CAPTION.match(line.text)
         if match:

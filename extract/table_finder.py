@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 import statistics
 
-from extract.records import BBox, ExtractedTable
-from extract.table_captions import is_annotation
+from extract.records import BBox, ExtractedTable, TableCell
+from extract.table_captions import has_caption, is_annotation
 from extract.table_grid import build_grid
-from extract.table_layout import PageLayout, Rule, TextLine
+from extract.table_layout import PageLayout, Rule, TextLine, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5
@@ -39,6 +39,25 @@ MAX_CURVES = 3
 _FIGURE = re.compile(r"^\s*(Figure|Fig\.|Graph|Chart|Graphique|Graphe|Schéma)\b", re.IGNORECASE)
 # List markers: a "table" whose first column holds only these is a bullet or numbered list.
 _MARKERS = {"•", "-", "–", "—", "*", "o", "▪", "■", "►", "·", "\uf0b7", "\uf0a7"}
+# Prose set as a grid: when at least this share of the rows carry a sentence on from one cell
+# into the next (a cell ending mid-sentence, the next starting in lower case), and the cells
+# stand no further apart than this (x font size), the "columns" are the word spaces of
+# justified text. Justification stretches a space to about one em, two in a narrow column;
+# table columns are set further apart than that and rarely read as one sentence.
+PROSE_FLOW_SHARE = 0.5
+PROSE_MAX_GAP = 2.0
+# A table of contents is not a data table: no caption, a last column of page numbers (small
+# integers that never decrease) and, before it, headings only (no figures) of which at least
+# this share start with a section marker ("Chapitre II –", "I -", "2.1", "A.") or run on
+# with dotted leaders.
+CONTENTS_MIN_HEADINGS = 0.5
+MAX_PAGE_NUMBER = 9999
+_SECTION = re.compile(
+    r"^\s*(?:(?:chapitre|chapter|partie|part|titre|section|annexe|annex|appendix)\b"
+    r"|[IVXLC]+\s*[-–—.)]|\d+(?:\.\d+)*\s*[-–—.)]?\s+\S|[A-Z]\s*[-–—.)]\s)",
+    re.IGNORECASE,
+)
+_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 
 
 def find_regions(layout: PageLayout) -> list[ExtractedTable]:
@@ -61,7 +80,12 @@ def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedT
     if curves >= MAX_CURVES:
         return
     table = build_grid(layout, bbox)
-    if table is not None and _looks_like_table(table, ruled):
+    if (
+        table is not None
+        and _looks_like_table(table, ruled)
+        and not _reads_as_prose(table, layout.font_size)
+        and not _is_contents(table, layout)
+    ):
         tables.append(table)
 
 
@@ -275,3 +299,67 @@ def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
         return False  # bullets or numbers followed by sentences: a list
     words = [len(c.text.split()) for c in table.cells if c.text]
     return statistics.median(words) <= MAX_MEDIAN_WORDS
+
+
+def _row_cells(table: ExtractedTable) -> list[list[TableCell]]:
+    """Non-empty cells of every row, left to right."""
+    rows: list[list[TableCell]] = [[] for _ in range(table.n_rows)]
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if cell.text.strip():
+            rows[cell.row].append(cell)
+    return rows
+
+
+def _runs_on(left: str, right: str) -> bool:
+    """Does `right` carry on the sentence `left` leaves open?"""
+    left, right = left.strip(), right.strip()
+    return bool(left and right) and (left[-1].isalpha() or left[-1] in ",-") and right[0].islower()
+
+
+def _reads_as_prose(table: ExtractedTable, font: float) -> bool:
+    """Justified prose cut at its widest word spaces: sentences flow across the cells."""
+    rows = _row_cells(table)
+    gaps = [
+        b.bbox[0] - a.bbox[2]
+        for row in rows
+        for a, b in zip(row, row[1:], strict=False)
+        if a.bbox and b.bbox
+    ]
+    if not gaps or statistics.median(gaps) > PROSE_MAX_GAP * font:
+        return False
+    flowing = 0
+    previous: TableCell | None = None  # last cell of the row above: text wraps across rows
+    for row in rows:
+        seq = ([previous] if previous else []) + row
+        flowing += any(_runs_on(a.text, b.text) for a, b in zip(seq, seq[1:], strict=False))
+        previous = row[-1] if row else None
+    return flowing >= PROSE_FLOW_SHARE * len(rows)
+
+
+def _is_contents(table: ExtractedTable, layout: PageLayout) -> bool:
+    """A table of contents: headings followed by non-decreasing page numbers."""
+    if has_caption(table.bbox, layout):
+        return False
+    pages: list[int] = []
+    entries: list[str] = []
+    for row in _row_cells(table):
+        if not row:
+            continue
+        last = row[-1]
+        text = last.text.strip()
+        if last.col + last.col_span == table.n_cols and text.isdigit():
+            pages.append(int(text))
+            row = row[:-1]
+        if any(is_numeric(c.text) for c in row):
+            return False  # figures in the text: a data table
+        if row:
+            entries.append(" ".join(c.text for c in row))
+    if (
+        len(pages) < MIN_TEXT_ROWS
+        or len(pages) < 0.5 * table.n_rows
+        or any(b < a for a, b in zip(pages, pages[1:], strict=False))
+        or not 0 < pages[0] <= pages[-1] <= MAX_PAGE_NUMBER
+    ):
+        return False
+    headings = sum(1 for e in entries if _SECTION.match(e) or _LEADERS.search(e))
+    return headings >= CONTENTS_MIN_HEADINGS * len(entries)

@@ -8,7 +8,7 @@ text crossing a separator becomes a spanning cell. Shading never enters: only ru
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.table_layout import (
@@ -38,6 +38,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 @dataclass
 class _Row:
     lines: list[TextLine]
+    # Lines of header cells set vertically centred over this row and the next one.
+    spanning: list[TextLine] = field(default_factory=list)
 
 
 def header_like(text: str) -> bool:
@@ -75,9 +77,11 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     for line in lines:
         line.chunks = make_chunks(line.words, vrules, font)
 
-    n_head = _header_lines(lines)
+    n_head = _header_lines(lines, hrules, (x0, x1), font)
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
+    _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     rows = _rows(lines, hrules, edges, n_head, font)
+    rows = _centred_header_cells(rows, n_head, lines, edges, font)
     cells = _ruled_spans(_cells(rows, edges, font), edges, vrules, font)
     n_cols = len(edges) - 1
     header_rows = _header_rows(rows)
@@ -95,12 +99,43 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     )
 
 
-def _header_lines(lines: list[TextLine]) -> int:
-    """Leading lines without figures, when figures follow: the header zone."""
+def _header_lines(
+    lines: list[TextLine], hrules: list[Rule], span: tuple[float, float], font: float
+) -> int:
+    """Leading lines without figures, when figures follow: the header zone.
+
+    Without other evidence the zone is at most half the lines (a text table whose first
+    figure comes late must not be all header). A rule across the table right above the first
+    line of figures, with no such rule between the lines above it, closes a header of any
+    height: that is the rule under a header set on several lines (a spanning title over
+    sub-headers), not one of the rules of a grid.
+    """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
+            if (
+                i > len(lines) // 2
+                and _rule_across(lines[i - 1], line, hrules, span, font)
+                and not any(
+                    _rule_across(a, b, hrules, span, font)
+                    for a, b in zip(lines[:i], lines[1:i], strict=False)
+                )
+            ):
+                return i
             return min(i, len(lines) // 2)
     return 1 if len(lines) > 2 else 0
+
+
+def _rule_across(
+    upper: TextLine, lower: TextLine, hrules: list[Rule], span: tuple[float, float], font: float
+) -> bool:
+    """Is there a rule over most of the table's width between two text lines?"""
+    tol = RULE_TOL * font
+    width = span[1] - span[0]
+    return any(
+        upper.bottom - tol <= r.pos <= lower.top + tol
+        and min(r.end, span[1]) - max(r.start, span[0]) >= 0.8 * width
+        for r in hrules
+    )
 
 
 def _column_edges(
@@ -132,6 +167,8 @@ def _column_edges(
 
 def _columns_of(chunk: Chunk, edges: list[float], font: float) -> tuple[int, int]:
     """First and last column a chunk occupies."""
+    if chunk.cols is not None:
+        return chunk.cols
     width = chunk.x1 - chunk.x0
     cols = []
     for i in range(len(edges) - 1):
@@ -216,7 +253,8 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
     cells: list[TableCell] = []
     for r, row in enumerate(rows):
         placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
-        for order, line in enumerate(row.lines):
+        # Lines of cells spanning two rows come last in reading order (order >= len(lines)).
+        for order, line in enumerate(row.lines + row.spanning):
             for chunk in line.chunks:
                 a, b = _columns_of(chunk, edges, font)
                 placed.append((a, b, [(order, chunk)]))
@@ -239,8 +277,50 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
                 max(c.bottom for c in chunks),
             )
             text = " ".join(c.text for c in chunks)
-            cells.append(TableCell(r, a, text, 1, b - a + 1, False, bbox))
+            row_span = 2 if all(m[0] >= len(row.lines) for m in members) else 1
+            cells.append(TableCell(r, a, text, row_span, b - a + 1, False, bbox))
     return cells
+
+
+def _centred_header_cells(
+    rows: list[_Row], n_head: int, lines: list[TextLine], edges: list[float], font: float
+) -> list[_Row]:
+    """Fold header lines set between two header rows into cells spanning both rows.
+
+    A header cell centred vertically over a two-row header (a row label beside a spanning
+    title and its sub-headers) is read as one or more text lines of their own between the
+    two rows. When such lines only fill columns left empty by the rows just above and below
+    them, and have no room of their own between those rows (less than one and a half of
+    their height between them), they are cells spanning both rows, not rows. The largest
+    such group is taken, so that a label wrapped on two lines stays one cell.
+    """
+    head = {id(ln) for ln in lines[:n_head]}
+
+    def cols(group: list[_Row]) -> set[int]:
+        return set().union(*(_occupied(ln, edges, font) for r in group for ln in r.lines))
+
+    out = list(rows)
+    k = 1
+    while k + 1 < len(out):
+        above = out[k - 1]
+        if not above.spanning and all(id(ln) in head for ln in above.lines):
+            last = k
+            while last + 1 < len(out) and all(id(ln) in head for ln in out[last + 1].lines):
+                last += 1
+            # out[k:j] between above and out[j]; the largest group first.
+            for j in range(last, k, -1):
+                group, below = out[k:j], out[j]
+                if any(r.spanning for r in group):
+                    continue
+                group_lines = [ln for r in group for ln in r.lines]
+                height = max(ln.bottom for ln in group_lines) - min(ln.top for ln in group_lines)
+                room = min(ln.top for ln in below.lines) - max(ln.bottom for ln in above.lines)
+                if not cols(group) & (cols([above]) | cols([below])) and room < 1.5 * height:
+                    above.spanning.extend(group_lines)
+                    del out[k:j]
+                    break
+        k += 1
+    return out
 
 
 def _ruled_spans(
@@ -296,6 +376,70 @@ def _ruled_spans(
                 )
             )
     return sorted(out, key=lambda c: (c.row, c.col))
+
+
+def _header_spans(
+    head: list[TextLine],
+    edges: list[float],
+    hrules: list[Rule],
+    span: tuple[float, float],
+    font: float,
+) -> None:
+    """Widen a header chunk over the sub-headers it stands for (sets `chunk.cols`).
+
+    Columns come from the body, and a title over two sub-headers may be narrower than the
+    gap it is centred on, so its extent alone can put it in one column. It heads the
+    sub-headers below it (the first header text under it in each column), in adjacent
+    columns free of the other chunks of its line, when it is centred over them (its centre
+    within one font size of the midpoint of the outer sub-headers' centres) or when a rule
+    shorter than the table (a spanner rule) runs under it over their centres.
+    """
+    width = span[1] - span[0]
+    for k, line in enumerate(head):
+        for chunk in line.chunks:
+            own = _columns_of(chunk, edges, font)
+            centre = (chunk.x0 + chunk.x1) / 2
+            others: set[int] = set()
+            for c in line.chunks:
+                if c is not chunk:
+                    a, b = _columns_of(c, edges, font)
+                    others.update(range(a, b + 1))
+            below: dict[int, Chunk] = {}
+            for sub_line in head[k + 1 :]:
+                for sub in sub_line.chunks:
+                    a, b = _columns_of(sub, edges, font)
+                    if a == b and sub.top >= chunk.bottom - RULE_TOL * font:
+                        below.setdefault(a, sub)
+            spanners = [
+                h
+                for h in hrules
+                if chunk.bottom - RULE_TOL * font <= h.pos
+                and h.start - font <= centre <= h.end + font
+                and h.end - h.start < 0.8 * width
+            ]
+            best = own
+            for first in sorted(below):
+                last = first
+                while last + 1 in below:
+                    last += 1
+                    cols = set(range(first, last + 1))
+                    if cols & others or not (first <= own[0] and own[1] <= last):
+                        continue
+                    a, b = _mid(below[first]), _mid(below[last])
+                    top = min(below[c].top for c in cols)
+                    centred = abs(centre - (a + b) / 2) <= font
+                    ruled = any(
+                        h.pos <= top + RULE_TOL * font and h.start - font <= a and b <= h.end + font
+                        for h in spanners
+                    )
+                    if (centred or ruled) and last - first > best[1] - best[0]:
+                        best = (first, last)
+            if best != own:
+                chunk.cols = best
+
+
+def _mid(chunk: Chunk) -> float:
+    return (chunk.x0 + chunk.x1) / 2
 
 
 def _header_rows(rows: list[_Row]) -> int:

@@ -25,6 +25,15 @@ RULE_JOIN = 0.3
 # is ~0.25-0.3 em and justification stretches it to ~0.7 em; table columns are set further
 # apart than that, or separated by a rule (chunks are also cut at vertical rules).
 CHUNK_GAP = 0.8
+# Justified prose stretches every space of a line by the same amount, however long the words
+# around it: a narrow column or a paragraph beside a chart stretches spaces past CHUNK_GAP.
+# Words separated by at least this many wide gaps all equal within JUSTIFIED_TOL (x font
+# size; justification is exact, rounding moves glyphs by far less, and a table's column gaps
+# only match that closely by accident), around words of very different widths (a table's
+# equal gaps come from equal-width cells), all different (a table repeats its sub-headers),
+# that read as words (letters, not figures), are prose: one chunk.
+JUSTIFIED_MIN_GAPS = 3
+JUSTIFIED_TOL = 0.05
 
 _NUMERIC = re.compile(r"^[\s(+\-–−]*[\d\s.,' ]*\d[\d\s.,' ]*%?\)?[*a-z]?$", re.IGNORECASE)
 
@@ -58,6 +67,9 @@ class Chunk:
     """Words of one text line set close together: the unit that fills a cell."""
 
     words: list[Word]
+    # Columns (first, last) the grid builder settled for this chunk from its context (a
+    # header centred over sub-headers); None: from its own extent.
+    cols: tuple[int, int] | None = None
 
     @property
     def x0(self) -> float:
@@ -187,9 +199,39 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     return lines
 
 
+def justified_space(words: list[Word], font: float) -> float | None:
+    """The stretched space of a justified prose line (words sorted by x), else None."""
+    if len(words) <= JUSTIFIED_MIN_GAPS:
+        return None
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    wide = sorted(g for g in gaps if g > CHUNK_GAP * font)
+    if len(wide) < JUSTIFIED_MIN_GAPS:
+        return None
+    space = wide[len(wide) // 2]
+    tol = JUSTIFIED_TOL * font
+    stretched = [i for i, g in enumerate(gaps) if abs(g - space) <= tol]
+    # Other gaps are tighter (unstretched no-break spaces inside a number) or much wider (a chart
+    # or a column beside the paragraph); the stretched spaces must be most of the line's.
+    if len(stretched) < JUSTIFIED_MIN_GAPS or len(stretched) < 0.6 * len(gaps):
+        return None
+    around = {j for i in stretched for j in (i, i + 1)}
+    widths = [words[j].x1 - words[j].x0 for j in around]
+    texts = [words[j].text for j in around]
+    lettered = sum(1 for t in texts if any(ch.isalpha() for ch in t))
+    if (
+        max(widths) < 2 * min(widths)
+        or lettered < 0.6 * len(texts)
+        or len(set(texts)) < 0.8 * len(texts)
+    ):
+        return None
+    return space
+
+
 def make_chunks(words: list[Word], vrules: list[Rule], font: float) -> list[Chunk]:
     """Join words of one line (sorted by x) into chunks; never across a vertical rule."""
     chunks: list[Chunk] = []
+    space = justified_space(words, font)
+    tol = JUSTIFIED_TOL * font
     for word in words:
         if chunks:
             prev = chunks[-1].words[-1]
@@ -198,7 +240,8 @@ def make_chunks(words: list[Word], vrules: list[Rule], font: float) -> list[Chun
             crosses_rule = any(
                 prev.x1 - 1 <= r.pos <= word.x0 + 1 and r.start <= mid <= r.end for r in vrules
             )
-            if gap <= CHUNK_GAP * max(font, prev.size) and not crosses_rule:
+            stretched = space is not None and abs(gap - space) <= tol
+            if (gap <= CHUNK_GAP * max(font, prev.size) or stretched) and not crosses_rule:
                 chunks[-1].words.append(word)
                 continue
         chunks.append(Chunk([word]))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.page import Page
 
-from extract.records import BBox, ExtractedTable, TableCell
+from extract.records import BBox, ExtractedTable, TableCell, boxes_overlap
 from extract.table_captions import attach_annotations
 from extract.table_finder import find_regions
 from extract.table_layout import PageLayout, read_layout
@@ -63,7 +63,9 @@ class TableStitcher:
         """
         layout = read_layout(page)
         found = [
-            t for t in find_regions(layout) if not any(_overlaps(t.bbox, box) for box in exclude)
+            t
+            for t in find_regions(layout)
+            if not any(boxes_overlap(t.bbox, box) for box in exclude)
         ]
         for table in found:
             attach_annotations(table, layout)
@@ -89,10 +91,6 @@ def extract_tables(pdf_path: str | Path) -> list[ExtractedTable]:
             stitcher.add_page(page)
             page.close()
     return stitcher.tables
-
-
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _lines_between(layout: PageLayout, top: float, bottom: float) -> int:

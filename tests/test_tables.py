@@ -9,7 +9,19 @@ import pdfplumber
 import pytest
 
 from extract.tables import extract_tables, find_tables, main
-from tests.table_pdfs import BODY, EDGES, HEADER, ROW_H, TEXT_X, Page, make_pdf
+from tests.table_pdfs import (
+    BODY,
+    EDGES,
+    HEADER,
+    ROW_H,
+    TEXT_X,
+    Page,
+    bar_chart,
+    contents_page,
+    justified_paragraph,
+    make_pdf,
+    two_row_header_table,
+)
 
 TABLE = [HEADER, *BODY]
 
@@ -258,3 +270,52 @@ def test_cli_writes_benchmark_format(tmp_path: Path) -> None:
     assert [t["page"] for t in data["tables"]] == [1, 2]
     assert data["tables"][0]["rows"] == TABLE
     assert len(data["tables"][0]["bbox"]) == 4
+
+
+def test_two_row_header_follows_the_body_columns(tmp_path: Path) -> None:
+    table = _only_table(make_pdf(tmp_path / "two_row_header.pdf", two_row_header_table))
+    assert table.n_cols == 3
+    assert table.header_rows == 2
+    assert _texts(table) == [
+        ["Service", "Dossiers de l'annee", ""],
+        ["", "recus", "clos"],
+        ["Accueil des usagers", "20", "20"],
+        ["Controle", "11", "0"],
+        ["Archives", "7", "5"],
+    ]
+    spans = {c.text: (c.row, c.col, c.row_span, c.col_span) for c in table.cells}
+    assert spans["Dossiers de l'annee"] == (0, 1, 1, 2)
+    assert spans["Service"] == (0, 0, 2, 1)  # centred over both header rows
+    assert all(c.is_header == (c.row < 2) for c in table.cells)
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_justified_prose_near_a_chart_is_not_a_table(tmp_path: Path, beside: bool) -> None:
+    def draw(p: Page) -> None:
+        p.paragraph(70)
+        right = justified_paragraph(p, 71, 130)
+        if beside:  # the chart to the right of the paragraph, on the same lines
+            bar_chart(p, right + 15, 120, right + 120, 300)
+        else:
+            bar_chart(p, 100, 210, 480, 390)
+
+    assert _tables(make_pdf(tmp_path / "prose.pdf", draw)) == []
+
+
+@pytest.mark.parametrize("leaders", [False, True])
+def test_table_of_contents_is_not_a_table(tmp_path: Path, leaders: bool) -> None:
+    def draw(p: Page) -> None:
+        contents_page(p, leaders)
+
+    assert _tables(make_pdf(tmp_path / "contents.pdf", draw)) == []
+
+
+def test_uncaptioned_table_of_rising_counts_is_kept(tmp_path: Path) -> None:
+    rows = [["Niveau", "Nombre"], ["Axes", "2"], ["Missions", "8"], ["Programmes", "35"]]
+
+    def draw(p: Page) -> None:
+        tops = p.rows([70, 300], 100, rows)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, 320, y)
+
+    assert _texts(_only_table(make_pdf(tmp_path / "counts.pdf", draw))) == rows

@@ -11,6 +11,7 @@ import dagster as dg
 import duckdb as duckdb_client
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
 from orchestration.settings import warehouse_path
 
@@ -35,15 +36,10 @@ class WarehouseTranslator(DagsterDbtTranslator):
 
 
 def _table_metadata(conn: duckdb_client.DuckDBPyConnection, key: dg.AssetKey) -> dict:
-    schema, table = key.path
-    frame = conn.execute(f'SELECT * FROM "{schema}"."{table}" LIMIT 5').df()
-    (row_count,) = conn.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()
-    return {
-        "row_count": dg.MetadataValue.int(row_count),
-        "preview": dg.MetadataValue.md(
-            frame.to_markdown(index=False) if len(frame) else "_no rows_"
-        ),
-    }
+    relation = ".".join(f'"{part}"' for part in key.path)
+    frame = conn.execute(f"SELECT * FROM {relation} LIMIT {PREVIEW_ROWS}").df()
+    (row_count,) = conn.execute(f"SELECT count(*) FROM {relation}").fetchone()
+    return table_metadata(frame, row_count)
 
 
 @dbt_assets(
@@ -58,9 +54,8 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
     events = list(invocation.stream())
     with duckdb_client.connect(str(warehouse_path()), read_only=True) as conn:
         for event in events:
-            if isinstance(event, dg.Output | dg.MaterializeResult) and event.metadata is not None:
-                key = event.asset_key if isinstance(event, dg.MaterializeResult) else None
-                key = key or context.asset_key_for_output(event.output_name)
+            if isinstance(event, dg.Output):
+                key = context.asset_key_for_output(event.output_name)
                 event = event.with_metadata({**event.metadata, **_table_metadata(conn, key)})
             yield event
     if not invocation.is_successful():

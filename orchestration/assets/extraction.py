@@ -3,11 +3,11 @@
 import time
 
 import dagster as dg
-import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from extract.report import extract_report
 from orchestration.inventory import file_sha256, find_report
+from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
 from orchestration.settings import raw_dir
 from orchestration.warehouse import RAW_SCHEMA, RAW_TABLES, raw_frames, replace_report
@@ -34,12 +34,6 @@ RAW_DESCRIPTIONS = {
     "chart_points": "Points read back from the charts' drawing or printed labels.",
     "mentions": "Numbers of prose, table cells and chart points: value, unit, qualifier, period.",
 }
-
-
-def _preview(frame: pd.DataFrame, rows: int = 5) -> dg.MetadataValue:
-    shown = frame.drop(columns=["report_id"], errors="ignore").head(rows)
-    shown = shown.map(lambda v: v[:80] + "…" if isinstance(v, str) and len(v) > 80 else v)
-    return dg.MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_no rows_")
 
 
 @dg.multi_asset(
@@ -80,10 +74,7 @@ def raw_layer(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     if not report.in_manifest:
         context.log.warning(f"{report.path.name}: no entry in manifest.csv; metadata left null")
     for table, frame in frames.items():
-        metadata = {
-            "row_count": dg.MetadataValue.int(len(frame)),
-            "preview": _preview(frame),
-        }
+        metadata = table_metadata(frame.drop(columns=["report_id"]), len(frame))
         if table == "reports":
             metadata |= {
                 "page_count": dg.MetadataValue.int(extraction.page_count),
