@@ -89,6 +89,10 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–]\s*)?(?:(?i:page)\s+)?(?P<n>\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$"
 )
+# A contents entry: a heading, optional dotted leaders, the page it starts on.
+_CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
+# A contents page lists at least this many entries, pages never going back.
+CONTENTS_MIN_ENTRIES = 3
 _URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+")
 _CLAUSE_SEPARATOR_RE = re.compile(r"[;:()\[\]—]|\s–\s|,(?!\d)|(?<!\d),")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+")
@@ -452,12 +456,35 @@ def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMen
             mentions.append(_page_number_mention(page.page_number, _line_text(line)))
         elif not margin or (line.top >= footer_limit and line.size < FOOTNOTE_RATIO * body):
             content.append(line)
+    contents = _contents_entries(content, len(page.pdf.pages))
+    mentions.extend(
+        _page_number_mention(page.page_number, _line_text(ln), _CONTENTS_ENTRY_RE)
+        for ln in contents
+    )
+    content = [line for line in content if line not in contents]
     body_lines, footnote_lines = _split_footnotes(content, body)
     for text in (_paragraphs(body_lines, body), _footnotes(footnote_lines)):
         for mention, offset in _mentions(text.text, page.page_number, text.calls):
             start, end = offset + mention.number_start, offset + mention.number_end
             mentions.append(replace(mention, bbox=text.bbox(start, end)))
     return mentions
+
+
+def _contents_entries(lines: list[_Line], page_count: int) -> list[_Line]:
+    """Lines of a table of contents: headings each ending with the page it starts on.
+
+    Page numbers of a contents page never go back and never pass the document's length,
+    which tells them apart from prose lines that happen to end with a year or a figure.
+    """
+    entries = []
+    for line in lines:
+        match = _CONTENTS_ENTRY_RE.match(_line_text(line).text)
+        if match and 1 <= int(match["n"]) <= page_count:
+            entries.append((line, int(match["n"])))
+    pages = [n for _, n in entries]
+    if len(entries) < CONTENTS_MIN_ENTRIES or pages != sorted(pages):
+        return []
+    return [line for line, _ in entries]
 
 
 def _inside(char: Char, boxes: Sequence[BBox]) -> bool:
@@ -532,8 +559,10 @@ def _line_text(line: _Line, into: _Text | None = None) -> _Text:
     return text
 
 
-def _page_number_mention(page: int, line: _Text) -> NumericMention:
-    match = _PAGE_NUMBER_RE.match(line.text)
+def _page_number_mention(
+    page: int, line: _Text, pattern: re.Pattern[str] = _PAGE_NUMBER_RE
+) -> NumericMention:
+    match = pattern.match(line.text)
     start, end = match.span("n")
     return NumericMention(
         page=page,

@@ -62,8 +62,30 @@ class Rule:
         return self.end - self.start
 
 
+class _WordRun:
+    """Bounds of a run of words (a chunk, a line)."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+
 @dataclass
-class Chunk:
+class Chunk(_WordRun):
     """Words of one text line set close together: the unit that fills a cell."""
 
     words: list[Word]
@@ -72,46 +94,14 @@ class Chunk:
     cols: tuple[int, int] | None = None
 
     @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
 
 @dataclass
-class TextLine:
+class TextLine(_WordRun):
     words: list[Word] = field(default_factory=list)
     chunks: list[Chunk] = field(default_factory=list)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
 
     @property
     def text(self) -> str:

@@ -326,3 +326,53 @@ def test_page_year_used_as_a_date(page_mentions):
     mentions, _, _ = page_mentions
     (year,) = [m for m in mentions if m.raw_text == "2018"]
     assert year.non_fact_kind == "year"
+
+
+def _contents_page(path, entries: list[tuple[str, str]]) -> None:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    y = 740
+    for title, number in entries:
+        c.drawString(72, y, title)
+        c.drawRightString(520, y, number)
+        y -= 18
+    for _ in range(29):  # the document runs to 30 pages
+        c.showPage()
+    c.save()
+
+
+def test_contents_page_numbers_are_page_numbers(tmp_path):
+    path = tmp_path / "contents.pdf"
+    _contents_page(
+        path,
+        [
+            ("Introduction", "3"),
+            ("Chapitre I – Les moyens", "4"),
+            ("A - Le budget", "7"),
+            ("Chapitre II – Les produits", "12"),
+        ],
+    )
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        mentions = mentions_on_page(page)
+        page.close()
+    entries = [m for m in mentions if m.raw_text in {"3", "4", "7", "12"}]
+    assert [m.raw_text for m in entries] == ["3", "4", "7", "12"]
+    assert {m.non_fact_kind for m in entries} == {"page_number"}
+
+
+def test_prose_lines_ending_with_years_are_not_contents(tmp_path):
+    path = tmp_path / "prose.pdf"
+    _contents_page(
+        path,
+        [
+            ("La stratégie a été adoptée en", "2019"),
+            ("puis actualisée en", "2021"),
+            ("et abandonnée en", "2022"),
+        ],
+    )
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        kinds = {m.raw_text: m.non_fact_kind for m in mentions_on_page(page)}
+        page.close()
+    assert "page_number" not in kinds.values()
