@@ -63,7 +63,8 @@ def main() -> int:
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
         counts = {m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0] for m in MARTS}
         pages = conn.execute(
-            "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports"
+            "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports WHERE report_id IN ?",
+            [report_ids],
         ).fetchone()[0]
     print(f"Warehouse: {warehouse_path()}")
     print(f"Reports: {len(reports)} ({', '.join(report_ids)}), pages read: {pages}")
@@ -73,7 +74,7 @@ def main() -> int:
                 f"  {report.path.name}: manifest entry missing "
                 "(report_id from the file name, metadata null)"
             )
-    print("Facts: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
+    print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:
         print(f"FAILED {failure}", file=sys.stderr)
