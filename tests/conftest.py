@@ -31,11 +31,25 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["DINUM_WAREHOUSE"] = str(session_dir / "warehouse" / "dinum.duckdb")
     bin_dir = Path(sys.executable).parent
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
-    subprocess.run(
-        [str(bin_dir / "dbt"), "parse", "--quiet", "--profiles-dir", "."],
-        cwd=REPO_ROOT / "dbt_project",
-        check=True,
+    if not _manifest_is_fresh(REPO_ROOT / "dbt_project"):
+        subprocess.run(
+            [str(bin_dir / "dbt"), "parse", "--quiet", "--profiles-dir", "."],
+            cwd=REPO_ROOT / "dbt_project",
+            check=True,
+        )
+
+
+def _manifest_is_fresh(project: Path) -> bool:
+    """Whether `make` (or an earlier session) already parsed the project as it is now."""
+    manifest = project / "target" / "manifest.json"
+    if not manifest.exists():
+        return False
+    sources = (
+        p
+        for p in project.rglob("*")
+        if p.is_file() and "target" not in p.parts and "logs" not in p.parts
     )
+    return all(p.stat().st_mtime <= manifest.stat().st_mtime for p in sources)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -73,6 +73,11 @@ def raw_layer(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
 
     if not report.in_manifest:
         context.log.warning(f"{report.path.name}: no entry in manifest.csv; metadata left null")
+    elif report.manifest_sha256 and report.manifest_sha256 != sha256:
+        context.log.warning(
+            f"{report.path.name}: sha256 {sha256} differs from manifest.csv's "
+            f"{report.manifest_sha256}; the file was replaced or the manifest is stale"
+        )
     for table, frame in frames.items():
         metadata = table_metadata(frame.drop(columns=["report_id"]), len(frame))
         if table == "reports":
