@@ -13,7 +13,7 @@ from orchestration.settings import raw_dir
 
 
 def _evaluate_sensor(instance: dg.DagsterInstance, cursor: str | None):
-    sensor = defs.get_sensor_def("raw_folder_sensor")
+    sensor = defs.resolve_sensor_def("raw_folder_sensor")
     context = dg.build_sensor_context(instance=instance, cursor=cursor)
     return sensor(context)
 

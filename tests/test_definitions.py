@@ -38,7 +38,7 @@ def test_jobs_schedules_sensors():
         "build_warehouse",
     }
     assert [s.name for s in defs.schedules] == ["daily_refresh"]
-    assert defs.get_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
+    assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 6 * * *"
     assert {s.name for s in defs.sensors} == {"raw_folder_sensor", "warehouse_automation"}
 
 

@@ -254,3 +254,35 @@ def test_chart_facts_come_from_geometry_without_printed_values(
         value, source_kind = rows[0]
         assert source_kind == "chart"
         assert abs(value - float(fact["value"])) <= 0.01 * axis_range[fact["metric"]]
+
+
+def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_path, monkeypatch):
+    from tests.pdf_fixtures import write_other_wordings_report
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_other_wordings_report(raw / "autre_redaction.pdf")
+    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    assert all(r.success for r in _materialise(instance, ["autre_redaction"]).values())
+    facts = {
+        (subject, metric): (value, unit, start, end, kind)
+        for mart in MART_OF_DOMAIN.values()
+        for subject, metric, value, unit, start, end, kind in _query(
+            f"SELECT subject, metric, value, unit, period_start, period_end, source_kind "
+            f"FROM marts.{mart} WHERE report_id = 'autre_redaction'"
+        )
+    }
+    year_2023 = (date(2023, 1, 1), date(2023, 12, 31))
+    assert facts == {
+        ("dinum", "budget_commitment_authorisations"): (79e6, "EUR", *year_2023, "table"),
+        ("dinum", "budget_payment_appropriations"): (138e6, "EUR", *year_2023, "table"),
+        ("tchap", "messages_monthly"): (
+            4.8e6,
+            "count",
+            date(2022, 1, 1),
+            date(2022, 1, 31),
+            "text",
+        ),
+        ("osmose", "active_users"): (48e3, "count", date(2023, 7, 1), date(2023, 9, 30), "text"),
+        ("webinaire", "staff_fte"): (3.0, "FTE", None, None, "text"),
+    }
