@@ -458,10 +458,10 @@ def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMen
             content.append(line)
     contents = _contents_entries(content, len(page.pdf.pages))
     mentions.extend(
-        _page_number_mention(page.page_number, _line_text(ln), _CONTENTS_ENTRY_RE)
-        for ln in contents
+        _page_number_mention(page.page_number, text, _CONTENTS_ENTRY_RE)
+        for text in contents.values()
     )
-    content = [line for line in content if line not in contents]
+    content = [line for line in content if id(line) not in contents]
     body_lines, footnote_lines = _split_footnotes(content, body)
     for text in (_paragraphs(body_lines, body), _footnotes(footnote_lines)):
         for mention, offset in _mentions(text.text, page.page_number, text.calls):
@@ -470,21 +470,24 @@ def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMen
     return mentions
 
 
-def _contents_entries(lines: list[_Line], page_count: int) -> list[_Line]:
-    """Lines of a table of contents: headings each ending with the page it starts on.
+def _contents_entries(lines: list[_Line], page_count: int) -> dict[int, _Text]:
+    """Lines of a table of contents (their text, by line id): headings each ending with the
+    page it starts on.
 
     Page numbers of a contents page never go back and never pass the document's length,
     which tells them apart from prose lines that happen to end with a year or a figure.
     """
-    entries = []
+    entries: dict[int, _Text] = {}
+    pages = []
     for line in lines:
-        match = _CONTENTS_ENTRY_RE.match(_line_text(line).text)
+        text = _line_text(line)
+        match = _CONTENTS_ENTRY_RE.match(text.text)
         if match and 1 <= int(match["n"]) <= page_count:
-            entries.append((line, int(match["n"])))
-    pages = [n for _, n in entries]
+            entries[id(line)] = text
+            pages.append(int(match["n"]))
     if len(entries) < CONTENTS_MIN_ENTRIES or pages != sorted(pages):
-        return []
-    return [line for line, _ in entries]
+        return {}
+    return entries
 
 
 def _inside(char: Char, boxes: Sequence[BBox]) -> bool:

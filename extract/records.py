@@ -103,9 +103,7 @@ class NumericMention:
     source_kind: str  # text, table, chart
     raw_text: str  # the number as printed, with its unit: "9,3 M€"
     value: float  # resolved: 9300000.0
-    unit: (
-        str | None
-    )  # EUR, EUR_per_year, EUR_per_agent_per_year, percent, count, FTE, ratio, months, ...
+    unit: str | None  # EUR, EUR_per_year, percent, count, FTE, ratio, months, ...
     qualifier: str  # exact, approx, below, above, at_most
     period_start: date | None
     period_end: date | None

@@ -31,6 +31,31 @@ def _failure_message(result: dg.ExecuteInProcessResult) -> str:
     return error.message.strip() if error else "the run failed"
 
 
+BUILD = "build"
+
+
+def materialise_reports(
+    instance: dg.DagsterInstance, report_ids: list[str], run_config: dict | None = None
+) -> dict[str, dg.ExecuteInProcessResult]:
+    """One extraction run per report (its partition added if new), then one dbt build run.
+
+    The results are keyed by report_id, and by BUILD for the dbt run.
+    """
+    known = set(instance.get_dynamic_partitions(reports_partitions.name))
+    new = [r for r in report_ids if r not in known]
+    instance.add_dynamic_partitions(reports_partitions.name, new)
+    results = {
+        report_id: defs.resolve_job_def(extract_report_job.name).execute_in_process(
+            partition_key=report_id, instance=instance, raise_on_error=False, run_config=run_config
+        )
+        for report_id in report_ids
+    }
+    results[BUILD] = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
+        instance=instance, raise_on_error=False, run_config=run_config
+    )
+    return results
+
+
 def main() -> int:
     started = time.perf_counter()
     instance = dg.DagsterInstance.get()
@@ -39,26 +64,13 @@ def main() -> int:
         print(f"No PDF in {raw_dir()}: nothing to do.")
         return 1
     report_ids = [r.report_id for r in reports]
-    known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    instance.add_dynamic_partitions(
-        reports_partitions.name, [r for r in report_ids if r not in known]
-    )
-
-    failed: list[str] = []
-    for report in reports:
-        result = defs.resolve_job_def(extract_report_job.name).execute_in_process(
-            partition_key=report.report_id,
-            instance=instance,
-            raise_on_error=False,
-            run_config=QUIET,
-        )
-        if not result.success:
-            failed.append(f"{report.path.name}: {_failure_message(result)}")
-    build = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
-        instance=instance, raise_on_error=False, run_config=QUIET
-    )
-    if not build.success:
-        failed.append(f"dbt build: {_failure_message(build)}")
+    results = materialise_reports(instance, report_ids, run_config=QUIET)
+    file_names = {r.report_id: r.path.name for r in reports} | {BUILD: "dbt build"}
+    failed = [
+        f"{file_names[key]}: {_failure_message(result)}"
+        for key, result in results.items()
+        if not result.success
+    ]
 
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
         counts = {m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0] for m in MARTS}

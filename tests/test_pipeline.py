@@ -13,9 +13,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.definitions import defs
 from orchestration.inventory import discover_reports
-from orchestration.partitions import reports_partitions
+from orchestration.materialize_all import materialise_reports
 from orchestration.settings import raw_dir, warehouse_path
 from tests.conftest import LEDGER, REPO_ROOT
 
@@ -42,25 +41,6 @@ def _ledger() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _materialise(
-    instance: dg.DagsterInstance, report_ids: list[str]
-) -> dict[str, dg.ExecuteInProcessResult]:
-    known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    instance.add_dynamic_partitions(
-        reports_partitions.name, [r for r in report_ids if r not in known]
-    )
-    results = {
-        rid: defs.resolve_job_def("extract_report").execute_in_process(
-            partition_key=rid, instance=instance, raise_on_error=False
-        )
-        for rid in report_ids
-    }
-    results["build"] = defs.resolve_job_def("build_warehouse").execute_in_process(
-        instance=instance, raise_on_error=False
-    )
-    return results
-
-
 def _query(sql: str, params: list | None = None) -> list[tuple]:
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
         return conn.execute(sql, params or []).fetchall()
@@ -81,7 +61,7 @@ def instance():
 @pytest.fixture(scope="module")
 def first_run(instance):
     report_ids = [r.report_id for r in discover_reports(raw_dir())]
-    results = _materialise(instance, report_ids)
+    results = materialise_reports(instance, report_ids)
     for name, result in results.items():
         assert result.success, f"{name} failed"
     return results
@@ -171,7 +151,7 @@ def test_materialisation_metadata(first_run, instance):
 
 def test_rerun_changes_nothing(first_run, instance):
     before = _marts_snapshot()
-    results = _materialise(instance, [r.report_id for r in discover_reports(raw_dir())])
+    results = materialise_reports(instance, [r.report_id for r in discover_reports(raw_dir())])
     assert all(r.success for r in results.values())
     assert _marts_snapshot() == before
 
@@ -184,7 +164,7 @@ def test_bad_pdf_fails_clearly_and_loses_nothing(first_run, instance, tmp_path, 
     before = _marts_snapshot()
     (pages_before,) = _query("SELECT count(*) FROM raw.pages")[0]
 
-    results = _materialise(instance, ["rapport_abime"])
+    results = materialise_reports(instance, ["rapport_abime"])
     failed = results["rapport_abime"]
     assert not failed.success
     failure = next(e for e in failed.all_events if e.is_step_failure)
@@ -201,7 +181,7 @@ def test_pdf_without_manifest_entry_is_processed(first_run, instance, tmp_path, 
     raw.mkdir()
     write_one_page_report(raw / "Note Flash 2025.pdf")
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    results = _materialise(instance, ["note_flash_2025"])
+    results = materialise_reports(instance, ["note_flash_2025"])
     assert results["note_flash_2025"].success
     rows = _query(
         "SELECT title, publisher, in_manifest, page_count FROM raw.reports "
@@ -235,7 +215,7 @@ def test_chart_facts_come_from_geometry_without_printed_values(
         check=True,
     )
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    assert all(r.success for r in _materialise(instance, ["geometry_only"]).values())
+    assert all(r.success for r in materialise_reports(instance, ["geometry_only"]).values())
 
     points = _query(
         "SELECT DISTINCT value_source FROM raw.chart_points WHERE report_id = 'geometry_only'"
@@ -263,7 +243,7 @@ def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_pa
     raw.mkdir()
     write_other_wordings_report(raw / "autre_redaction.pdf")
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    assert all(r.success for r in _materialise(instance, ["autre_redaction"]).values())
+    assert all(r.success for r in materialise_reports(instance, ["autre_redaction"]).values())
     facts = {
         (subject, metric): (value, unit, start, end, kind)
         for mart in MART_OF_DOMAIN.values()
