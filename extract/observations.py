@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extract.numbers import ParsedQuantity, parse_quantity, unit_from_note
-from extract.periods import PeriodMention, find_periods, parse_period
 from extract.records import ExtractedChart, ExtractedTable, NumericMention, TableCell
+from extract.text.numbers import ParsedQuantity, parse_quantity, unit_from_note
+from extract.text.periods import PeriodMention, find_periods, parse_period
 
 # Where a table or chart announces its unit: "(en M€)", "(ETP)", "en millions d'euros".
 _UNIT_NOTE_RE = re.compile(r"\(([^()]*)\)|\ben\s+[^,;:()]+$", re.IGNORECASE)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pdfplumber
 
-from extract.chart_layout import find_chart_findings
-from extract.mentions import mentions_on_page
+from extract.charts import find_chart_findings
 from extract.observations import chart_mentions, table_mentions
 from extract.records import NumericMention, PageText, ReportExtraction, boxes_overlap
 from extract.tables import TableStitcher
+from extract.text import mentions_on_page
 
 
 def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:

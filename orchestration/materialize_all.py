@@ -13,10 +13,10 @@ import dagster as dg
 import duckdb
 
 from orchestration.definitions import defs
-from orchestration.inventory import discover_reports
 from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
-from orchestration.settings import raw_dir, warehouse_path
+from warehouse.manifest import discover_reports
+from warehouse.settings import raw_dir, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}

@@ -4,7 +4,7 @@ from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from orchestration.project import dbt_project
-from orchestration.settings import warehouse_path
+from warehouse.settings import warehouse_path
 
 
 def build_resources() -> dict:

@@ -6,11 +6,11 @@ import json
 
 import dagster as dg
 
-from orchestration.inventory import discover_reports, file_sha256
 from orchestration.jobs import extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.refresh import extraction_requests
-from orchestration.settings import raw_dir
+from warehouse.manifest import discover_reports, file_sha256
+from warehouse.settings import raw_dir
 
 
 @dg.sensor(

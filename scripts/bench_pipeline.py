@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from extract.report import extract_report
-from orchestration.inventory import report_id_from_file_name
-from orchestration.settings import raw_dir
+from warehouse.manifest import report_id_from_file_name
+from warehouse.settings import raw_dir
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extract.tables import predict_dir  # noqa: E402
+from extract.tables.cli import predict_dir  # noqa: E402
 
 
 def default_bench_dir() -> Path:

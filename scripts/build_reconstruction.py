@@ -48,7 +48,7 @@ from reportlab.platypus import (  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reconstruction_content as content  # noqa: E402
 
-from orchestration.inventory import write_manifest_row  # noqa: E402
+from warehouse.manifest import write_manifest_row  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "data" / "raw" / "dinum_pilotage_2024_reconstruction.pdf"

@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import urlopen
 
-from orchestration.inventory import file_sha256, record_in_manifest
-from orchestration.settings import raw_dir
+from warehouse.manifest import file_sha256, record_in_manifest
+from warehouse.settings import raw_dir
 
 PDF_MAGIC = b"%PDF-"
 

@@ -9,7 +9,7 @@ import dagster as dg
 from orchestration.definitions import defs
 from orchestration.partitions import reports_partitions
 from orchestration.schedules import daily_refresh
-from orchestration.settings import raw_dir
+from warehouse.settings import raw_dir
 
 
 def _evaluate_sensor(instance: dg.DagsterInstance, cursor: str | None):

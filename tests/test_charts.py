@@ -15,11 +15,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from extract.chart_axes import _parse_tick, find_value_axis
-from extract.chart_layout import CAPTION_RE, unit_from_text
-from extract.chart_marks import read_chart
-from extract.chart_primitives import Phrase, Shape
 from extract.charts import extract_charts, find_chart_regions, find_charts
+from extract.charts.axes import _parse_tick, find_value_axis
+from extract.charts.layout import CAPTION_RE, unit_from_text
+from extract.charts.marks import read_chart
+from extract.charts.primitives import Phrase, Shape
 from tests.chart_corpus import (
     MATPLOTLIB_SPECS,
     PROSE,

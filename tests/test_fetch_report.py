@@ -6,8 +6,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from orchestration.inventory import discover_reports, file_sha256
 from scripts.fetch_report import NotAPdfError, fetch_report
+from warehouse.manifest import discover_reports, file_sha256
 
 PDF_BODY = b"%PDF-1.4\n% a tiny report\n%%EOF\n"
 

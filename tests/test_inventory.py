@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.inventory import (
+from warehouse.manifest import (
     ManifestError,
     discover_reports,
     file_sha256,

@@ -1,4 +1,4 @@
-"""Numeric mentions in prose and on a PDF page (extract.mentions)."""
+"""Numeric mentions in prose and on a PDF page (extract.text.mentions)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from extract.mentions import clause_bounds, mentions_in_text, mentions_on_page, split_sentences
+from extract.text.mentions import clause_bounds, mentions_in_text, mentions_on_page, split_sentences
 
 
 def sentences(text: str) -> list[str]:

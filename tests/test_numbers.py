@@ -1,10 +1,10 @@
-"""French number, unit and qualifier parsing (extract.numbers)."""
+"""French number, unit and qualifier parsing (extract.text.numbers)."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.numbers import (
+from extract.text.numbers import (
     UnitScale,
     find_quantities,
     parse_number,

@@ -1,4 +1,4 @@
-"""French period wordings resolved to dates (extract.periods)."""
+"""French period wordings resolved to dates (extract.text.periods)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.periods import find_periods, parse_period
+from extract.text.periods import find_periods, parse_period
 
 
 def one(text: str):

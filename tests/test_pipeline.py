@@ -13,10 +13,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.inventory import discover_reports
 from orchestration.materialize_all import materialise_reports
-from orchestration.settings import raw_dir, warehouse_path
 from tests.conftest import LEDGER, REPO_ROOT
+from warehouse.manifest import discover_reports
+from warehouse.settings import raw_dir, warehouse_path
 
 MART_OF_DOMAIN = {"cost": "fct_costs", "usage": "fct_usage", "indicator": "fct_indicators"}
 CONTRACT_COLUMNS = [

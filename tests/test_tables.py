@@ -8,7 +8,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from extract.tables import extract_tables, find_tables, main
+from extract.tables import extract_tables, find_tables
+from extract.tables.cli import main
 from tests.table_pdfs import (
     BODY,
     EDGES,

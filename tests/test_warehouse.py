@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from extract.records import PageText, ReportExtraction
-from orchestration.inventory import ReportFile
-from orchestration.warehouse import raw_frames, replace_report
+from warehouse.manifest import ReportFile
+from warehouse.raw_layer import raw_frames, replace_report
 
 
 def _frames(report_id: str, texts: list[str]) -> dict[str, pd.DataFrame]:

@@ -13,7 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
-from orchestration.settings import warehouse_path
+from warehouse.settings import warehouse_path
 
 
 class WarehouseTranslator(DagsterDbtTranslator):

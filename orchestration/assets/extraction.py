@@ -6,11 +6,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from extract.report import extract_report
-from orchestration.inventory import file_sha256, find_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
-from orchestration.settings import raw_dir
-from orchestration.warehouse import RAW_SCHEMA, RAW_TABLES, raw_frames, replace_report
+from warehouse.manifest import file_sha256, find_report
+from warehouse.raw_layer import RAW_SCHEMA, RAW_TABLES, raw_frames, replace_report
+from warehouse.settings import raw_dir
 
 REPORT_PDF = dg.AssetKey(["report_pdf"])
 

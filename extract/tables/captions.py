@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.records import BBox, ExtractedTable
-from extract.table_layout import PageLayout, TextLine
+from extract.tables.layout import PageLayout, TextLine
 
 CAPTION = re.compile(
     r"^\s*(?:Tableau|Table|Tab\.)\s*(?:n\s*[°º o]\s*|no\.?\s*|N°\s*)?(\d+)\b", re.IGNORECASE

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.chart_axes import Axis, _parse_tick, find_value_axis
-from extract.chart_primitives import (
+from extract.charts.axes import Axis, _parse_tick, find_value_axis
+from extract.charts.primitives import (
     Color,
     Phrase,
     Shape,

@@ -3,7 +3,7 @@
 Prose is where most figures of a French public report are stated, next to numbers that
 are not facts at all: page numbers, footnote calls, section, table and law numbers, dates.
 This module cuts prose into sentences and clauses, reads every number with the parser of
-`extract.numbers`, gives it the period of `extract.periods` that its wording points to,
+`extract.text.numbers`, gives it the period of `extract.text.periods` that its wording points to,
 and marks non-facts in `non_fact_kind` rather than dropping them, so that users can audit
 what the fact tables leave out.
 """
@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extract.numbers import ParsedQuantity, find_quantities, fold
-from extract.periods import PeriodMention, find_periods
 from extract.records import BBox, NumericMention
+from extract.text.numbers import ParsedQuantity, find_quantities, fold
+from extract.text.periods import PeriodMention, find_periods
 
 # Words whose abbreviation ends with a period that does not end the sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from extract.records import ReportExtraction
-from orchestration.inventory import ReportFile
+from warehouse.manifest import ReportFile
 
 RAW_SCHEMA = "raw"
 

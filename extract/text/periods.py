@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extract.numbers import fold, unit_at
+from extract.text.numbers import fold, unit_at
 
 MONTHS: dict[str, int] = {
     "janvier": 1,

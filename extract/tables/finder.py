@@ -16,9 +16,9 @@ import re
 import statistics
 
 from extract.records import BBox, ExtractedTable, TableCell
-from extract.table_captions import has_caption, is_annotation
-from extract.table_grid import build_grid
-from extract.table_layout import PageLayout, Rule, TextLine, is_numeric
+from extract.tables.captions import has_caption, is_annotation
+from extract.tables.grid import build_grid
+from extract.tables.layout import PageLayout, Rule, TextLine, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5

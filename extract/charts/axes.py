@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
-from extract.chart_primitives import Phrase, group_lines
-from extract.numbers import parse_quantity
+from extract.charts.primitives import Phrase, group_lines
+from extract.text.numbers import parse_quantity
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",

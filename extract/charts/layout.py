@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from extract.chart_marks import Reading, read_chart
-from extract.chart_primitives import (
+from extract.charts.marks import Reading, read_chart
+from extract.charts.primitives import (
     Phrase,
     Shape,
     font_size,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.records import BBox, ExtractedTable, TableCell
-from extract.table_layout import (
+from extract.tables.layout import (
     Chunk,
     PageLayout,
     Rule,
