@@ -3,6 +3,7 @@
 import csv
 
 from extract.text import numbers
+from orchestration.materialize_all import fact_marts
 from warehouse.settings import DBT_PROJECT_DIR
 
 
@@ -21,3 +22,6 @@ def test_every_unit_constant_of_the_parser_is_in_its_units():
     constants = {value for name, value in vars(numbers).items() if name.startswith("UNIT_")}
     assert constants == numbers.UNITS
 
+
+def test_every_domain_of_the_metrics_has_a_fact_mart():
+    assert set(fact_marts()) == _seed_column("metrics", "domain")
