@@ -19,7 +19,9 @@ from extract.charts import extract_charts, find_chart_regions, find_charts
 from extract.charts.axes import _parse_tick, find_value_axis
 from extract.charts.layout import CAPTION_RE, unit_from_text
 from extract.charts.marks import read_chart
-from extract.charts.primitives import Phrase, Shape
+from extract.charts.primitives import Phrase
+from extract.pdf import read_page
+from extract.pdf.shapes import Shape
 from tests.chart_corpus import (
     MATPLOTLIB_SPECS,
     PROSE,
@@ -125,10 +127,11 @@ def test_chart_without_caption_is_found(corpus, extracted):
 def test_two_charts_on_a_page_get_their_own_caption_and_source(corpus):
     item = _item(corpus, "rl_grouped")
     with pdfplumber.open(item.pdf) as pdf:
-        page = pdf.pages[item.page - 1]
+        pdf_page = pdf.pages[item.page - 1]
+        page = read_page(pdf_page)
         charts = find_charts(page)
         regions = find_chart_regions(page)
-        lines = page.extract_text_lines()
+        lines = pdf_page.extract_text_lines()
     assert [c.number for c in charts] == [21, 22]
     assert [c.source_line for c in charts] == [SOURCE, SOURCE]
     first, second = charts

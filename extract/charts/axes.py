@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
-from extract.charts.primitives import Phrase, group_lines
+from extract.charts.primitives import Phrase
+from extract.pdf.words import group_lines
 from extract.text.numbers import parse_quantity
 
 _SPACES = "\u0020\u00a0\u202f\u2009"

@@ -11,20 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from extract.charts.marks import Reading, read_chart
-from extract.charts.primitives import (
-    Phrase,
-    Shape,
-    font_size,
-    group_lines,
-    inside,
-    merge,
-    page_shapes,
-    page_words,
-    union,
-)
+from extract.charts.primitives import Phrase, merge
+from extract.pdf import PageModel
+from extract.pdf.geometry import inside, union
+from extract.pdf.shapes import Shape, visible
+from extract.pdf.words import group_lines
 from extract.records import BBox, ExtractedChart
 
 # "Figure 3.9: title" numbers by chapter; "Figure 3.9 shows that..." is prose, not a caption.
@@ -195,24 +188,21 @@ class _Page:
     em: float
 
 
-def _read_page(page: Any) -> _Page:
-    words = page_words(page)
-    em = font_size(words)
-    images = [
-        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
-    ]
+def _read_page(page: PageModel) -> _Page:
+    words = [w for w in page.words if w.upright]
+    em = page.em
     return _Page(
-        page.page_number,
-        (0.0, 0.0, float(page.width), float(page.height)),
+        page.number,
+        page.box,
         words,
-        page_shapes(page),
+        visible(page.shapes),
         _lines_of(words),
-        [b for b in images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
+        [b for b in page.images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
         em,
     )
 
 
-def find_chart_findings(page: Any) -> list[ChartFinding]:
+def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     """Every chart of a page, captioned or not, with the region it occupies."""
     content = _read_page(page)
     stoppers = [ln.top for ln in content.lines if _ANY_CAPTION_RE.match(ln.text)]

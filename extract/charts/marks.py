@@ -23,15 +23,11 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 
 from extract.charts.axes import Axis, _parse_tick, find_value_axis
-from extract.charts.primitives import (
-    Color,
-    Phrase,
-    Shape,
-    font_size,
-    group_lines,
-    phrases,
-    union,
-)
+from extract.charts.primitives import Phrase, font_size, phrases
+from extract.pdf.colors import Color
+from extract.pdf.geometry import union
+from extract.pdf.shapes import Shape
+from extract.pdf.words import group_lines
 from extract.records import BBox, ChartPoint, ChartSeries
 
 # A stroke or rect this thin (in em) is a rule (axis, tick, gridline), not a mark.

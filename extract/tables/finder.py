@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import statistics
 
+from extract.pdf.rules import Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
 from extract.tables.grid import build_grid
-from extract.tables.layout import PageLayout, Rule, TextLine, is_numeric
+from extract.tables.layout import PageLayout, TextLine, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from extract.pdf import PageModel
 from extract.records import BBox, NumericMention
 from extract.text.numbers import ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
@@ -433,8 +434,8 @@ class _Text:
         )
 
 
-def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
-    """Every numeric mention of a pdfplumber page's prose, with its bbox.
+def mentions_on_page(page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
+    """Every numeric mention of a page's prose, with its bbox.
 
     Text inside `exclude` (tables and charts, read elsewhere) and the running header are
     dropped; the footer page number, footnote calls and footnote bodies are kept and read,
@@ -453,18 +454,17 @@ def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMen
     for line in lines:
         margin = line.bottom <= header_limit or line.top >= footer_limit
         if margin and _PAGE_NUMBER_RE.match(_line_text(line).text):
-            mentions.append(_page_number_mention(page.page_number, _line_text(line)))
+            mentions.append(_page_number_mention(page.number, _line_text(line)))
         elif not margin or (line.top >= footer_limit and line.size < FOOTNOTE_RATIO * body):
             content.append(line)
-    contents = _contents_entries(content, len(page.pdf.pages))
+    contents = _contents_entries(content, page.page_count)
     mentions.extend(
-        _page_number_mention(page.page_number, text, _CONTENTS_ENTRY_RE)
-        for text in contents.values()
+        _page_number_mention(page.number, text, _CONTENTS_ENTRY_RE) for text in contents.values()
     )
     content = [line for line in content if id(line) not in contents]
     body_lines, footnote_lines = _split_footnotes(content, body)
     for text in (_paragraphs(body_lines, body), _footnotes(footnote_lines)):
-        for mention, offset in _mentions(text.text, page.page_number, text.calls):
+        for mention, offset in _mentions(text.text, page.number, text.calls):
             start, end = offset + mention.number_start, offset + mention.number_end
             mentions.append(replace(mention, bbox=text.bbox(start, end)))
     return mentions
