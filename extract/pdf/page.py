@@ -7,7 +7,7 @@ in this package.
 
 from __future__ import annotations
 
-import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -34,7 +34,7 @@ class PageModel:
     page_count: int  # pages in the document
     width: float
     height: float
-    em: float  # the body font size: every relative threshold is scaled by it
+    em: float  # the body font size (the most common one): relative thresholds scale by it
     chars: list[Char]  # pdfplumber's char dicts
     words: list[Word]
     lines: list[list[Word]]  # words grouped into text lines, top to bottom
@@ -62,8 +62,8 @@ class PageModel:
 def read_page(page: Any) -> PageModel:
     """The model of one pdfplumber page; the caller still closes the page."""
     chars = list(page.chars)
-    sizes = [c["size"] for c in chars if c["text"].strip()]
-    em = statistics.median(sizes) if sizes else DEFAULT_EM
+    sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
+    em = sizes.most_common(1)[0][0] if sizes else DEFAULT_EM
     words = read_words(chars, em)
     shapes = read_shapes(page)
     hrules, vrules = find_rules(shapes, em)
