@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pdfplumber.utils import objects_to_bbox
 
 from extract.pdf.geometry import centre_in_any
+from extract.pdf.margins import in_footer, in_header
 from extract.pdf.page import Char, PageModel
 from extract.records import BBox
 
-# Page layout, as fractions of the page height or of the body font size.
-HEADER_MARGIN = 0.07  # running headers live in the top band
-FOOTER_MARGIN = 0.06  # page numbers and running footers live in the bottom band
+# Type sizes and gaps, relative to the body em.
 SUPERSCRIPT_RATIO = 0.8  # a footnote call is set at most this size relative to its line
 FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
@@ -284,17 +283,16 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
         return None
     body = page.em
     lines = _lines(chars, body)
-    header_limit = page.height * HEADER_MARGIN
-    footer_limit = page.height * (1 - FOOTER_MARGIN)
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
     for line in lines:
-        margin = line.bottom <= header_limit or line.top >= footer_limit
+        footer = in_footer(line.top, page.height)
+        margin = footer or in_header(line.bottom, page.height)
         text = _line_text(line) if margin else None
         match = _PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:
             numbers.append(PageNumberLine(text, *match.span("n")))
-        elif not margin or (line.top >= footer_limit and line.size < FOOTNOTE_RATIO * body):
+        elif not margin or (footer and line.size < FOOTNOTE_RATIO * body):
             content.append(line)
     contents = _contents_entries(content, page.page_count)
     for text in contents.values():

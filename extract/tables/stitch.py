@@ -16,6 +16,7 @@ import pdfplumber
 
 from extract.pdf import PageModel, read_page
 from extract.pdf.geometry import overlaps
+from extract.pdf.margins import in_footer, in_header
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import attach_annotations
 from extract.tables.finder import find_regions
@@ -24,8 +25,6 @@ from extract.tables.layout import PageLayout, read_layout
 # A table runs on to the next page when nothing but the page's margins (running header,
 # footer, footnotes) separates it from the page break: at most this many text lines.
 MAX_LINES_AT_BREAK = 3
-# Running headers and footers live in this share of the page height at the top and bottom.
-MARGIN_SHARE = 0.1
 
 
 def find_tables(page: PageModel) -> list[ExtractedTable]:
@@ -89,14 +88,13 @@ def extract_tables(pdf_path: str | Path) -> list[ExtractedTable]:
 
 def _lines_between(layout: PageLayout, top: float, bottom: float) -> int:
     """Text lines between two heights, not counting running headers and footers."""
-    margin = MARGIN_SHARE * layout.height
     return sum(
         1
         for ln in layout.lines
         if ln.top >= top
         and ln.bottom <= bottom
-        and margin < ln.top
-        and ln.bottom < layout.height - margin
+        and not in_header(ln.bottom, layout.height)
+        and not in_footer(ln.top, layout.height)
     )
 
 
