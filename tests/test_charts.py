@@ -17,10 +17,11 @@ import pytest
 
 from extract.charts import extract_charts, find_chart_regions, find_charts
 from extract.charts.axes import _parse_tick, find_value_axis
-from extract.charts.layout import CAPTION_RE, unit_from_text
+from extract.charts.layout import unit_from_text
 from extract.charts.marks import read_chart
 from extract.charts.primitives import Phrase
 from extract.pdf import read_page
+from extract.pdf.captions import CHART_CAPTION_RE
 from extract.pdf.shapes import Shape
 from tests.chart_corpus import (
     MATPLOTLIB_SPECS,
@@ -230,7 +231,7 @@ def test_parse_tick(text, value):
     ],
 )
 def test_caption_pattern(line, number):
-    match = CAPTION_RE.match(line)
+    match = CHART_CAPTION_RE.match(line)
     assert (int(match["number"]) if match else None) == number
 
 

@@ -15,21 +15,12 @@ from dataclasses import dataclass, replace
 from extract.charts.marks import Reading, read_chart
 from extract.charts.primitives import Phrase, merge
 from extract.pdf import PageModel
+from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
 from extract.pdf.geometry import inside, union
 from extract.pdf.shapes import Shape, visible
 from extract.pdf.words import group_lines
 from extract.records import BBox, ExtractedChart
 
-# "Figure 3.9: title" numbers by chapter; "Figure 3.9 shows that..." is prose, not a caption.
-CAPTION_RE = re.compile(
-    r"^(?P<label>Graphique|Figure|Sch[ée]ma)\s*(?:n\s*[°o]\s*)?(?P<number>\d+)(?:\.\d+)*+"
-    r"\s*(?:[:.\u2013\u2014-]\s*(?P<title>.*))?$"
-)
-# Any caption closes the region of the chart above it, tables' included.
-_ANY_CAPTION_RE = re.compile(
-    r"^(?:Graphique|Figure|Sch[ée]ma|Tableau|Carte|Encadr[ée])\s*(?:n\s*[°o]\s*)?\d+\b"
-)
-SOURCE_RE = re.compile(r"^Sources?\s*:")
 _UNIT_WORD = (
     r"(?:millions?|milliards?|milliers?|M€|Md€|Mds€|k€|€|%|euros?|ETP|jours?|mois|"
     r"ann[ée]es?|heures?|nombre|points?|pts?)(?=\W|$)"
@@ -104,7 +95,7 @@ def _block(lines: list[_Line], start: int, graphics_top: float, em: float) -> li
             line.top - block[-1].bottom > _LINE_GAP_EM * em
             or (word.fontname, round(word.size, 1)) != font
             or line.bottom > graphics_top
-            or _ANY_CAPTION_RE.match(line.text)
+            or ANY_CAPTION_RE.match(line.text)
             or SOURCE_RE.match(line.text)
         ):
             break
@@ -121,7 +112,7 @@ def _words_in(words: Sequence[Phrase], box: BBox) -> list[Phrase]:
 
 
 def _caption_number(caption: str | None) -> int | None:
-    match = CAPTION_RE.match(caption) if caption else None
+    match = CHART_CAPTION_RE.match(caption) if caption else None
     return int(match["number"]) if match else None
 
 
@@ -205,11 +196,11 @@ def _read_page(page: PageModel) -> _Page:
 def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     """Every chart of a page, captioned or not, with the region it occupies."""
     content = _read_page(page)
-    stoppers = [ln.top for ln in content.lines if _ANY_CAPTION_RE.match(ln.text)]
+    stoppers = [ln.top for ln in content.lines if ANY_CAPTION_RE.match(ln.text)]
     findings = [
         _captioned(content, i, stoppers)
         for i, line in enumerate(content.lines)
-        if CAPTION_RE.match(line.text)
+        if CHART_CAPTION_RE.match(line.text)
     ]
     findings += _uncaptioned(content, [f.region for f in findings])
     findings.sort(key=lambda f: (f.region[1], f.region[0]))
