@@ -16,15 +16,14 @@ from statistics import median
 
 from extract.charts.primitives import Phrase
 from extract.pdf.words import group_lines
-from extract.text.numbers import parse_quantity
+from extract.text.numbers import SPACES, parse_quantity
 
-_SPACES = "\u0020\u00a0\u202f\u2009"
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",
 # "-3", "−3" (matplotlib prints U+2212), optionally followed by a unit as printed on axes.
 _NUMBER_RE = re.compile(
-    rf"""^(?P<sign>[-+\u2212\u2013])?[{_SPACES}]*
-    (?P<num>\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?|\d+(?:[,.]\d+)?|[,.]\d+)
-    [{_SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
+    rf"""^(?P<sign>[-+\u2212\u2013])?[{SPACES}]*
+    (?P<num>\d{{1,3}}(?:[{SPACES}.]\d{{3}})+(?:,\d+)?|\d+(?:[,.]\d+)?|[,.]\d+)
+    [{SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
     re.VERBOSE,
 )
 # Tick labels must lie on the fitted line within this share of the font size: label

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract.pdf import PageModel
 from extract.pdf.rules import RULE_MAX_THICKNESS_EM, Rule
 from extract.pdf.words import Word, group_lines
+from extract.text.numbers import SPACES
 
 # Words of one line closer than this (x font size) belong to the same chunk of text. A space
 # is ~0.25-0.3 em and justification stretches it to ~0.7 em; table columns are set further
@@ -29,7 +30,9 @@ CHUNK_GAP = 0.8
 JUSTIFIED_MIN_GAPS = 3
 JUSTIFIED_TOL = 0.05
 
-_NUMERIC = re.compile(r"^[\s(+\-–−]*[\d\s.,' ]*\d[\d\s.,' ]*%?\)?[*a-z]?$", re.IGNORECASE)
+_NUMERIC = re.compile(
+    rf"^[{SPACES}(+\-–−]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*%?\)?[*a-z]?$", re.IGNORECASE
+)
 
 
 class _WordRun:

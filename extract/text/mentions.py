@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from extract.pdf import PageModel
 from extract.pdf.prose import HEADING_RE, PageNumberLine, read_prose
 from extract.records import BBox, NumericMention
-from extract.text.numbers import ParsedQuantity, find_quantities, fold
+from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
 
 # Words whose abbreviation ends with a period that does not end the sentence.
@@ -134,7 +134,7 @@ def _sentence_cut(
 
 
 def _closer_follows(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip(" \u00a0\u202f")
+    rest = text[pos:].lstrip(SPACES)
     return bool(rest) and rest[0] in "»”"
 
 
