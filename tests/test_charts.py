@@ -156,16 +156,27 @@ def _holds(region, line) -> bool:
 
 
 def test_extract_charts_closes_every_page(corpus, monkeypatch):
+    """Each page is closed inside the page loop, not only when the PDF closes them all."""
     closed = []
-    original = pdfplumber.page.Page.close
+    closed_before_pdf = []
+    close_page = pdfplumber.page.Page.close
+    close_pdf = pdfplumber.pdf.PDF.close
     monkeypatch.setattr(
-        pdfplumber.page.Page, "close", lambda self: (closed.append(self), original(self))[1]
+        pdfplumber.page.Page, "close", lambda self: (closed.append(self), close_page(self))[1]
+    )
+    monkeypatch.setattr(
+        pdfplumber.pdf.PDF,
+        "close",
+        lambda self: (closed_before_pdf.append(len(closed)), close_pdf(self))[1],
     )
     item = _item(corpus, "rl_bar_printed")
     with pdfplumber.open(item.pdf) as pdf:
         n_pages = len(pdf.pages)
+    closed.clear()
+    closed_before_pdf.clear()
     extract_charts(item.pdf)
-    assert len(closed) >= n_pages
+    assert n_pages > 1
+    assert closed_before_pdf == [n_pages]
 
 
 def test_cli_prints_the_json_shape(corpus):

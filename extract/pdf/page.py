@@ -14,6 +14,8 @@ from typing import Any
 
 from pdfplumber.utils import chars_to_textmap
 
+from extract.pdf.columns import ColumnBlock, column_id, find_column_blocks, reading_key
+from extract.pdf.geometry import union
 from extract.pdf.rules import Rule, find_rules
 from extract.pdf.shapes import Shape, read_shapes
 from extract.pdf.words import Word, group_lines, read_words
@@ -37,7 +39,8 @@ class PageModel:
     em: float  # the body font size (the most common one): relative thresholds scale by it
     chars: list[Char]  # pdfplumber's char dicts
     words: list[Word]
-    lines: list[list[Word]]  # words grouped into text lines, top to bottom
+    columns: list[ColumnBlock]  # bands of the page set in columns, top to bottom
+    lines: list[list[Word]]  # text lines in reading order, cut at column gutters
     shapes: list[Shape]  # every painted path, white paint included
     hrules: list[Rule]
     vrules: list[Rule]
@@ -65,6 +68,8 @@ def read_page(page: Any) -> PageModel:
     sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
     em = sizes.most_common(1)[0][0] if sizes else DEFAULT_EM
     words = read_words(chars, em)
+    page_lines = group_lines(words)
+    columns = find_column_blocks(page_lines, em)
     shapes = read_shapes(page)
     hrules, vrules = find_rules(shapes, em)
     return PageModel(
@@ -75,7 +80,8 @@ def read_page(page: Any) -> PageModel:
         em=em,
         chars=chars,
         words=words,
-        lines=group_lines(words),
+        columns=columns,
+        lines=_reading_order(page_lines, columns),
         shapes=shapes,
         hrules=hrules,
         vrules=vrules,
@@ -85,3 +91,16 @@ def read_page(page: Any) -> PageModel:
         ],
         layout_bbox=tuple(float(v) for v in page.bbox),
     )
+
+
+def _reading_order(lines: list[list[Word]], columns: list[ColumnBlock]) -> list[list[Word]]:
+    """Lines cut at column gutters, in reading order (column by column in a block)."""
+    if not columns:
+        return lines
+    pieces: list[list[Word]] = []
+    for line in lines:
+        by_column: dict[tuple[int, int], list[Word]] = {}
+        for word in line:
+            by_column.setdefault(column_id(columns, *word.bbox), []).append(word)
+        pieces.extend(by_column.values())
+    return sorted(pieces, key=lambda piece: reading_key(columns, *union(w.bbox for w in piece)))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.utils import objects_to_bbox
 
+from extract.pdf.columns import column_id, reading_key
 from extract.pdf.geometry import centre_in_any
 from extract.pdf.margins import in_footer, in_header
 from extract.pdf.page import Char, PageModel
@@ -282,7 +283,14 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     if not chars:
         return None
     body = page.em
-    lines = _lines(chars, body)
+    by_column: dict[tuple[int, int], list[Char]] = {}
+    for char in chars:
+        box = (char["x0"], char["top"], char["x1"], char["bottom"])
+        by_column.setdefault(column_id(page.columns, *box), []).append(char)
+    lines = sorted(
+        (line for part in by_column.values() for line in _lines(part, body)),
+        key=lambda line: reading_key(page.columns, *objects_to_bbox(line.chars)),
+    )
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
     for line in lines:
