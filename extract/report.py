@@ -1,7 +1,8 @@
 """One report PDF to plain records: page text, tables, charts and numeric mentions.
 
-The document is read in one pass, page by page, and each page is closed once read:
-pdfplumber keeps parsed pages in memory until then.
+The document is read in one pass, page by page: each page is read once into the page model
+(`extract.pdf`), which charts, tables and prose all read, and the pdfplumber page is closed
+right after, since pdfplumber keeps parsed pages in memory until then.
 """
 
 from __future__ import annotations

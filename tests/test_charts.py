@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 
 from extract.charts import extract_charts, find_chart_regions, find_charts
-from extract.charts.axes import _parse_tick, find_value_axis
+from extract.charts.axes import find_value_axis, parse_tick
 from extract.charts.layout import unit_from_text
 from extract.charts.marks import read_chart
 from extract.charts.primitives import Phrase
@@ -227,7 +227,7 @@ def test_cli_prints_the_json_shape(corpus):
     ],
 )
 def test_parse_tick(text, value):
-    assert _parse_tick(text) == value
+    assert parse_tick(text) == value
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ _ALIGN_EM = 0.3
 _MIN_TICKS = 3
 
 
-def _parse_tick(text: str) -> float | None:
+def parse_tick(text: str) -> float | None:
     """A tick or value label as a number in its own units ("4,8" on an axis in millions
     reads 4.8), or None when the label is not a number alone."""
     match = _NUMBER_RE.match(text.strip())
@@ -167,7 +167,7 @@ def find_value_axis(
     axis direction; mark_extent is the span of the chart's marks across the axis
     direction: axis labels sit outside it, printed values inside.
     """
-    numeric = [(p, v) for p in phrases if (v := _parse_tick(p.text)) is not None]
+    numeric = [(p, v) for p in phrases if (v := parse_tick(p.text)) is not None]
     runs = [
         fitted
         for run in _candidate_runs(numeric, vertical)

@@ -9,7 +9,7 @@ Public API for the pipeline:
 
 The work is split by concept: `layout` finds charts on a page (caption, source, region,
 raster images), `marks` reads bars, lines and legends, `axes` calibrates value axes from
-French tick labels, `primitives` normalises pdfplumber objects.
+French tick labels, `primitives` merges the page model's words into labels.
 """
 
 from __future__ import annotations

@@ -28,6 +28,14 @@ FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
 PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
 WORD_GAP = 0.2  # a horizontal gap above this, in char sizes, is a space
+# Chars of one line share their baseline to within this share of the body em. Prose groups
+# chars by baseline rather than by overlap (`words.group_lines`): a raised footnote call
+# overlaps its host line, and must stay apart to be told from the text it is called from.
+BASELINE_TOLERANCE = 0.2
+# A footnote call stands at least this share of its host's size above the host's baseline,
+# and within this share of it from the word it is called from.
+CALL_RAISE = 0.15
+CALL_REACH = 0.5
 
 # A heading's marker: "Chapitre II", "2.3", "A." before a capitalised title.
 HEADING_RE = re.compile(
@@ -113,7 +121,7 @@ def _lines(chars: list[Char], body: float) -> list[_Line]:
     """Chars grouped by baseline; raised small digits join the line they are called from."""
     rows: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
-        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= 0.2 * body:
+        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= BASELINE_TOLERANCE * body:
             rows[-1].append(char)
         else:
             rows.append([char])
@@ -131,7 +139,7 @@ def _lines(chars: list[Char], body: float) -> list[_Line]:
                 if other is not line
                 and other.chars
                 and size <= SUPERSCRIPT_RATIO * other_size
-                and other_bottom - 0.15 * other_size > bottom > other_top
+                and other_bottom - CALL_RAISE * other_size > bottom > other_top
                 and _touching(line, other, other_size)
             ),
             None,
@@ -149,7 +157,8 @@ def _lines(chars: list[Char], body: float) -> list[_Line]:
 def _touching(superscript: _Line, host: _Line, host_size: float) -> bool:
     """Set right after a word of the host line (or right before one)."""
     return any(
-        abs(c["x0"] - h["x1"]) <= 0.5 * host_size or abs(h["x0"] - c["x1"]) <= 0.5 * host_size
+        abs(c["x0"] - h["x1"]) <= CALL_REACH * host_size
+        or abs(h["x0"] - c["x1"]) <= CALL_REACH * host_size
         for c in superscript.chars
         for h in host.chars
     )

@@ -21,6 +21,10 @@ RULE_MAX_THICKNESS_EM = 0.35
 # Segments on the same axis closer than this (em) are one rule: PDF producers draw a rule
 # as several abutting pieces, or as the two edges of a thin rect.
 RULE_JOIN_EM = 0.3
+# A rule "across" a table or region covers at least this share of its width: rules that
+# close a table run its full width give or take the margins of the outer cells, while a
+# rule under a spanning header covers only the columns it groups.
+MOST_OF_WIDTH = 0.8
 
 
 @dataclass(frozen=True)

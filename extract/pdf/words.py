@@ -21,6 +21,9 @@ WORD_SAME_LINE_EM = 0.3
 # of the smaller height: glyph boxes of one line nearly coincide, while consecutive lines
 # of prose overlap by less than a third at the tightest leading.
 LINE_OVERLAP = 0.5
+# Baselines of consecutive lines are this many em apart in common leading (1.2 to 1.5 em):
+# the unit of "a few lines away".
+LINE_PITCH_EM = 1.4
 # Only this many of the latest lines can still receive an item met in top order: lines
 # further up end above it.
 _OPEN_LINES = 4

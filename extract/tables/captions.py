@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.pdf.captions import SOURCE_RE, TABLE_CAPTION_RE
+from extract.pdf.words import LINE_PITCH_EM
 from extract.records import BBox, ExtractedTable
 from extract.tables.layout import PageLayout, TextLine
 
@@ -29,7 +30,7 @@ def is_annotation(text: str) -> bool:
 def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:
     """Lines within caption reach above a region and within source reach below it."""
     x0, top, x1, bottom = bbox
-    reach = layout.font_size * 1.4  # one line pitch
+    reach = layout.font_size * LINE_PITCH_EM
     near = [ln for ln in layout.lines if ln.x1 > x0 - reach and ln.x0 < x1 + reach]
     above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
     below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.pdf.rules import Rule
+from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.pdf.words import Word
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.layout import Chunk, PageLayout, TextLine, is_numeric, text_lines
@@ -124,7 +124,7 @@ def _rule_across(
     width = span[1] - span[0]
     return any(
         upper.bottom - tol <= r.pos <= lower.top + tol
-        and min(r.end, span[1]) - max(r.start, span[0]) >= 0.8 * width
+        and min(r.end, span[1]) - max(r.start, span[0]) >= MOST_OF_WIDTH * width
         for r in hrules
     )
 
@@ -406,7 +406,7 @@ def _header_spans(
                 for h in hrules
                 if chunk.bottom - RULE_TOL * font <= h.pos
                 and h.start - font <= centre <= h.end + font
-                and h.end - h.start < 0.8 * width
+                and h.end - h.start < MOST_OF_WIDTH * width
             ]
             best = own
             for first in sorted(below):
