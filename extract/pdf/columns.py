@@ -41,36 +41,52 @@ class ColumnBlock:
 def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[ColumnBlock]:
     """The column blocks of a page, top to bottom, from its text lines (top to bottom)."""
     found: list[ColumnBlock] = []
+    min_width = MIN_COLUMN_WIDTH_EM * em
     for line in lines:
-        for left, right in zip(line, line[1:], strict=False):
-            if right.x0 - left.x1 < GUTTER_MIN_EM * em or any(
-                b.top <= left.top <= b.bottom and any(left.x1 <= g <= right.x0 for g in b.gutters)
-                for b in found
+        for i in range(1, len(line)):
+            left, right = line[i - 1], line[i]
+            # A gutter shows on a line of two full columns at least: a column's width of
+            # text on both sides of a gap wider than any space.
+            if (
+                right.x0 - left.x1 < GUTTER_MIN_EM * em
+                or left.x1 - line[0].x0 < min_width
+                or line[-1].x1 - right.x0 < min_width
+                or any(_holds_gutter(b, left, right) for b in found)
             ):
-                continue  # too narrow, or a gutter already found
+                continue
             block = _block_at((left.x1 + right.x0) / 2, lines, em)
             if block is not None:
                 found.append(block)
     return _merge_overlapping(found)
 
 
+def _holds_gutter(block: ColumnBlock, left: Word, right: Word) -> bool:
+    """Whether the gap between two words is a gutter of the block already found."""
+    return block.top <= left.top <= block.bottom and any(
+        left.x1 <= g <= right.x0 for g in block.gutters
+    )
+
+
 def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlock | None:
     """The block whose gutter runs through x, if lines stand side by side there often enough.
 
-    The block is the longest run of consecutive lines no word crosses at x; the gutter is
-    the band between the right edge of its left column and the left edge of its right one.
+    The block is the run of consecutive lines no word crosses at x with the most lines
+    side by side; the gutter is the band between the right edge of its left column and
+    the left edge of its right one.
     """
     best: list[Sequence[Word]] = []
+    best_count = 0
     run: list[Sequence[Word]] = []
+    count = 0
     for line in [*lines, []]:
-        crossing = not line or any(w.x0 < x < w.x1 for w in line)
-        if not crossing:
+        if line and not any(w.x0 < x < w.x1 for w in line):
             run.append(line)
+            count += _side_by_side(line, x, em)
             continue
-        if _side_by_side(run, x, em) > _side_by_side(best, x, em):
-            best = run
-        run = []
-    if _side_by_side(best, x, em) < MIN_SIDE_BY_SIDE_LINES:
+        if count > best_count:
+            best, best_count = run, count
+        run, count = [], 0
+    if best_count < MIN_SIDE_BY_SIDE_LINES:
         return None
     words = [w for line in best for w in line]
     left = [w for w in words if w.x1 <= x]
@@ -87,15 +103,11 @@ def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlo
     )
 
 
-def _side_by_side(run: Sequence[Sequence[Word]], x: float, em: float) -> int:
-    """Lines of a run with text on both sides of x, a gutter's width apart."""
-    count = 0
-    for line in run:
-        left = [w.x1 for w in line if w.x1 <= x]
-        right = [w.x0 for w in line if w.x0 >= x]
-        if left and right and min(right) - max(left) >= GUTTER_MIN_EM * em:
-            count += 1
-    return count
+def _side_by_side(line: Sequence[Word], x: float, em: float) -> bool:
+    """Whether a line has text on both sides of x, a gutter's width apart."""
+    left = [w.x1 for w in line if w.x1 <= x]
+    right = [w.x0 for w in line if w.x0 >= x]
+    return bool(left and right) and min(right) - max(left) >= GUTTER_MIN_EM * em
 
 
 def _merge_overlapping(blocks: list[ColumnBlock]) -> list[ColumnBlock]:
