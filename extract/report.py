@@ -1,7 +1,8 @@
 """One report PDF to plain records: page text, tables, charts and numeric mentions.
 
-The document is read in one pass, page by page, and each page is closed once read:
-pdfplumber keeps parsed pages in memory until then.
+The document is read in one pass, page by page: each page is read once into the page model
+(`extract.pdf`), which charts, tables and prose all read, and the pdfplumber page is closed
+right after, since pdfplumber keeps parsed pages in memory until then.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import pdfplumber
 
 from extract.charts import find_chart_findings
 from extract.observations import chart_mentions, table_mentions
-from extract.records import NumericMention, PageText, ReportExtraction, boxes_overlap
+from extract.pdf import read_page
+from extract.pdf.geometry import overlaps
+from extract.records import NumericMention, PageText, ReportExtraction
 from extract.tables import TableStitcher
 from extract.text import mentions_on_page
 
@@ -25,8 +28,9 @@ def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
     prose: list[NumericMention] = []
     with pdfplumber.open(pdf_path) as pdf:
         page_count = len(pdf.pages)
-        for page in pdf.pages:
+        for pdf_page in pdf.pages:
             try:
+                page = read_page(pdf_page)
                 findings = find_chart_findings(page)
                 # Bars with printed values also read as a grid: a captioned chart wins over
                 # a table, while a grid of shaded cells must not pass for an uncaptioned chart.
@@ -35,22 +39,21 @@ def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
                 findings = [
                     f
                     for f in findings
-                    if f.chart.caption
-                    or not any(boxes_overlap(f.region, t.bbox) for t in page_tables)
+                    if f.chart.caption or not any(overlaps(f.region, t.bbox) for t in page_tables)
                 ]
                 regions = [t.bbox for t in page_tables] + [f.region for f in findings]
                 prose.extend(mentions_on_page(page, exclude=regions))
                 pages.append(
                     PageText(
-                        page=page.page_number,
-                        width=float(page.width),
-                        height=float(page.height),
-                        text=page.extract_text() or "",
+                        page=page.number,
+                        width=page.width,
+                        height=page.height,
+                        text=page.text,
                     )
                 )
                 charts.extend(f.chart for f in findings)
             finally:
-                page.close()
+                pdf_page.close()
     tables = stitcher.tables
     mentions = [
         *prose,

@@ -16,10 +16,13 @@ import pdfplumber
 import pytest
 
 from extract.charts import extract_charts, find_chart_regions, find_charts
-from extract.charts.axes import _parse_tick, find_value_axis
-from extract.charts.layout import CAPTION_RE, unit_from_text
+from extract.charts.axes import find_value_axis, parse_tick
+from extract.charts.layout import unit_from_text
 from extract.charts.marks import read_chart
-from extract.charts.primitives import Phrase, Shape
+from extract.charts.primitives import Phrase
+from extract.pdf import read_page
+from extract.pdf.captions import CHART_CAPTION_RE
+from extract.pdf.shapes import Shape
 from tests.chart_corpus import (
     MATPLOTLIB_SPECS,
     PROSE,
@@ -125,10 +128,11 @@ def test_chart_without_caption_is_found(corpus, extracted):
 def test_two_charts_on_a_page_get_their_own_caption_and_source(corpus):
     item = _item(corpus, "rl_grouped")
     with pdfplumber.open(item.pdf) as pdf:
-        page = pdf.pages[item.page - 1]
+        pdf_page = pdf.pages[item.page - 1]
+        page = read_page(pdf_page)
         charts = find_charts(page)
         regions = find_chart_regions(page)
-        lines = page.extract_text_lines()
+        lines = pdf_page.extract_text_lines()
     assert [c.number for c in charts] == [21, 22]
     assert [c.source_line for c in charts] == [SOURCE, SOURCE]
     first, second = charts
@@ -152,16 +156,27 @@ def _holds(region, line) -> bool:
 
 
 def test_extract_charts_closes_every_page(corpus, monkeypatch):
+    """Each page is closed inside the page loop, not only when the PDF closes them all."""
     closed = []
-    original = pdfplumber.page.Page.close
+    closed_before_pdf = []
+    close_page = pdfplumber.page.Page.close
+    close_pdf = pdfplumber.pdf.PDF.close
     monkeypatch.setattr(
-        pdfplumber.page.Page, "close", lambda self: (closed.append(self), original(self))[1]
+        pdfplumber.page.Page, "close", lambda self: (closed.append(self), close_page(self))[1]
+    )
+    monkeypatch.setattr(
+        pdfplumber.pdf.PDF,
+        "close",
+        lambda self: (closed_before_pdf.append(len(closed)), close_pdf(self))[1],
     )
     item = _item(corpus, "rl_bar_printed")
     with pdfplumber.open(item.pdf) as pdf:
         n_pages = len(pdf.pages)
+    closed.clear()
+    closed_before_pdf.clear()
     extract_charts(item.pdf)
-    assert len(closed) >= n_pages
+    assert n_pages > 1
+    assert closed_before_pdf == [n_pages]
 
 
 def test_cli_prints_the_json_shape(corpus):
@@ -212,7 +227,7 @@ def test_cli_prints_the_json_shape(corpus):
     ],
 )
 def test_parse_tick(text, value):
-    assert _parse_tick(text) == value
+    assert parse_tick(text) == value
 
 
 @pytest.mark.parametrize(
@@ -227,7 +242,7 @@ def test_parse_tick(text, value):
     ],
 )
 def test_caption_pattern(line, number):
-    match = CAPTION_RE.match(line)
+    match = CHART_CAPTION_RE.match(line)
     assert (int(match["number"]) if match else None) == number
 
 

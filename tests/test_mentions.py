@@ -9,6 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from extract.pdf import read_page
 from extract.text.mentions import clause_bounds, mentions_in_text, mentions_on_page, split_sentences
 
 
@@ -260,7 +261,7 @@ def page_mentions(tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "page.pdf"
     _make_page(path)
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[0]
+        page = read_page(pdf.pages[0])
         table_box = (90, BODY_Y + 60, 200, BODY_Y + 90)
         return mentions_on_page(page, exclude=[table_box]), page.width, page.height
 
@@ -353,9 +354,8 @@ def test_contents_page_numbers_are_page_numbers(tmp_path):
         ],
     )
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[0]
-        mentions = mentions_on_page(page)
-        page.close()
+        page = read_page(pdf.pages[0])
+    mentions = mentions_on_page(page)
     entries = [m for m in mentions if m.raw_text in {"3", "4", "7", "12"}]
     assert [m.raw_text for m in entries] == ["3", "4", "7", "12"]
     assert {m.non_fact_kind for m in entries} == {"page_number"}
@@ -372,7 +372,6 @@ def test_prose_lines_ending_with_years_are_not_contents(tmp_path):
         ],
     )
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[0]
-        kinds = {m.raw_text: m.non_fact_kind for m in mentions_on_page(page)}
-        page.close()
+        page = read_page(pdf.pages[0])
+    kinds = {m.raw_text: m.non_fact_kind for m in mentions_on_page(page)}
     assert "page_number" not in kinds.values()

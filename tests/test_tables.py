@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from extract.pdf import read_page
 from extract.tables import extract_tables, find_tables
 from extract.tables.cli import main
 from tests.table_pdfs import (
@@ -29,10 +30,8 @@ TABLE = [HEADER, *BODY]
 
 def _tables(path: Path, page_no: int = 1):
     with pdfplumber.open(path) as pdf:
-        page = pdf.pages[page_no - 1]
-        found = find_tables(page)
-        page.close()
-    return found
+        page = read_page(pdf.pages[page_no - 1])
+    return find_tables(page)
 
 
 def _texts(table) -> list[list[str]]:

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 
-from extract.charts.primitives import Phrase, group_lines
-from extract.text.numbers import parse_quantity
+from extract.charts.primitives import Phrase
+from extract.pdf.words import group_lines
+from extract.text.numbers import SPACES, parse_quantity
 
-_SPACES = "\u0020\u00a0\u202f\u2009"
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",
 # "-3", "−3" (matplotlib prints U+2212), optionally followed by a unit as printed on axes.
 _NUMBER_RE = re.compile(
-    rf"""^(?P<sign>[-+\u2212\u2013])?[{_SPACES}]*
-    (?P<num>\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?|\d+(?:[,.]\d+)?|[,.]\d+)
-    [{_SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
+    rf"""^(?P<sign>[-+\u2212\u2013])?[{SPACES}]*
+    (?P<num>\d{{1,3}}(?:[{SPACES}.]\d{{3}})+(?:,\d+)?|\d+(?:[,.]\d+)?|[,.]\d+)
+    [{SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
     re.VERBOSE,
 )
 # Tick labels must lie on the fitted line within this share of the font size: label
@@ -41,7 +41,7 @@ _ALIGN_EM = 0.3
 _MIN_TICKS = 3
 
 
-def _parse_tick(text: str) -> float | None:
+def parse_tick(text: str) -> float | None:
     """A tick or value label as a number in its own units ("4,8" on an axis in millions
     reads 4.8), or None when the label is not a number alone."""
     match = _NUMBER_RE.match(text.strip())
@@ -167,7 +167,7 @@ def find_value_axis(
     axis direction; mark_extent is the span of the chart's marks across the axis
     direction: axis labels sit outside it, printed values inside.
     """
-    numeric = [(p, v) for p in phrases if (v := _parse_tick(p.text)) is not None]
+    numeric = [(p, v) for p in phrases if (v := parse_tick(p.text)) is not None]
     runs = [
         fitted
         for run in _candidate_runs(numeric, vertical)

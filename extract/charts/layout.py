@@ -11,32 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from extract.charts.marks import Reading, read_chart
-from extract.charts.primitives import (
-    Phrase,
-    Shape,
-    font_size,
-    group_lines,
-    inside,
-    merge,
-    page_shapes,
-    page_words,
-    union,
-)
+from extract.charts.primitives import Phrase, merge
+from extract.pdf import PageModel
+from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
+from extract.pdf.geometry import inside, union
+from extract.pdf.shapes import Shape, visible
+from extract.pdf.words import group_lines
 from extract.records import BBox, ExtractedChart
 
-# "Figure 3.9: title" numbers by chapter; "Figure 3.9 shows that..." is prose, not a caption.
-CAPTION_RE = re.compile(
-    r"^(?P<label>Graphique|Figure|Sch[ée]ma)\s*(?:n\s*[°o]\s*)?(?P<number>\d+)(?:\.\d+)*+"
-    r"\s*(?:[:.\u2013\u2014-]\s*(?P<title>.*))?$"
-)
-# Any caption closes the region of the chart above it, tables' included.
-_ANY_CAPTION_RE = re.compile(
-    r"^(?:Graphique|Figure|Sch[ée]ma|Tableau|Carte|Encadr[ée])\s*(?:n\s*[°o]\s*)?\d+\b"
-)
-SOURCE_RE = re.compile(r"^Sources?\s*:")
 _UNIT_WORD = (
     r"(?:millions?|milliards?|milliers?|M€|Md€|Mds€|k€|€|%|euros?|ETP|jours?|mois|"
     r"ann[ée]es?|heures?|nombre|points?|pts?)(?=\W|$)"
@@ -111,7 +95,7 @@ def _block(lines: list[_Line], start: int, graphics_top: float, em: float) -> li
             line.top - block[-1].bottom > _LINE_GAP_EM * em
             or (word.fontname, round(word.size, 1)) != font
             or line.bottom > graphics_top
-            or _ANY_CAPTION_RE.match(line.text)
+            or ANY_CAPTION_RE.match(line.text)
             or SOURCE_RE.match(line.text)
         ):
             break
@@ -128,7 +112,7 @@ def _words_in(words: Sequence[Phrase], box: BBox) -> list[Phrase]:
 
 
 def _caption_number(caption: str | None) -> int | None:
-    match = CAPTION_RE.match(caption) if caption else None
+    match = CHART_CAPTION_RE.match(caption) if caption else None
     return int(match["number"]) if match else None
 
 
@@ -195,31 +179,28 @@ class _Page:
     em: float
 
 
-def _read_page(page: Any) -> _Page:
-    words = page_words(page)
-    em = font_size(words)
-    images = [
-        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
-    ]
+def _read_page(page: PageModel) -> _Page:
+    words = [w for w in page.words if w.upright]
+    em = page.em
     return _Page(
-        page.page_number,
-        (0.0, 0.0, float(page.width), float(page.height)),
+        page.number,
+        page.box,
         words,
-        page_shapes(page),
+        visible(page.shapes),
         _lines_of(words),
-        [b for b in images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
+        [b for b in page.images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
         em,
     )
 
 
-def find_chart_findings(page: Any) -> list[ChartFinding]:
+def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     """Every chart of a page, captioned or not, with the region it occupies."""
     content = _read_page(page)
-    stoppers = [ln.top for ln in content.lines if _ANY_CAPTION_RE.match(ln.text)]
+    stoppers = [ln.top for ln in content.lines if ANY_CAPTION_RE.match(ln.text)]
     findings = [
         _captioned(content, i, stoppers)
         for i, line in enumerate(content.lines)
-        if CAPTION_RE.match(line.text)
+        if CHART_CAPTION_RE.match(line.text)
     ]
     findings += _uncaptioned(content, [f.region for f in findings])
     findings.sort(key=lambda f: (f.region[1], f.region[0]))

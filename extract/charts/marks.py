@@ -22,16 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.charts.axes import Axis, _parse_tick, find_value_axis
-from extract.charts.primitives import (
-    Color,
-    Phrase,
-    Shape,
-    font_size,
-    group_lines,
-    phrases,
-    union,
-)
+from extract.charts.axes import Axis, find_value_axis, parse_tick
+from extract.charts.primitives import Phrase, font_size, phrases
+from extract.pdf.colors import Color
+from extract.pdf.geometry import union
+from extract.pdf.shapes import Shape
+from extract.pdf.words import group_lines
 from extract.records import BBox, ChartPoint, ChartSeries
 
 # A stroke or rect this thin (in em) is a rule (axis, tick, gridline), not a mark.
@@ -175,8 +171,8 @@ def _legend(
     # A number right of a small patch is usually the value printed after a short bar.
     # Numbers name series ("2022", "2023") only as a set of same-sized swatches of
     # distinct colours, which a chart's bars are not.
-    numeric = [(s, t) for s, t in entries if _parse_tick(t.text) is not None]
-    named = [(s, t) for s, t in entries if _parse_tick(t.text) is None]
+    numeric = [(s, t) for s, t in entries if parse_tick(t.text) is not None]
+    named = [(s, t) for s, t in entries if parse_tick(t.text) is None]
     sizes = {(round(s.width), round(s.height)) for s, _ in numeric}
     if len(numeric) >= 2 and len({s.color for s, _ in numeric}) == len(numeric) and len(sizes) == 1:
         named += numeric
@@ -294,7 +290,7 @@ def _assign_labels(
     def agrees(label: Phrase, mark: _Mark) -> bool:
         if axis is None or mark.geometry is None or axis.span <= 0:
             return True
-        value = _parse_tick(label.text)
+        value = parse_tick(label.text)
         return value is not None and abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
 
     pairs = sorted(
@@ -308,7 +304,7 @@ def _assign_labels(
     for _, li, mi in pairs:
         if li in used_labels or marks[mi].label is not None:
             continue
-        marks[mi].label = _parse_tick(labels[li].text)
+        marks[mi].label = parse_tick(labels[li].text)
         used_labels.add(li)
         used.append(labels[li])
     return used
@@ -554,7 +550,7 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     free = [t for t in free if id(t) not in tick_ids]
 
     status = "extracted"
-    numeric = [t for t in free if _parse_tick(t.text) is not None]
+    numeric = [t for t in free if parse_tick(t.text) is not None]
     if bar_items:
         assert baseline is not None
         zero = axis.coord(0.0) if axis else baseline
@@ -625,7 +621,7 @@ def _holds_words(box: Shape, words: Sequence[Phrase]) -> bool:
     now and then, but not most of them.
     """
     return any(
-        box.x0 <= w.xc <= box.x1 and box.top <= w.yc <= box.bottom and _parse_tick(w.text) is None
+        box.x0 <= w.xc <= box.x1 and box.top <= w.yc <= box.bottom and parse_tick(w.text) is None
         for w in words
     )
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
+from extract.pdf.captions import SOURCE_RE, TABLE_CAPTION_RE
+from extract.pdf.words import LINE_PITCH_EM
 from extract.records import BBox, ExtractedTable
 from extract.tables.layout import PageLayout, TextLine
 
-CAPTION = re.compile(
-    r"^\s*(?:Tableau|Table|Tab\.)\s*(?:n\s*[°º o]\s*|no\.?\s*|N°\s*)?(\d+)\b", re.IGNORECASE
-)
-SOURCE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _UNIT_WORDS = (
     r"(?:M€|Md€|k€|€|%|ETP|euros?|EUR|millions?|milliers|milliards?|thousands?|billions?"
     r"|pourcentage|nombre|jours|mois|percent(?:age)?)"
@@ -26,13 +24,13 @@ SOURCE_REACH = 4.0
 
 def is_annotation(text: str) -> bool:
     """A line that belongs around a table, never inside its grid."""
-    return bool(CAPTION.match(text) or SOURCE.match(text) or UNIT.match(text))
+    return bool(TABLE_CAPTION_RE.match(text) or SOURCE_RE.match(text) or UNIT.match(text))
 
 
 def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:
     """Lines within caption reach above a region and within source reach below it."""
     x0, top, x1, bottom = bbox
-    reach = layout.font_size * 1.4  # one line pitch
+    reach = layout.font_size * LINE_PITCH_EM
     near = [ln for ln in layout.lines if ln.x1 > x0 - reach and ln.x0 < x1 + reach]
     above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
     below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]
@@ -41,21 +39,21 @@ def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLi
 
 def has_caption(bbox: BBox, layout: PageLayout) -> bool:
     """Is there a table caption line just above the region?"""
-    return any(CAPTION.match(ln.text) for ln in _around(bbox, layout)[0])
+    return any(TABLE_CAPTION_RE.match(ln.text) for ln in _around(bbox, layout)[0])
 
 
 def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
     """Fill caption, number, unit_note and source_line from the lines around the table."""
     above, below = _around(table.bbox, layout)
     for i, line in enumerate(above):
-        match = CAPTION.match(line.text)
+        match = TABLE_CAPTION_RE.match(line.text)
         if match:
             table.caption = _caption_text(line, above[i + 1 :])
             table.number = int(match.group(1))
     for line in above + below:
         if table.unit_note is None and UNIT.match(line.text):
             table.unit_note = line.text.strip().strip("()").strip()
-        if table.source_line is None and SOURCE.match(line.text) and line in below:
+        if table.source_line is None and SOURCE_RE.match(line.text) and line in below:
             table.source_line = line.text.strip()
     if table.unit_note is None and table.caption:
         unit = _UNIT_IN_CAPTION.search(table.caption)

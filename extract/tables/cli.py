@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from extract.pdf import read_page
 from extract.records import ExtractedTable
 from extract.tables.stitch import find_tables
 
@@ -41,8 +42,10 @@ def predict_document(pdf_path: Path) -> dict:
     tables = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
-            tables.extend(_benchmark_entry(t) for t in find_tables(page))
-            page.close()
+            try:
+                tables.extend(_benchmark_entry(t) for t in find_tables(read_page(page)))
+            finally:
+                page.close()
     return {"tables": tables, "seconds": time.perf_counter() - start}
 
 

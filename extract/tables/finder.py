@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import statistics
 
+from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
 from extract.tables.grid import build_grid
-from extract.tables.layout import PageLayout, Rule, TextLine, is_numeric
+from extract.tables.layout import PageLayout, TextLine, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5
@@ -229,7 +230,8 @@ def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
     width = bbox[2] - bbox[0]
     tol = 0.5 * layout.font_size
     return any(
-        abs(r.pos - y) <= tol and min(r.end, bbox[2]) - max(r.start, bbox[0]) > 0.8 * width
+        abs(r.pos - y) <= tol
+        and min(r.end, bbox[2]) - max(r.start, bbox[0]) > MOST_OF_WIDTH * width
         for r in layout.hrules
     )
 

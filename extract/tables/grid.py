@@ -10,17 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.pdf.rules import MOST_OF_WIDTH, Rule
+from extract.pdf.words import Word
 from extract.records import BBox, ExtractedTable, TableCell
-from extract.tables.layout import (
-    Chunk,
-    PageLayout,
-    Rule,
-    TextLine,
-    Word,
-    group_lines,
-    is_numeric,
-    make_chunks,
-)
+from extract.tables.layout import Chunk, PageLayout, TextLine, is_numeric, text_lines
 
 # Empty vertical band narrower than this (x font size) is not a column gap unless a vertical
 # rule runs in it: two spaces' worth is the least a typesetter leaves between columns.
@@ -73,9 +66,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
         for r in layout.hrules
         if top - font <= r.pos <= bottom + font and r.end > x0 and r.start < x1
     ]
-    lines = group_lines(words)
-    for line in lines:
-        line.chunks = make_chunks(line.words, vrules, font)
+    lines = text_lines(words, vrules, font)
 
     n_head = _header_lines(lines, hrules, (x0, x1), font)
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
@@ -133,7 +124,7 @@ def _rule_across(
     width = span[1] - span[0]
     return any(
         upper.bottom - tol <= r.pos <= lower.top + tol
-        and min(r.end, span[1]) - max(r.start, span[0]) >= 0.8 * width
+        and min(r.end, span[1]) - max(r.start, span[0]) >= MOST_OF_WIDTH * width
         for r in hrules
     )
 
@@ -415,7 +406,7 @@ def _header_spans(
                 for h in hrules
                 if chunk.bottom - RULE_TOL * font <= h.pos
                 and h.start - font <= centre <= h.end + font
-                and h.end - h.start < 0.8 * width
+                and h.end - h.start < MOST_OF_WIDTH * width
             ]
             best = own
             for first in sorted(below):

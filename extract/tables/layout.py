@@ -1,26 +1,21 @@
-"""Page layout primitives for table finding: words, text lines, chunks and ruling lines.
+"""Table-finding view of a page: text lines cut into chunks, beside the page's rules.
 
-Everything is read from pdfplumber's objects (chars/words, lines, rects, curves) and put in
-pdfplumber's frame (x0, top, x1, bottom; origin top-left). All distances that decide
-something are expressed relative to the page's body font size, so that the same rules hold
-for a 7 pt table and a 12 pt one.
+Words, lines, rules and the body em come from the page model (`extract.pdf`); this module
+adds what only tables need: chunks (the unit that fills a cell) and the boxes of drawn
+paths that are not rules. All distances that decide something are relative to the page's
+body em, so that the same rules hold for a 7 pt table and a 12 pt one.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
-from pdfplumber.page import Page
+from extract.pdf import PageModel
+from extract.pdf.rules import RULE_MAX_THICKNESS_EM, Rule
+from extract.pdf.words import Word, group_lines
+from extract.text.numbers import SPACES
 
-# A rule (ruling line) is a drawn object much thinner than text: a rect or line at most this
-# fraction of the body font size thick. Shading (cell backgrounds) is at least a text line
-# tall, so it never passes; hairlines drawn as 0.5 pt filled rects do.
-RULE_MAX_THICKNESS = 0.35
-# Segments on the same axis closer than this (x font size) are one rule: PDF producers draw a
-# rule as several abutting pieces, or as the two edges of a thin rect.
-RULE_JOIN = 0.3
 # Words of one line closer than this (x font size) belong to the same chunk of text. A space
 # is ~0.25-0.3 em and justification stretches it to ~0.7 em; table columns are set further
 # apart than that, or separated by a rule (chunks are also cut at vertical rules).
@@ -35,31 +30,9 @@ CHUNK_GAP = 0.8
 JUSTIFIED_MIN_GAPS = 3
 JUSTIFIED_TOL = 0.05
 
-_NUMERIC = re.compile(r"^[\s(+\-–−]*[\d\s.,' ]*\d[\d\s.,' ]*%?\)?[*a-z]?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Word:
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    size: float
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A horizontal ('h': at y=pos from start to end in x) or vertical ('v') ruling line."""
-
-    orient: str
-    pos: float
-    start: float
-    end: float
-
-    @property
-    def length(self) -> float:
-        return self.end - self.start
+_NUMERIC = re.compile(
+    rf"^[{SPACES}(+\-–−]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*%?\)?[*a-z]?$", re.IGNORECASE
+)
 
 
 class _WordRun:
@@ -127,65 +100,33 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text.strip())) if text.strip() else False
 
 
-def read_layout(page: Page) -> PageLayout:
-    """Words, text lines and ruling lines of one pdfplumber page."""
-    sizes = [c["size"] for c in page.chars if c["text"].strip()]
-    font = statistics.median(sizes) if sizes else 10.0
-    raw = page.extract_words(
-        x_tolerance_ratio=0.15,  # split words at gaps wider than ~half a space
-        y_tolerance=font * 0.3,
-        keep_blank_chars=False,
-        use_text_flow=False,
-        extra_attrs=["size"],
-    )
-    words = [
-        Word(w["x0"], w["x1"], w["top"], w["bottom"], w["text"], w["size"])
-        for w in raw
-        if w["x1"] > w["x0"] and w["bottom"] > w["top"]
-    ]
-    hrules, vrules = _rules(page, font)
-    lines = group_lines(words)
-    for line in lines:
-        line.chunks = make_chunks(line.words, vrules, font)
-    thin = RULE_MAX_THICKNESS * font
+def read_layout(page: PageModel) -> PageLayout:
+    """Text lines in chunks, rules and graphics of a page, for table finding."""
+    font = page.em
+    thin = RULE_MAX_THICKNESS_EM * font
     graphics = [
-        (c["x0"], c["top"], c["x1"], c["bottom"])
-        for c in page.curves
-        if min(c["x1"] - c["x0"], c["bottom"] - c["top"]) > thin
-        and max(c["x1"] - c["x0"], c["bottom"] - c["top"]) > 2 * font
+        s.bbox
+        for s in page.shapes
+        if s.kind == "curve" and min(s.width, s.height) > thin and max(s.width, s.height) > 2 * font
     ]
     return PageLayout(
-        page.page_number,
-        float(page.width),
-        float(page.height),
+        page.number,
+        page.width,
+        page.height,
         font,
-        words,
-        lines,
-        hrules,
-        vrules,
+        page.words,
+        text_lines(page.words, page.vrules, font),
+        page.hrules,
+        page.vrules,
         graphics,
     )
 
 
-def group_lines(words: list[Word]) -> list[TextLine]:
-    """Words whose vertical extents overlap by half the smaller height form one line."""
-    lines: list[TextLine] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = word.bottom - word.top
-        target = None
-        # Only recent lines can overlap a word met in top order.
-        for line in reversed(lines[-4:]):
-            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
-            if overlap >= 0.5 * min(height, line.bottom - line.top):
-                target = line
-                break
-        if target is None:
-            lines.append(TextLine([word]))
-        else:
-            target.words.append(word)
+def text_lines(words: list[Word], vrules: list[Rule], font: float) -> list[TextLine]:
+    """Words grouped into text lines, each cut into chunks (never across a vertical rule)."""
+    lines = [TextLine(line) for line in group_lines(words)]
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
-    lines.sort(key=lambda ln: ln.top)
+        line.chunks = make_chunks(line.words, vrules, font)
     return lines
 
 
@@ -236,75 +177,3 @@ def make_chunks(words: list[Word], vrules: list[Rule], font: float) -> list[Chun
                 continue
         chunks.append(Chunk([word]))
     return chunks
-
-
-def _is_white(color: object) -> bool:
-    if isinstance(color, (list, tuple)):
-        values = [v for v in color if isinstance(v, (int, float))]
-        if len(values) == 1:
-            return values[0] >= 0.95
-        if len(values) == 3:
-            return min(values) >= 0.95
-        if len(values) == 4:  # CMYK
-            return max(values) <= 0.05
-    return False
-
-
-def _rules(page: Page, font: float) -> tuple[list[Rule], list[Rule]]:
-    thin = RULE_MAX_THICKNESS * font
-    hsegs: list[Rule] = []
-    vsegs: list[Rule] = []
-
-    def add(x0: float, top: float, x1: float, bottom: float) -> None:
-        if bottom - top <= thin and x1 - x0 > thin:
-            hsegs.append(Rule("h", (top + bottom) / 2, x0, x1))
-        elif x1 - x0 <= thin and bottom - top > thin:
-            vsegs.append(Rule("v", (x0 + x1) / 2, top, bottom))
-
-    for obj in page.lines:
-        if not _is_white(obj.get("stroking_color")):
-            add(obj["x0"], obj["top"], obj["x1"], obj["bottom"])
-    for obj in page.rects:
-        x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
-        if min(x1 - x0, bottom - top) <= thin:
-            # A filled or stroked hairline rect: a rule, unless painted white.
-            color = obj.get("non_stroking_color") if obj.get("fill") else obj.get("stroking_color")
-            if not _is_white(color):
-                add(x0, top, x1, bottom)
-        elif obj.get("stroke") and not _is_white(obj.get("stroking_color")):
-            # A stroked box: its four edges are rules. Fill-only boxes are shading and give
-            # no edges (shaded cells must not create columns).
-            add(x0, top, x1, top)
-            add(x0, bottom, x1, bottom)
-            add(x0, top, x0, bottom)
-            add(x1, top, x1, bottom)
-    for obj in page.curves:
-        # Curves made of straight axis-parallel strokes are rules drawn as paths.
-        if obj.get("stroke") or obj.get("fill"):
-            add(obj["x0"], obj["top"], obj["x1"], obj["bottom"])
-    join = RULE_JOIN * font
-    return _merge(hsegs, join), _merge(vsegs, join)
-
-
-def _merge(segs: list[Rule], join: float) -> list[Rule]:
-    """Merge collinear segments that touch or overlap (within `join`)."""
-    # Cluster by position first, then merge overlapping intervals inside each cluster.
-    clusters: list[list[Rule]] = []
-    for seg in sorted(segs, key=lambda s: s.pos):
-        if clusters and seg.pos - clusters[-1][-1].pos <= join:
-            clusters[-1].append(seg)
-        else:
-            clusters.append([seg])
-    merged: list[Rule] = []
-    for cluster in clusters:
-        pos = statistics.fmean(s.pos for s in cluster)
-        start = end = None
-        for seg in sorted(cluster, key=lambda s: s.start):
-            if start is not None and seg.start <= end + join:
-                end = max(end, seg.end)
-                continue
-            if start is not None:
-                merged.append(Rule(seg.orient, pos, start, end))
-            start, end = seg.start, seg.end
-        merged.append(Rule(cluster[0].orient, pos, start, end))
-    return merged

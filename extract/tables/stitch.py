@@ -1,7 +1,7 @@
 """Tables of a report PDF: find them page by page, grid them, join those split across pages.
 
 Public API:
-* `find_tables(page)`: the tables of one pdfplumber page;
+* `find_tables(page)`: the tables of one page model (`extract.pdf.PageModel`);
 * `extract_tables(pdf_path)`: the tables of a whole document, continued tables joined.
 * `TableStitcher`: the same, page by page, for a caller reading each page for more.
 """
@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.page import Page
 
-from extract.records import BBox, ExtractedTable, TableCell, boxes_overlap
+from extract.pdf import PageModel, read_page
+from extract.pdf.geometry import overlaps
+from extract.pdf.margins import in_footer, in_header
+from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import attach_annotations
 from extract.tables.finder import find_regions
 from extract.tables.layout import PageLayout, read_layout
@@ -23,11 +25,9 @@ from extract.tables.layout import PageLayout, read_layout
 # A table runs on to the next page when nothing but the page's margins (running header,
 # footer, footnotes) separates it from the page break: at most this many text lines.
 MAX_LINES_AT_BREAK = 3
-# Running headers and footers live in this share of the page height at the top and bottom.
-MARGIN_SHARE = 0.1
 
 
-def find_tables(page: Page) -> list[ExtractedTable]:
+def find_tables(page: PageModel) -> list[ExtractedTable]:
     """Tables of one page, with captions, unit notes and source lines attached."""
     layout = read_layout(page)
     tables = find_regions(layout)
@@ -48,7 +48,7 @@ class TableStitcher:
         # The last table seen, the layout of the page it ended on and its part on that page.
         self._carry: tuple[ExtractedTable, PageLayout, ExtractedTable] | None = None
 
-    def add_page(self, page: Page, exclude: Sequence[BBox] = ()) -> list[ExtractedTable]:
+    def add_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[ExtractedTable]:
         """The tables drawn on `page`, with their bboxes on it.
 
         A part continuing the previous page's table is returned as drawn here, and joined
@@ -56,9 +56,7 @@ class TableStitcher:
         """
         layout = read_layout(page)
         found = [
-            t
-            for t in find_regions(layout)
-            if not any(boxes_overlap(t.bbox, box) for box in exclude)
+            t for t in find_regions(layout) if not any(overlaps(t.bbox, box) for box in exclude)
         ]
         for table in found:
             attach_annotations(table, layout)
@@ -81,21 +79,22 @@ def extract_tables(pdf_path: str | Path) -> list[ExtractedTable]:
     stitcher = TableStitcher()
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
-            stitcher.add_page(page)
-            page.close()
+            try:
+                stitcher.add_page(read_page(page))
+            finally:
+                page.close()
     return stitcher.tables
 
 
 def _lines_between(layout: PageLayout, top: float, bottom: float) -> int:
     """Text lines between two heights, not counting running headers and footers."""
-    margin = MARGIN_SHARE * layout.height
     return sum(
         1
         for ln in layout.lines
         if ln.top >= top
         and ln.bottom <= bottom
-        and margin < ln.top
-        and ln.bottom < layout.height - margin
+        and not in_header(ln.bottom, layout.height)
+        and not in_footer(ln.top, layout.height)
     )
 
 

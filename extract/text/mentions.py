@@ -11,13 +11,13 @@ what the fact tables leave out.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
+from extract.pdf import PageModel
+from extract.pdf.prose import HEADING_RE, PageNumberLine, read_prose
 from extract.records import BBox, NumericMention
-from extract.text.numbers import ParsedQuantity, find_quantities, fold
+from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
 
 # Words whose abbreviation ends with a period that does not end the sentence.
@@ -29,15 +29,6 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         *("cit", "ibid", "id", "coll", "suiv", "réf", "resp", "max", "min", "no", "n°"),
     }
 )
-
-# Page layout, as fractions of the page height or of the body font size.
-HEADER_MARGIN = 0.07  # running headers live in the top band
-FOOTER_MARGIN = 0.06  # page numbers and running footers live in the bottom band
-SUPERSCRIPT_RATIO = 0.8  # a footnote call is set at most this size relative to its line
-FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
-HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
-PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
-WORD_GAP = 0.2  # a horizontal gap above this, in char sizes, is a space
 
 # Wordings before a number that make it a reference rather than a quantity; checked in
 # order on the lower-cased text before the number.
@@ -80,19 +71,7 @@ REFERENCE_KINDS = frozenset(
 # "n° 3 et 4", "2019-1088", "articles 4, 5 et 6": the next number is the same kind.
 _LIST_GAP_RE = re.compile(r"^\s*(?:-|,|et|à|ou|&)\s*$")
 
-_HEADING_RE = re.compile(
-    r"^(?:(?i:chapitre|partie|titre|annexe|section)\s+(?P<kw>\d{1,2}|[IVXLC]{1,6})\b"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)"
-    r"|(?P<plain>\d{1,2}|[IVXLC]{1,6}|[A-Z])(?:[.)]|\s+[-–—])(?=\s+[\"«“A-ZÀ-ÖØ-Þ]))"
-)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:[-–]\s*)?(?:(?i:page)\s+)?(?P<n>\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$"
-)
-# A contents entry: a heading, optional dotted leaders, the page it starts on.
-_CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
-# A contents page lists at least this many entries, pages never going back.
-CONTENTS_MIN_ENTRIES = 3
 _URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+")
 _CLAUSE_SEPARATOR_RE = re.compile(r"[;:()\[\]—]|\s–\s|,(?!\d)|(?<!\d),")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+")
@@ -155,7 +134,7 @@ def _sentence_cut(
 
 
 def _closer_follows(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip(" \u00a0\u202f")
+    rest = text[pos:].lstrip(SPACES)
     return bool(rest) and rest[0] in "»”"
 
 
@@ -223,7 +202,7 @@ def _sentence_mentions(
     folded = fold(text)
     periods = find_periods(text)
     legal = {id(p) for p in periods if _LEGAL_DATE_RE.search(folded[: p.start])}
-    heading = _HEADING_RE.match(text)
+    heading = HEADING_RE.match(text)
     skip = [(p.start, p.end) for p in periods]
     skip += [m.span() for m in _URL_RE.finditer(text)]
     readings: list[_Reading] = []
@@ -380,198 +359,32 @@ def _to_mention(sentence: str, page: int, previous: str, r: _Reading) -> Numeric
     )
 
 
-# ----------------------------------------------------------------------------------------
-# Page layout: from pdfplumber chars to prose text with a char -> PDF char map.
-
-Char = dict[str, Any]
-
-
-@dataclass
-class _Line:
-    chars: list[Char]
-    calls: set[int] = field(default_factory=set)  # ids of chars that are footnote calls
-
-    @property
-    def top(self) -> float:
-        return min(c["top"] for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c["bottom"] for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        sizes = Counter(round(c["size"], 1) for c in self.chars if id(c) not in self.calls)
-        return sizes.most_common(1)[0][0] if sizes else 0.0
-
-    @property
-    def bold(self) -> bool:
-        return all("bold" in c["fontname"].lower() for c in self.chars if id(c) not in self.calls)
-
-
-@dataclass
-class _Text:
-    """Text built from chars, with the source char of each text position (None: a space)."""
-
-    text: str = ""
-    chars: list[Char | None] = field(default_factory=list)
-    calls: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, piece: str, char: Char | None = None) -> None:
-        self.text += piece
-        self.chars.extend([char] * len(piece))
-
-    def bbox(self, start: int, end: int) -> BBox | None:
-        chars = [c for c in self.chars[start:end] if c is not None]
-        if not chars:
-            return None
-        return (
-            min(c["x0"] for c in chars),
-            min(c["top"] for c in chars),
-            max(c["x1"] for c in chars),
-            max(c["bottom"] for c in chars),
-        )
-
-
-def mentions_on_page(page: Any, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
-    """Every numeric mention of a pdfplumber page's prose, with its bbox.
+def mentions_on_page(page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
+    """Every numeric mention of a page's prose, with its bbox.
 
     Text inside `exclude` (tables and charts, read elsewhere) and the running header are
     dropped; the footer page number, footnote calls and footnote bodies are kept and read,
     with non-facts marked in `non_fact_kind`.
     """
-    chars = [c for c in page.chars if c.get("upright", True) and not _inside(c, exclude)]
-    if not chars:
+    prose = read_prose(page, exclude)
+    if prose is None:
         return []
-    body_size = Counter(round(c["size"], 1) for c in chars if c["text"].strip()).most_common(1)
-    body = body_size[0][0] if body_size else chars[0]["size"]
-    lines = _lines(chars, body)
-    header_limit = page.height * HEADER_MARGIN
-    footer_limit = page.height * (1 - FOOTER_MARGIN)
-    mentions: list[NumericMention] = []
-    content: list[_Line] = []
-    for line in lines:
-        margin = line.bottom <= header_limit or line.top >= footer_limit
-        if margin and _PAGE_NUMBER_RE.match(_line_text(line).text):
-            mentions.append(_page_number_mention(page.page_number, _line_text(line)))
-        elif not margin or (line.top >= footer_limit and line.size < FOOTNOTE_RATIO * body):
-            content.append(line)
-    contents = _contents_entries(content, len(page.pdf.pages))
-    mentions.extend(
-        _page_number_mention(page.page_number, text, _CONTENTS_ENTRY_RE)
-        for text in contents.values()
-    )
-    content = [line for line in content if id(line) not in contents]
-    body_lines, footnote_lines = _split_footnotes(content, body)
-    for text in (_paragraphs(body_lines, body), _footnotes(footnote_lines)):
-        for mention, offset in _mentions(text.text, page.page_number, text.calls):
+    mentions = [_page_number_mention(page.number, line) for line in prose.page_numbers]
+    for text in (prose.body, prose.footnotes):
+        for mention, offset in _mentions(text.text, page.number, text.calls):
             start, end = offset + mention.number_start, offset + mention.number_end
             mentions.append(replace(mention, bbox=text.bbox(start, end)))
     return mentions
 
 
-def _contents_entries(lines: list[_Line], page_count: int) -> dict[int, _Text]:
-    """Lines of a table of contents (their text, by line id): headings each ending with the
-    page it starts on.
-
-    Page numbers of a contents page never go back and never pass the document's length,
-    which tells them apart from prose lines that happen to end with a year or a figure.
-    """
-    entries: dict[int, _Text] = {}
-    pages = []
-    for line in lines:
-        text = _line_text(line)
-        match = _CONTENTS_ENTRY_RE.match(text.text)
-        if match and 1 <= int(match["n"]) <= page_count:
-            entries[id(line)] = text
-            pages.append(int(match["n"]))
-    if len(entries) < CONTENTS_MIN_ENTRIES or pages != sorted(pages):
-        return {}
-    return entries
-
-
-def _inside(char: Char, boxes: Sequence[BBox]) -> bool:
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
-
-def _lines(chars: list[Char], body: float) -> list[_Line]:
-    """Chars grouped by baseline; raised small digits join the line they are called from."""
-    rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
-        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= 0.2 * body:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines = [_Line(row) for row in rows]
-    # Geometry is read once: a page has thousands of chars and every line is a candidate.
-    shapes = [(line, line.top, line.bottom, line.size) for line in lines]
-    for line, _, bottom, _ in shapes:
-        if not any(c["text"].strip() for c in line.chars):
-            continue
-        size = max(c["size"] for c in line.chars)
-        host = next(
-            (
-                other
-                for other, other_top, other_bottom, other_size in shapes
-                if other is not line
-                and other.chars
-                and size <= SUPERSCRIPT_RATIO * other_size
-                and other_bottom - 0.15 * other_size > bottom > other_top
-                and _touching(line, other, other_size)
-            ),
-            None,
-        )
-        if host is not None:
-            host.chars.extend(line.chars)
-            host.calls.update(id(c) for c in line.chars if c["text"].isdigit())
-            line.chars = []
-    kept = [line for line in lines if line.chars]
-    for line in kept:
-        line.chars.sort(key=lambda c: c["x0"])
-    return sorted(kept, key=lambda ln: ln.top)
-
-
-def _touching(superscript: _Line, host: _Line, host_size: float) -> bool:
-    """Set right after a word of the host line (or right before one)."""
-    return any(
-        abs(c["x0"] - h["x1"]) <= 0.5 * host_size or abs(h["x0"] - c["x1"]) <= 0.5 * host_size
-        for c in superscript.chars
-        for h in host.chars
-    )
-
-
-def _line_text(line: _Line, into: _Text | None = None) -> _Text:
-    text = into if into is not None else _Text()
-    previous: Char | None = None
-    pending_space = False
-    for char in line.chars:
-        if not char["text"].strip():
-            pending_space = previous is not None
-            continue
-        gap = char["x0"] - previous["x1"] if previous else 0.0
-        if previous is not None and (pending_space or gap > WORD_GAP * char["size"]):
-            text.add(" ")
-        if id(char) in line.calls:
-            if text.calls and text.calls[-1][1] == len(text.text):
-                text.calls[-1] = (text.calls[-1][0], len(text.text) + len(char["text"]))
-            else:
-                text.calls.append((len(text.text), len(text.text) + len(char["text"])))
-        text.add(char["text"], char)
-        previous, pending_space = char, False
-    return text
-
-
-def _page_number_mention(
-    page: int, line: _Text, pattern: re.Pattern[str] = _PAGE_NUMBER_RE
-) -> NumericMention:
-    match = pattern.match(line.text)
-    start, end = match.span("n")
+def _page_number_mention(page: int, line: PageNumberLine) -> NumericMention:
+    text = line.text.text
+    lead = len(text) - len(text.lstrip())
     return NumericMention(
         page=page,
         source_kind="text",
-        raw_text=match["n"],
-        value=float(match["n"]),
+        raw_text=text[line.start : line.end],
+        value=float(text[line.start : line.end]),
         unit=None,
         qualifier="exact",
         period_start=None,
@@ -580,85 +393,10 @@ def _page_number_mention(
         open_ended=False,
         range_role=None,
         non_fact_kind="page_number",
-        sentence=line.text.strip(),
-        number_start=start - (len(line.text) - len(line.text.lstrip())),
-        number_end=end - (len(line.text) - len(line.text.lstrip())),
+        sentence=text.strip(),
+        number_start=line.start - lead,
+        number_end=line.end - lead,
         clause_start=0,
-        clause_end=len(line.text.strip()),
-        bbox=line.bbox(start, end),
+        clause_end=len(text.strip()),
+        bbox=line.text.bbox(line.start, line.end),
     )
-
-
-def _split_footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
-    """Body lines, then footnote lines: the small-type run at the bottom of the page that
-    starts with a footnote number."""
-    first_small = len(lines)
-    while first_small > 0 and lines[first_small - 1].size < FOOTNOTE_RATIO * body:
-        first_small -= 1
-    for i in range(first_small, len(lines)):
-        if _footnote_number(lines[i]) is not None:
-            return lines[:i], lines[i:]
-    return lines, []
-
-
-def _footnote_number(line: _Line) -> int | None:
-    match = re.match(r"\s*(\d{1,3})(?=[\s.)]|[^\W\d])", _line_text(line).text)
-    return int(match.group(1)) if match else None
-
-
-def _paragraphs(lines: list[_Line], body: float) -> _Text:
-    text = _Text()
-    previous: _Line | None = None
-    for line in lines:
-        if previous is not None:
-            if _new_paragraph(previous, line, body):
-                text.add("\n\n")
-            elif text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line):
-                text.text = text.text[:-1]  # a word hyphenated across lines
-                text.chars.pop()
-            else:
-                text.add(" ")
-        _line_text(line, text)
-        previous = line
-    return text
-
-
-def _starts_lower(line: _Line) -> bool:
-    first = next((c["text"] for c in line.chars if c["text"].strip()), "")
-    return first[:1].islower()
-
-
-def _is_heading(line: _Line, body: float) -> bool:
-    return line.size > HEADING_RATIO * body or line.bold
-
-
-def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
-    if line.top - previous.bottom > PARAGRAPH_GAP * body:
-        return True
-    if _is_heading(previous, body) != _is_heading(line, body):
-        return True
-    previous_text = _line_text(previous).text.rstrip()
-    return bool(_HEADING_RE.match(_line_text(line).text)) and previous_text.endswith(
-        (".", ":", ";", "!", "?", "»")
-    )
-
-
-def _footnotes(lines: list[_Line]) -> _Text:
-    """Footnote bodies, one paragraph each; each one's leading number is its call."""
-    text = _Text()
-    expected: int | None = None
-    for line in lines:
-        number = _footnote_number(line)
-        starts_note = number is not None and (expected is None or number == expected)
-        if text.text:
-            text.add("\n\n" if starts_note else " ")
-        start = len(text.text)
-        _line_text(line, text)
-        if starts_note:
-            expected = number + 1
-            digits = len(str(number))
-            begin = start + len(text.text[start:]) - len(text.text[start:].lstrip())
-            if not any(s == begin for s, _ in text.calls):
-                text.calls.append((begin, begin + digits))
-    text.calls.sort()
-    return text

@@ -156,11 +156,13 @@ UNIT_MONTHS = "months"
 UNIT_YEARS = "years"
 UNIT_DAYS = "days"
 
-_SPACES = " \u00a0\u202f"
+# The spaces French typesetting sets between groups of digits and before a unit: plain,
+# no-break, narrow no-break and thin. Every reader of printed numbers uses this set.
+SPACES = " \u00a0\u202f\u2009"
 _MINUS = "-\u2212"
 
 _DIGITS = (
-    rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)"  # 22 043, 1 850 000
+    rf"\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?!\d)"  # 22 043, 1 850 000
     r"|\d{1,3}(?:\.\d{3})+(?![\d.])"  # 1.850.000, an older grouping style
     r"|\d+"
 )
@@ -254,7 +256,7 @@ class ParsedQuantity:
     scale: int = 1
 
 
-_FOLD = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2212": "-"})
+_FOLD = str.maketrans({"’": "'", **{space: " " for space in SPACES if space != " "}, "\u2212": "-"})
 
 
 def fold(text: str) -> str:
@@ -310,7 +312,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _decimal(match: re.Match[str]) -> Decimal:
-    digits = re.sub(rf"[{_SPACES}.]", "", match["int"])
+    digits = re.sub(rf"[{SPACES}.]", "", match["int"])
     value = Decimal(f"{digits}.{match['dec']}" if match["dec"] else digits)
     return -value if match["sign"] and match["sign"] in _MINUS else value
 
@@ -342,7 +344,7 @@ def unit_at(text: str, pos: int) -> tuple[UnitScale, int] | None:
 
 
 def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in _SPACES:
+    while pos < len(text) and text[pos] in SPACES:
         pos += 1
     return pos
 

@@ -1,0 +1,148 @@
+"""Reading order: where a page sets its text in columns, and in which order to read it.
+
+A column layout shows as a gutter: a vertical band that no word crosses, with text on
+both sides of it on many consecutive lines. Such a band holds a block of columns, read
+column by column (left column top to bottom, then the next); text outside any block
+(titles across the page, running footers) is read in its place from top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.pdf.words import Word
+
+# A gutter is at least this wide (em): wider than the widest space of justified prose
+# (about 0.7 em), so that no line of one column is taken for two.
+GUTTER_MIN_EM = 1.0
+# Text stands on both sides of a gutter on at least this many lines: a label beside a
+# figure or a table row or two side by side are not columns.
+MIN_SIDE_BY_SIDE_LINES = 3
+# A column of prose is at least this wide (em), some thirty characters: the page numbers
+# of a table of contents or the figures of a list of values beside their labels are not.
+MIN_COLUMN_WIDTH_EM = 12.0
+
+
+@dataclass(frozen=True)
+class ColumnBlock:
+    """A band of the page whose text is set in columns split at the gutters' x."""
+
+    top: float
+    bottom: float
+    gutters: tuple[float, ...]  # left to right
+
+    def column_of(self, x0: float, x1: float) -> int:
+        """The column (0 = leftmost) of something spanning x0..x1."""
+        centre = (x0 + x1) / 2
+        return sum(1 for gutter in self.gutters if centre > gutter)
+
+
+def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[ColumnBlock]:
+    """The column blocks of a page, top to bottom, from its text lines (top to bottom)."""
+    found: list[ColumnBlock] = []
+    min_width = MIN_COLUMN_WIDTH_EM * em
+    for line in lines:
+        for i in range(1, len(line)):
+            left, right = line[i - 1], line[i]
+            # A gutter shows on a line of two full columns at least: a column's width of
+            # text on both sides of a gap wider than any space.
+            if (
+                right.x0 - left.x1 < GUTTER_MIN_EM * em
+                or left.x1 - line[0].x0 < min_width
+                or line[-1].x1 - right.x0 < min_width
+                or any(_holds_gutter(b, left, right) for b in found)
+            ):
+                continue
+            block = _block_at((left.x1 + right.x0) / 2, lines, em)
+            if block is not None:
+                found.append(block)
+    return _merge_overlapping(found)
+
+
+def _holds_gutter(block: ColumnBlock, left: Word, right: Word) -> bool:
+    """Whether the gap between two words is a gutter of the block already found."""
+    return block.top <= left.top <= block.bottom and any(
+        left.x1 <= g <= right.x0 for g in block.gutters
+    )
+
+
+def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlock | None:
+    """The block whose gutter runs through x, if lines stand side by side there often enough.
+
+    The block is the run of consecutive lines no word crosses at x with the most lines
+    side by side; the gutter is the band between the right edge of its left column and
+    the left edge of its right one.
+    """
+    best: list[Sequence[Word]] = []
+    best_count = 0
+    run: list[Sequence[Word]] = []
+    count = 0
+    for line in [*lines, []]:
+        if line and not any(w.x0 < x < w.x1 for w in line):
+            run.append(line)
+            count += _side_by_side(line, x, em)
+            continue
+        if count > best_count:
+            best, best_count = run, count
+        run, count = [], 0
+    if best_count < MIN_SIDE_BY_SIDE_LINES:
+        return None
+    words = [w for line in best for w in line]
+    left = [w for w in words if w.x1 <= x]
+    right = [w for w in words if w.x0 >= x]
+    left_edge = max(w.x1 for w in left)
+    right_edge = min(w.x0 for w in right)
+    widths = (left_edge - min(w.x0 for w in left), max(w.x1 for w in right) - right_edge)
+    if min(widths) < MIN_COLUMN_WIDTH_EM * em:
+        return None
+    return ColumnBlock(
+        min(w.top for w in words),
+        max(w.bottom for w in words),
+        (round((left_edge + right_edge) / 2, 2),),
+    )
+
+
+def _side_by_side(line: Sequence[Word], x: float, em: float) -> bool:
+    """Whether a line has text on both sides of x, a gutter's width apart."""
+    left = [w.x1 for w in line if w.x1 <= x]
+    right = [w.x0 for w in line if w.x0 >= x]
+    return bool(left and right) and min(right) - max(left) >= GUTTER_MIN_EM * em
+
+
+def _merge_overlapping(blocks: list[ColumnBlock]) -> list[ColumnBlock]:
+    """Blocks sharing some height become one block with all their gutters (three columns)."""
+    merged: list[ColumnBlock] = []
+    for block in sorted(blocks, key=lambda b: b.top):
+        if merged and block.top < merged[-1].bottom:
+            last = merged[-1]
+            merged[-1] = ColumnBlock(
+                min(last.top, block.top),
+                max(last.bottom, block.bottom),
+                tuple(sorted({*last.gutters, *block.gutters})),
+            )
+        else:
+            merged.append(block)
+    return merged
+
+
+def reading_key(
+    blocks: Sequence[ColumnBlock], x0: float, top: float, x1: float, bottom: float
+) -> tuple[float, int, float]:
+    """Sort key putting text in reading order: column by column inside a block."""
+    middle = (top + bottom) / 2
+    for block in blocks:
+        if block.top <= middle <= block.bottom:
+            return (block.top, block.column_of(x0, x1), top)
+    return (top, 0, top)
+
+
+def column_id(
+    blocks: Sequence[ColumnBlock], x0: float, top: float, x1: float, bottom: float
+) -> tuple[int, int]:
+    """(block, column) holding a box; (-1, 0) outside every block."""
+    middle = (top + bottom) / 2
+    for index, block in enumerate(blocks):
+        if block.top <= middle <= block.bottom:
+            return (index, block.column_of(x0, x1))
+    return (-1, 0)

@@ -1,0 +1,319 @@
+"""Prose of a page: chars laid out into lines, paragraphs and footnotes.
+
+From the page model's chars to plain text that sentences can be cut from, keeping for
+every text position the char it came from (so a number found in the text gets its box).
+Superscript digits join the line they are called from as footnote calls; the running
+header and footer are set apart, their page number kept; a table of contents is read as
+headings with page numbers; footnote bodies come after the body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pdfplumber.utils import objects_to_bbox
+
+from extract.pdf.columns import column_id, reading_key
+from extract.pdf.geometry import centre_in_any
+from extract.pdf.margins import in_footer, in_header
+from extract.pdf.page import Char, PageModel
+from extract.records import BBox
+
+# Type sizes and gaps, relative to the body em.
+SUPERSCRIPT_RATIO = 0.8  # a footnote call is set at most this size relative to its line
+FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
+HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
+PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
+WORD_GAP = 0.2  # a horizontal gap above this, in char sizes, is a space
+# Chars of one line share their baseline to within this share of the body em. Prose groups
+# chars by baseline rather than by overlap (`words.group_lines`): a raised footnote call
+# overlaps its host line, and must stay apart to be told from the text it is called from.
+BASELINE_TOLERANCE = 0.2
+# A footnote call stands at least this share of its host's size above the host's baseline,
+# and within this share of it from the word it is called from.
+CALL_RAISE = 0.15
+CALL_REACH = 0.5
+
+# A heading's marker: "Chapitre II", "2.3", "A." before a capitalised title.
+HEADING_RE = re.compile(
+    r"^(?:(?i:chapitre|partie|titre|annexe|section)\s+(?P<kw>\d{1,2}|[IVXLC]{1,6})\b"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)"
+    r"|(?P<plain>\d{1,2}|[IVXLC]{1,6}|[A-Z])(?:[.)]|\s+[-–—])(?=\s+[\"«“A-ZÀ-ÖØ-Þ]))"
+)
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:(?i:page)\s+)?(?P<n>\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$"
+)
+# A contents entry: a heading, optional dotted leaders, the page it starts on.
+_CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
+# A contents page lists at least this many entries, pages never going back.
+CONTENTS_MIN_ENTRIES = 3
+
+
+@dataclass
+class _Line:
+    chars: list[Char]
+    calls: set[int] = field(default_factory=set)  # ids of chars that are footnote calls
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        sizes = Counter(round(c["size"], 1) for c in self.chars if id(c) not in self.calls)
+        return sizes.most_common(1)[0][0] if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        return all("bold" in c["fontname"].lower() for c in self.chars if id(c) not in self.calls)
+
+
+@dataclass
+class ProseText:
+    """Text built from chars, with the source char of each text position (None: a space).
+
+    `calls` are the spans of footnote calls: raised digits, read as blanks by sentences.
+    """
+
+    text: str = ""
+    chars: list[Char | None] = field(default_factory=list)
+    calls: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, piece: str, char: Char | None = None) -> None:
+        self.text += piece
+        self.chars.extend([char] * len(piece))
+
+    def bbox(self, start: int, end: int) -> BBox | None:
+        """The box of the chars printing text[start:end]; None when they are all spaces."""
+        chars = [c for c in self.chars[start:end] if c is not None]
+        return objects_to_bbox(chars) if chars else None
+
+
+def _contents_entries(lines: list[_Line], page_count: int) -> dict[int, ProseText]:
+    """Lines of a table of contents (their text, by line id): headings each ending with the
+    page it starts on.
+
+    Page numbers of a contents page never go back and never pass the document's length,
+    which tells them apart from prose lines that happen to end with a year or a figure.
+    """
+    entries: dict[int, ProseText] = {}
+    pages = []
+    for line in lines:
+        text = _line_text(line)
+        match = _CONTENTS_ENTRY_RE.match(text.text)
+        if match and 1 <= int(match["n"]) <= page_count:
+            entries[id(line)] = text
+            pages.append(int(match["n"]))
+    if len(entries) < CONTENTS_MIN_ENTRIES or pages != sorted(pages):
+        return {}
+    return entries
+
+
+def _lines(chars: list[Char], body: float) -> list[_Line]:
+    """Chars grouped by baseline; raised small digits join the line they are called from."""
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+        if rows and abs(char["bottom"] - rows[-1][-1]["bottom"]) <= BASELINE_TOLERANCE * body:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines = [_Line(row) for row in rows]
+    # Geometry is read once: a page has thousands of chars and every line is a candidate.
+    shapes = [(line, line.top, line.bottom, line.size) for line in lines]
+    for line, _, bottom, _ in shapes:
+        if not any(c["text"].strip() for c in line.chars):
+            continue
+        size = max(c["size"] for c in line.chars)
+        host = next(
+            (
+                other
+                for other, other_top, other_bottom, other_size in shapes
+                if other is not line
+                and other.chars
+                and size <= SUPERSCRIPT_RATIO * other_size
+                and other_bottom - CALL_RAISE * other_size > bottom > other_top
+                and _touching(line, other, other_size)
+            ),
+            None,
+        )
+        if host is not None:
+            host.chars.extend(line.chars)
+            host.calls.update(id(c) for c in line.chars if c["text"].isdigit())
+            line.chars = []
+    kept = [line for line in lines if line.chars]
+    for line in kept:
+        line.chars.sort(key=lambda c: c["x0"])
+    return sorted(kept, key=lambda ln: ln.top)
+
+
+def _touching(superscript: _Line, host: _Line, host_size: float) -> bool:
+    """Set right after a word of the host line (or right before one)."""
+    return any(
+        abs(c["x0"] - h["x1"]) <= CALL_REACH * host_size
+        or abs(h["x0"] - c["x1"]) <= CALL_REACH * host_size
+        for c in superscript.chars
+        for h in host.chars
+    )
+
+
+def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
+    text = into if into is not None else ProseText()
+    previous: Char | None = None
+    pending_space = False
+    for char in line.chars:
+        if not char["text"].strip():
+            pending_space = previous is not None
+            continue
+        gap = char["x0"] - previous["x1"] if previous else 0.0
+        if previous is not None and (pending_space or gap > WORD_GAP * char["size"]):
+            text.add(" ")
+        if id(char) in line.calls:
+            if text.calls and text.calls[-1][1] == len(text.text):
+                text.calls[-1] = (text.calls[-1][0], len(text.text) + len(char["text"]))
+            else:
+                text.calls.append((len(text.text), len(text.text) + len(char["text"])))
+        text.add(char["text"], char)
+        previous, pending_space = char, False
+    return text
+
+
+def _split_footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
+    """Body lines, then footnote lines: the small-type run at the bottom of the page that
+    starts with a footnote number."""
+    first_small = len(lines)
+    while first_small > 0 and lines[first_small - 1].size < FOOTNOTE_RATIO * body:
+        first_small -= 1
+    for i in range(first_small, len(lines)):
+        if _footnote_number(lines[i]) is not None:
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def _footnote_number(line: _Line) -> int | None:
+    match = re.match(r"\s*(\d{1,3})(?=[\s.)]|[^\W\d])", _line_text(line).text)
+    return int(match.group(1)) if match else None
+
+
+def _paragraphs(lines: list[_Line], body: float) -> ProseText:
+    text = ProseText()
+    previous: _Line | None = None
+    for line in lines:
+        if previous is not None:
+            if _new_paragraph(previous, line, body):
+                text.add("\n\n")
+            elif text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line):
+                text.text = text.text[:-1]  # a word hyphenated across lines
+                text.chars.pop()
+            else:
+                text.add(" ")
+        _line_text(line, text)
+        previous = line
+    return text
+
+
+def _starts_lower(line: _Line) -> bool:
+    first = next((c["text"] for c in line.chars if c["text"].strip()), "")
+    return first[:1].islower()
+
+
+def _is_heading(line: _Line, body: float) -> bool:
+    return line.size > HEADING_RATIO * body or line.bold
+
+
+def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
+    if line.top - previous.bottom > PARAGRAPH_GAP * body:
+        return True
+    if _is_heading(previous, body) != _is_heading(line, body):
+        return True
+    previous_text = _line_text(previous).text.rstrip()
+    return bool(HEADING_RE.match(_line_text(line).text)) and previous_text.endswith(
+        (".", ":", ";", "!", "?", "»")
+    )
+
+
+def _footnotes(lines: list[_Line]) -> ProseText:
+    """Footnote bodies, one paragraph each; each one's leading number is its call."""
+    text = ProseText()
+    expected: int | None = None
+    for line in lines:
+        number = _footnote_number(line)
+        starts_note = number is not None and (expected is None or number == expected)
+        if text.text:
+            text.add("\n\n" if starts_note else " ")
+        start = len(text.text)
+        _line_text(line, text)
+        if starts_note:
+            expected = number + 1
+            digits = len(str(number))
+            begin = start + len(text.text[start:]) - len(text.text[start:].lstrip())
+            if not any(s == begin for s, _ in text.calls):
+                text.calls.append((begin, begin + digits))
+    text.calls.sort()
+    return text
+
+
+@dataclass(frozen=True)
+class PageNumberLine:
+    """A line that prints a page number: a running footer's, or a contents entry's."""
+
+    text: ProseText
+    start: int  # the number's span in text.text
+    end: int
+
+
+@dataclass
+class PageProse:
+    page_numbers: list[PageNumberLine]
+    body: ProseText  # paragraphs separated by blank lines
+    footnotes: ProseText  # one paragraph per footnote
+
+
+def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | None:
+    """The prose of a page outside `exclude` (tables and charts); None when there is none.
+
+    The running header is dropped; a page number in the header or footer band and the
+    page numbers of contents entries are returned apart; footnote bodies set in the
+    footer band are kept with the footnotes.
+    """
+    chars = [
+        c
+        for c in page.chars
+        if c.get("upright", True)
+        and not centre_in_any((c["x0"], c["top"], c["x1"], c["bottom"]), exclude)
+    ]
+    if not chars:
+        return None
+    body = page.em
+    by_column: dict[tuple[int, int], list[Char]] = {}
+    for char in chars:
+        box = (char["x0"], char["top"], char["x1"], char["bottom"])
+        by_column.setdefault(column_id(page.columns, *box), []).append(char)
+    lines = sorted(
+        (line for part in by_column.values() for line in _lines(part, body)),
+        key=lambda line: reading_key(page.columns, *objects_to_bbox(line.chars)),
+    )
+    numbers: list[PageNumberLine] = []
+    content: list[_Line] = []
+    for line in lines:
+        footer = in_footer(line.top, page.height)
+        margin = footer or in_header(line.bottom, page.height)
+        text = _line_text(line) if margin else None
+        match = _PAGE_NUMBER_RE.match(text.text) if text else None
+        if text and match:
+            numbers.append(PageNumberLine(text, *match.span("n")))
+        elif not margin or (footer and line.size < FOOTNOTE_RATIO * body):
+            content.append(line)
+    contents = _contents_entries(content, page.page_count)
+    for text in contents.values():
+        numbers.append(PageNumberLine(text, *_CONTENTS_ENTRY_RE.match(text.text).span("n")))
+    content = [line for line in content if id(line) not in contents]
+    body_lines, footnote_lines = _split_footnotes(content, body)
+    return PageProse(numbers, _paragraphs(body_lines, body), _footnotes(footnote_lines))
