@@ -1,0 +1,98 @@
+"""The pipeline on renderings it has never seen: facts found, wrong and extra rows.
+
+    python scripts/bench_generalisation.py [--keep DIR] [--wording W] [--producer P]
+
+Builds every rendering of the corpus (`scripts/generalisation/`: each wording of the 69
+ledger facts laid out by each producer in each layout) into one raw folder, runs the
+pipeline once on it by its command line (`python -m orchestration.materialize_all`, with
+DINUM_RAW_DIR, DINUM_WAREHOUSE and DAGSTER_HOME pointing at a temporary folder), and
+compares each report's fact rows with the ledger. Producers missing on the machine are
+skipped with a line saying so (`make corpus-deps` installs them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.generalisation.corpus import Rendering, all_renderings, available, build  # noqa: E402
+from scripts.generalisation.pipeline import read_facts, run_pipeline, write_manifest  # noqa: E402
+from scripts.generalisation.scoring import Score, most_missed, read_ledger, score  # noqa: E402
+
+
+def measure(renderings: list[Rendering], work_dir: Path) -> dict[Rendering, Score]:
+    """Build the renderings into `work_dir/raw`, run the pipeline once, score each report."""
+    raw_dir = work_dir / "raw"
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    build(renderings, raw_dir)
+    write_manifest(raw_dir, {r.report_id: r.report_id for r in renderings})
+    warehouse = run_pipeline(raw_dir, work_dir)
+    rows = read_facts(warehouse)
+    ledger = read_ledger()
+    return {
+        r: score([row for row in rows if row.report_id == r.report_id], ledger) for r in renderings
+    }
+
+
+def print_table(scores: dict[Rendering, Score], top: int) -> None:
+    print(
+        f"{'wording':15} {'producer':12} {'layout':19} {'found':>8} {'wrong':>6} {'extra':>6} "
+        f"{'precision':>9}"
+    )
+    for r, s in scores.items():
+        print(
+            f"{r.wording:15} {r.producer:12} {r.layout:19} {len(s.found):>4}/{s.facts:<3} "
+            f"{len(s.wrong):6d} {len(s.extra):6d} {s.precision:9.2f}"
+        )
+    found = sum(len(s.found) for s in scores.values())
+    facts = sum(s.facts for s in scores.values())
+    wrong = sum(len(s.wrong) for s in scores.values())
+    extra = sum(len(s.extra) for s in scores.values())
+    rows = sum(s.rows for s in scores.values())
+    print(
+        f"total: {found}/{facts} facts found ({found / facts:.1%}), {wrong} wrong and {extra} "
+        f"extra of {rows} rows ({(wrong + extra) / max(rows, 1):.1%}), precision "
+        f"{found / max(rows, 1):.2f}"
+    )
+    print(f"facts most often missed (of {len(scores)} renderings):")
+    for fact_id, count in most_missed(list(scores.values()), read_ledger(), top):
+        print(f"  {count:3d}  {fact_id}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="build and run in this folder and keep it")
+    parser.add_argument("--wording", action="append", help="only this wording (repeatable)")
+    parser.add_argument("--producer", action="append", help="only this producer (repeatable)")
+    parser.add_argument("--top", type=int, default=15, help="missed facts to list")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    renderings, missing = available(all_renderings())
+    for producer, reason in missing.items():
+        print(f"skipped producer {producer}: {reason}")
+    renderings = [
+        r
+        for r in renderings
+        if (not args.wording or r.wording in args.wording)
+        and (not args.producer or r.producer in args.producer)
+    ]
+    with tempfile.TemporaryDirectory(prefix="bench-generalisation-") as tmp:
+        work_dir = args.keep or Path(tmp)
+        try:
+            scores = measure(renderings, work_dir.resolve())
+        except subprocess.CalledProcessError as error:
+            print(f"the pipeline failed:\n{error.stdout}\n{error.stderr}", file=sys.stderr)
+            return 1
+    print_table(scores, args.top)
+    print(f"{len(renderings)} renderings, {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
