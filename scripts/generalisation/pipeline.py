@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ def run_pipeline(raw_dir: Path, work_dir: Path, python: str = sys.executable) ->
     warehouse = work_dir / "warehouse" / "dinum.duckdb"
     dagster_home = work_dir / "dagster_home"
     dagster_home.mkdir(parents=True, exist_ok=True)
+    # the instance settings `make run` uses (runs one at a time, no telemetry)
+    shutil.copyfile(REPO_ROOT / "orchestration" / "dagster.yaml", dagster_home / "dagster.yaml")
     env = {
         **os.environ,
         "DINUM_RAW_DIR": str(raw_dir),

@@ -76,7 +76,7 @@ BLOCKS: list[tuple] = [
         "Le budget de la DINUM en 2023",
         [
             "Autorisations d’engagement~: 79~M€.",
-            "Crédits de paiement~: 138~M€, dont 16~M€ de dépenses de masse salariale.",
+            "Crédits de paiement~: 138~M€, dont 16~M€ consacrés à la masse salariale.",
         ],
     ),
     (
@@ -113,7 +113,7 @@ BLOCKS: list[tuple] = [
     ),
     (
         "p",
-        "En 2023, le coût annuel de maintenance de la suite numérique a été de 5~M€ (dont 40~% pour Tchap).",
+        "En 2023, Tchap a absorbé 40~% des 5~M€ de coût annuel de maintenance de la suite numérique.",
     ),
     (
         "box",
@@ -153,7 +153,7 @@ BLOCKS: list[tuple] = [
     ),
     (
         "p",
-        "La même année, 23~% des agents publics étaient insatisfaits de leur environnement de travail numérique.",
+        "La même année, 23~% des agents publics jugeaient insatisfaisant leur environnement numérique de travail.",
     ),
     (
         "p",

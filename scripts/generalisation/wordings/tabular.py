@@ -206,7 +206,7 @@ BLOCKS: list[tuple] = [
     ("table", TABLE_SUITE_COSTS),
     (
         "p",
-        "À fin 2023, la suite numérique était utilisée en moyenne par moins de 200~000 agents~; rapporté à ce nombre, son coût à fin 2023 avoisinait 75~€ par agent et par an.",
+        "À fin 2023, le nombre moyen d’utilisateurs de la suite numérique restait sous la barre des 200~000~; rapporté à ce nombre, son coût à fin 2023 avoisinait 75~€ par agent et par an.",
     ),
     (
         "p",
@@ -220,7 +220,7 @@ BLOCKS: list[tuple] = [
     ("table", TABLE_EQUIPMENT),
     (
         "p",
-        "Au titre de 2022, 23~% des agents publics se disaient insatisfaits de leur environnement de travail numérique.",
+        "Au titre de 2022, 23~% des agents publics n’étaient pas satisfaits de leur environnement numérique de travail.",
     ),
     ("table", TABLE_NON_USAGE),
     ("table", TABLE_MONTHLY),
