@@ -1,6 +1,6 @@
 """The pipeline on renderings it has never seen: facts found, wrong and extra rows.
 
-    python scripts/bench_generalisation.py [--keep DIR] [--wording W] [--producer P]
+    python scripts/bench_generalisation.py [--keep DIR] [--wording W] [--producer P] [--rows]
 
 Builds every rendering of the corpus (`scripts/generalisation/`: each wording of the 69
 ledger facts laid out by each producer in each layout) into one raw folder, runs the
@@ -31,7 +31,7 @@ def measure(renderings: list[Rendering], work_dir: Path) -> dict[Rendering, Scor
     raw_dir = work_dir / "raw"
     raw_dir.mkdir(parents=True, exist_ok=True)
     build(renderings, raw_dir)
-    write_manifest(raw_dir, {r.report_id: r.report_id for r in renderings})
+    write_manifest(raw_dir)
     warehouse = run_pipeline(raw_dir, work_dir)
     rows = read_facts(warehouse)
     ledger = read_ledger()
@@ -40,7 +40,20 @@ def measure(renderings: list[Rendering], work_dir: Path) -> dict[Rendering, Scor
     }
 
 
-def print_table(scores: dict[Rendering, Score], top: int) -> None:
+def _totals(label: str, scores: list[Score]) -> str:
+    found = sum(len(s.found) for s in scores)
+    facts = sum(s.facts for s in scores)
+    wrong = sum(len(s.wrong) for s in scores)
+    extra = sum(len(s.extra) for s in scores)
+    rows = sum(s.rows for s in scores)
+    return (
+        f"{label:30} {found}/{facts} facts found ({found / max(facts, 1):.1%}), {wrong} wrong "
+        f"and {extra} extra of {rows} rows ({(wrong + extra) / max(rows, 1):.1%}), precision "
+        f"{found / max(rows, 1):.2f}"
+    )
+
+
+def print_table(scores: dict[Rendering, Score], top: int, show_rows: bool) -> None:
     print(
         f"{'wording':15} {'producer':12} {'layout':19} {'found':>8} {'wrong':>6} {'extra':>6} "
         f"{'precision':>9}"
@@ -50,16 +63,19 @@ def print_table(scores: dict[Rendering, Score], top: int) -> None:
             f"{r.wording:15} {r.producer:12} {r.layout:19} {len(s.found):>4}/{s.facts:<3} "
             f"{len(s.wrong):6d} {len(s.extra):6d} {s.precision:9.2f}"
         )
-    found = sum(len(s.found) for s in scores.values())
-    facts = sum(s.facts for s in scores.values())
-    wrong = sum(len(s.wrong) for s in scores.values())
-    extra = sum(len(s.extra) for s in scores.values())
-    rows = sum(s.rows for s in scores.values())
-    print(
-        f"total: {found}/{facts} facts found ({found / facts:.1%}), {wrong} wrong and {extra} "
-        f"extra of {rows} rows ({(wrong + extra) / max(rows, 1):.1%}), precision "
-        f"{found / max(rows, 1):.2f}"
-    )
+        if show_rows:
+            for kind, rows in (("wrong", s.wrong), ("extra", s.extra)):
+                for row in rows:
+                    period = f"{row.period_start or ''}..{row.period_end or ''}"
+                    print(
+                        f"    {kind} {row.subject}.{row.metric}[{row.segment}] = {row.value:g} "
+                        f"{row.unit} {row.qualifier} {period} p{row.page}: {row.evidence[:80]}"
+                    )
+    for attribute in ("wording", "producer", "layout"):
+        for value in dict.fromkeys(getattr(r, attribute) for r in scores):
+            group = [s for r, s in scores.items() if getattr(r, attribute) == value]
+            print(_totals(f"{attribute} {value}:", group))
+    print(_totals("total:", list(scores.values())))
     print(f"facts most often missed (of {len(scores)} renderings):")
     for fact_id, count in most_missed(list(scores.values()), read_ledger(), top):
         print(f"  {count:3d}  {fact_id}")
@@ -71,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wording", action="append", help="only this wording (repeatable)")
     parser.add_argument("--producer", action="append", help="only this producer (repeatable)")
     parser.add_argument("--top", type=int, default=15, help="missed facts to list")
+    parser.add_argument("--rows", action="store_true", help="print each wrong and extra row")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     renderings, missing = available(all_renderings())
@@ -89,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         except subprocess.CalledProcessError as error:
             print(f"the pipeline failed:\n{error.stdout}\n{error.stderr}", file=sys.stderr)
             return 1
-    print_table(scores, args.top)
+    print_table(scores, args.top, args.rows)
     print(f"{len(renderings)} renderings, {time.perf_counter() - started:.0f} s")
     return 0
 

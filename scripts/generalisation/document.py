@@ -68,6 +68,8 @@ def block_texts(block: Block) -> list[str]:
         return list(block[2])
     if kind == "list":
         return [block[1], *block[2]]
+    if kind in ("table", "chart"):
+        return [*block[1].get("notes", []), block[1].get("source", "")]
     return []
 
 

@@ -48,7 +48,7 @@ class MartRow:
     evidence: str
 
 
-def write_manifest(raw_dir: Path, titles: dict[str, str]) -> None:
+def write_manifest(raw_dir: Path) -> None:
     """A manifest row per PDF of `raw_dir` (report_id = file stem), published 2024-07-15."""
     with (raw_dir / "manifest.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
@@ -57,7 +57,7 @@ def write_manifest(raw_dir: Path, titles: dict[str, str]) -> None:
             writer.writerow(
                 {
                     "report_id": pdf.stem,
-                    "title": titles.get(pdf.stem, pdf.stem),
+                    "title": pdf.stem,
                     "publisher": "Cour des comptes",
                     "published_on": PUBLISHED_ON,
                     "source_url": "",

@@ -114,7 +114,7 @@ class _Writer:
             for row in spec["rows"]
         )
         under = "".join(
-            f'<p class="small">{escape(plain(line))}</p>'
+            f'<p class="small">{self.text(line)}</p>'
             for line in [*spec.get("notes", []), spec.get("source", "")]
             if line
         )
@@ -124,9 +124,7 @@ class _Writer:
         )
 
     def chart(self, spec: dict) -> str:
-        source = (
-            f'<p class="small">{escape(plain(spec["source"]))}</p>' if spec.get("source") else ""
-        )
+        source = f'<p class="small">{self.text(spec["source"])}</p>' if spec.get("source") else ""
         return (
             f"<figure><figcaption>{escape(caption('Graphique', spec))}</figcaption>"
             f"{chart_svg(spec)}{source}</figure>"
@@ -182,7 +180,7 @@ def to_html(document: Document, layout: Layout) -> str:
     body = []
     for block in document.blocks:
         body.append(writer.block(block))
-        if layout.columns == 1 and block[0] != "chapter":
+        if layout.columns == 1:
             body.append(writer.notes())
     body.append(writer.notes())
     return (

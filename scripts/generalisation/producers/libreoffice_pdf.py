@@ -235,7 +235,7 @@ class _Writer:
                 + "</table:table-row>"
             )
         under = "".join(
-            f'<text:p text:style-name="Small">{_x(plain(line))}</text:p>'
+            f'<text:p text:style-name="Small">{self.text(line)}</text:p>'
             for line in [*spec.get("notes", []), spec.get("source", "")]
             if line
         )
@@ -253,7 +253,7 @@ class _Writer:
         svg = chart_svg(spec).replace('width="100%"', 'width="440" height="200"')
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         source = (
-            f'<text:p text:style-name="Small">{_x(plain(spec["source"]))}</text:p>'
+            f'<text:p text:style-name="Small">{self.text(spec["source"])}</text:p>'
             if spec.get("source")
             else ""
         )

@@ -32,7 +32,6 @@ from scripts.generalisation.document import (  # noqa: E402
     NBSP,
     Document,
     bar_labels,
-    block_texts,
     cell_span,
     cell_text,
     column_count,
@@ -180,9 +179,8 @@ class _Builder:
                 [f"<b>{_escape(plain(block[1]))}</b>", *(self.markup(t) for t in block[2])]
             )
         if kind == "list":
-            items = [Paragraph(self.markup(item), self.body, bulletText="–") for item in block[2]]
-            for item in items:
-                item.style = ParagraphStyle("item", parent=self.body, leftIndent=14)
+            item_style = ParagraphStyle("item", parent=self.body, leftIndent=14)
+            items = [Paragraph(self.markup(t), item_style, bulletText="–") for t in block[2]]
             return [Paragraph(self.markup(block[1]), self.body), *items]
         raise ValueError(f"unknown block kind {kind!r}")
 
@@ -239,7 +237,7 @@ class _Builder:
         flows: list[Flowable] = [Paragraph(_escape(caption("Tableau", spec)), self.caption), table]
         for line in [*spec.get("notes", []), spec.get("source", "")]:
             if line:
-                flows.append(Paragraph(_escape(plain(line)), self.small))
+                flows.append(Paragraph(self.markup(line), self.small))
         return [KeepTogether(flows)]
 
     def chart(self, spec: dict) -> list[Flowable]:
@@ -310,7 +308,7 @@ class _Builder:
             drawing,
         ]
         if spec.get("source"):
-            flows.append(Paragraph(_escape(plain(spec["source"])), self.small))
+            flows.append(Paragraph(self.markup(spec["source"]), self.small))
         return [KeepTogether(flows)]
 
 
@@ -343,11 +341,12 @@ def render(document: Document, layout: Layout, pdf: Path) -> None:
         canvas.drawCentredString(page_w / 2, MARGIN - 0.8 * cm, str(doc.page))
         canvas.restoreState()
 
+    # one column: a note right after the paragraph calling it; two: at the end of the chapter
     story: list[Flowable] = []
     for block in document.blocks:
         story += builder.block(block)
-        if block[0] != "chapter" and any("[^" in t for t in block_texts(block)):
-            story += builder.flush_notes() if columns == 1 else []
+        if columns == 1:
+            story += builder.flush_notes()
     story += builder.flush_notes()
     pdf.parent.mkdir(parents=True, exist_ok=True)
     doc = BaseDocTemplate(

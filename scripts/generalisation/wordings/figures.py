@@ -17,6 +17,7 @@ FOOTNOTES = {
     "decret": "Décret n°~2019-1088 du 25~octobre~2019 relatif au système d’information et de communication de l’État.",
     "barometre": "Questionnaire annuel adressé aux personnels des trois versants de la fonction publique.",
     "rgpd": "Règlement (UE) 2016/679 du 27~avril~2016, article~32.",
+    "osmose": "Comptes ayant ouvert au moins une session au cours du trimestre.",
     "jeux": "Liste arrêtée par chaque ministère dans sa feuille de route de la donnée.",
 }
 
@@ -186,7 +187,7 @@ BLOCKS: list[tuple] = [
     ),
     (
         "p",
-        "Au troisième trimestre 2023, Osmose réunissait 48~000 utilisateurs actifs.",
+        "Au troisième trimestre 2023, Osmose réunissait 48~000[^osmose] utilisateurs actifs.",
     ),
     ("chapter", "Quatrième partie", "AgentConnect et les données ouvertes"),
     ("chart", CHART_AGENTCONNECT),

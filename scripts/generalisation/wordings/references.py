@@ -15,6 +15,7 @@ FOOTNOTES = {
     "snap": "Le « sac à dos numérique de l’agent public », constitué pendant la crise sanitaire.",
     "circulaire": "Circulaire n°~6264/SG du 27~avril~2021 relative à la politique publique de la donnée.",
     "etp": "Équivalent temps plein travaillé.",
+    "visio": "Conférences d’au moins deux participants, hors tests de connexion.",
 }
 
 TABLE_STAFF = {
@@ -173,7 +174,7 @@ BLOCKS: list[tuple] = [
     ),
     (
         "p",
-        "La Webconférence de l’État progresse au contraire~: moins de 3~000 conférences en février 2020, environ 79~000 conférences en novembre 2023.",
+        "La Webconférence de l’État progresse au contraire~: moins de 3~000 conférences en février 2020, environ 79~000[^visio] conférences en novembre 2023.",
     ),
     (
         "p",
