@@ -21,7 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.generalisation.corpus import Rendering, all_renderings, available, build  # noqa: E402
+from scripts.generalisation.corpus import (  # noqa: E402
+    SHIPPED,
+    Rendering,
+    all_renderings,
+    available,
+    build,
+)
 from scripts.generalisation.pipeline import read_facts, run_pipeline, write_manifest  # noqa: E402
 from scripts.generalisation.scoring import Score, most_missed, read_ledger, score  # noqa: E402
 
@@ -49,7 +55,7 @@ def _totals(label: str, scores: list[Score]) -> str:
     return (
         f"{label:30} {found}/{facts} facts found ({found / max(facts, 1):.1%}), {wrong} wrong "
         f"and {extra} extra of {rows} rows ({(wrong + extra) / max(rows, 1):.1%}), precision "
-        f"{found / max(rows, 1):.2f}"
+        f"{found / rows if rows else 1.0:.2f}"
     )
 
 
@@ -71,13 +77,14 @@ def print_table(scores: dict[Rendering, Score], top: int, show_rows: bool) -> No
                         f"    {kind} {row.subject}.{row.metric}[{row.segment}] = {row.value:g} "
                         f"{row.unit} {row.qualifier} {period} p{row.page}: {row.evidence[:80]}"
                     )
+    corpus = {r: s for r, s in scores.items() if r != SHIPPED}
     for attribute in ("wording", "producer", "layout"):
-        for value in dict.fromkeys(getattr(r, attribute) for r in scores):
-            group = [s for r, s in scores.items() if getattr(r, attribute) == value]
+        for value in dict.fromkeys(getattr(r, attribute) for r in corpus):
+            group = [s for r, s in corpus.items() if getattr(r, attribute) == value]
             print(_totals(f"{attribute} {value}:", group))
-    print(_totals("total:", list(scores.values())))
-    print(f"facts most often missed (of {len(scores)} renderings):")
-    for fact_id, count in most_missed(list(scores.values()), read_ledger(), top):
+    print(_totals("total (corpus, control aside):", list(corpus.values())))
+    print(f"facts most often missed (of {len(corpus)} renderings):")
+    for fact_id, count in most_missed(list(corpus.values()), read_ledger(), top):
         print(f"  {count:3d}  {fact_id}")
 
 

@@ -21,6 +21,7 @@ import duckdb
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACT_MARTS = ("fct_costs", "fct_usage", "fct_indicators")
 PUBLISHED_ON = "2024-07-15"
+# the columns of manifest.csv as the README documents them
 MANIFEST_COLUMNS = (
     "report_id",
     "title",
