@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' -o -name '*.md' \) -print)
 
-.PHONY: setup run test ui lint bench reconstruction fetch clean
+.PHONY: setup run test ui lint bench corpus-deps reconstruction fetch clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ bench: setup
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
+	$(BIN)/python scripts/bench_generalisation.py
+
+# Producers of the generalisation corpus (Debian packages, as root); `make test` never needs them.
+corpus-deps:
+	apt-get update
+	apt-get install -y --no-install-recommends chromium libreoffice-writer-nogui fonts-dejavu-core
 
 reconstruction: $(VENV)/.installed
 	$(BIN)/python scripts/build_reconstruction.py
