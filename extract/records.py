@@ -91,6 +91,10 @@ class ExtractedChart:
     status: str = "extracted"  # or "not_extracted: raster image"
     plot_bbox: BBox | None = None  # the plotting area: marks and the axis span
 
+    def points(self) -> list[tuple[ChartSeries, ChartPoint]]:
+        """Every point with its series; a point's position here is its point_index."""
+        return [(series, point) for series in self.series for point in series.points]
+
 
 @dataclass(frozen=True, kw_only=True)
 class NumericMention:

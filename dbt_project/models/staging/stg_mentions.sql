@@ -1,5 +1,5 @@
 with mentions as (
-    select * from {{ source('raw', 'mentions') }}
+    select * from {{ ref('raw_mentions') }}
 ),
 
 pieces as (
@@ -21,7 +21,11 @@ final as (
         page,
         source_kind,
         table_index,
+        row_index,
+        col_index,
         chart_index,
+        point_index,
+        value_source,
         raw_text,
         value,
         unit,
@@ -33,6 +37,7 @@ final as (
         range_role,
         non_fact_kind,
         sentence,
+        number_start,
         {{ normalize_wording('number_text') }} as number_norm,
         {{ normalize_wording('clause_before') }} as clause_before_norm,
         {{ normalize_wording('clause_after') }} as clause_after_norm,

@@ -1,5 +1,5 @@
 with reports as (
-    select * from {{ source('raw', 'reports') }}
+    select * from {{ ref('raw_reports') }}
 ),
 
 final as (
