@@ -143,10 +143,15 @@ def raw_frames(
         bbox = fields.pop("bbox")
         rows["mentions"].append({**rid, "mention_index": index, **fields, **_bbox_columns(bbox)})
 
-    return {
-        name: pd.DataFrame(table_rows, columns=RAW_TABLES[name].column_names)
-        for name, table_rows in rows.items()
-    }
+    frames = {}
+    for name, table_rows in rows.items():
+        columns = RAW_TABLES[name].column_names
+        # pandas drops keys missing from `columns`: a record field left undeclared would vanish.
+        undeclared = set().union(*table_rows) - set(columns)
+        if undeclared:
+            raise ValueError(f"raw.{name}: undeclared column(s) {', '.join(sorted(undeclared))}")
+        frames[name] = pd.DataFrame(table_rows, columns=columns)
+    return frames
 
 
 def _write_parquet(

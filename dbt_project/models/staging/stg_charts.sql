@@ -1,5 +1,5 @@
 with charts as (
-    select * from {{ ref('raw_charts') }}
+    select * from {{ source('raw', 'charts') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with mentions as (
-    select * from {{ ref('raw_mentions') }}
+    select * from {{ source('raw', 'mentions') }}
 ),
 
 pieces as (

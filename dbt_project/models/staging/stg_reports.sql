@@ -1,5 +1,5 @@
 with reports as (
-    select * from {{ ref('raw_reports') }}
+    select * from {{ source('raw', 'reports') }}
 ),
 
 final as (
