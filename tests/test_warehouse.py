@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from extract.records import PageText, ReportExtraction
+from warehouse.lock import lock_holder, locked_message
 from warehouse.manifest import ReportFile
 from warehouse.raw_layer import (
     SCHEMA_FOLDER,
@@ -113,3 +114,17 @@ def test_no_versions_left_unlinked_by_a_finished_write(tmp_path):
     leftovers = [p for p in (tmp_path / VERSIONS_FOLDER / "a").iterdir() if p.is_symlink()]
     assert leftovers == []
     assert os.readlink(tmp_path / "a").startswith(VERSIONS_FOLDER)
+
+
+def test_lock_error_names_its_holder():
+    error = (
+        'IO Error: Could not set lock on file "/w/dinum.duckdb": Conflicting lock is held in '
+        "/usr/bin/python3.11 (PID 4242) by user me. See also https://duckdb.org/docs/"
+    )
+    holder = lock_holder(error)
+    assert holder == "/usr/bin/python3.11 (PID 4242)"
+    assert locked_message(Path("/w/dinum.duckdb"), holder) == (
+        "the warehouse /w/dinum.duckdb is locked by /usr/bin/python3.11 (PID 4242); "
+        "close that session and run again."
+    )
+    assert lock_holder("Binder Error: table not found") is None
