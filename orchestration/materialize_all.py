@@ -6,6 +6,7 @@ run history beside the scheduled ones.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
@@ -15,12 +16,23 @@ import duckdb
 from orchestration.definitions import defs
 from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
+from orchestration.project import dbt_project
 from warehouse.manifest import discover_reports
 from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-MARTS = ("fct_costs", "fct_usage", "fct_indicators", "unclassified_mentions")
+
+
+def fact_marts() -> dict[str, str]:
+    """Domain -> fact mart, as dbt parsed them from the `fact_marts` var of dbt_project.yml."""
+    nodes = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    marts = {
+        node["meta"]["fact_mart_of_domain"]: node["name"]
+        for node in nodes
+        if "fact_mart_of_domain" in node["meta"]
+    }
+    return dict(sorted(marts.items(), key=lambda item: item[1]))
 
 
 def _failure_message(result: dg.ExecuteInProcessResult) -> str:
@@ -61,7 +73,10 @@ def materialise_reports(
 def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
     """Rows per mart and pages read, from the warehouse dbt has just built."""
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
-        counts = {m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0] for m in MARTS}
+        counts = {
+            m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0]
+            for m in [*fact_marts().values(), "unclassified_mentions"]
+        }
         pages = conn.execute(
             "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports WHERE report_id IN ?",
             [report_ids],

@@ -13,12 +13,17 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.materialize_all import BUILD, _failure_message, materialise_reports
+from orchestration.materialize_all import (
+    BUILD,
+    _failure_message,
+    fact_marts,
+    materialise_reports,
+)
 from tests.conftest import LEDGER, REPO_ROOT
 from warehouse.manifest import discover_reports
 from warehouse.settings import raw_dir, warehouse_path
 
-MART_OF_DOMAIN = {"cost": "fct_costs", "usage": "fct_usage", "indicator": "fct_indicators"}
+MART_OF_DOMAIN = fact_marts()
 CONTRACT_COLUMNS = [
     "fact_key",
     "report_id",

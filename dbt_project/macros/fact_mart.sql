@@ -1,8 +1,23 @@
-{#- The facts of one domain, in the contract's columns and order. -#}
-{% macro fact_mart(domain) %}
+{#- The domains of the fact marts, as the `fact_marts` var of dbt_project.yml lists them. -#}
+{% macro fact_mart_domains() %}
+    {{ return(var('fact_marts').keys() | list) }}
+{% endmacro %}
+
+{#- The facts of the domain whose mart is the calling model, in the contract's columns and order. -#}
+{% macro fact_mart() %}
+{%- set domains = [] -%}
+{%- for domain, mart in var('fact_marts').items() if mart == model.name -%}
+    {%- do domains.append(domain) -%}
+{%- endfor -%}
+{%- if domains | length != 1 -%}
+    {{ exceptions.raise_compiler_error(
+        "Model " ~ model.name ~ " calls fact_mart() but is not one mart of the var fact_marts") }}
+{%- endif %}
+{#- In the manifest too, so the Python side reads the marts from it rather than keep a copy. -#}
+{{ config(meta={'fact_mart_of_domain': domains[0]}) }}
 with facts as (
     select * from {{ ref('int_facts') }}
-    where domain = '{{ domain }}'
+    where domain = '{{ domains[0] }}'
 ),
 
 final as (

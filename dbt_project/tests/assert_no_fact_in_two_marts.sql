@@ -1,13 +1,14 @@
 -- A fact lands in exactly one mart: the one its metric's domain names.
--- (Shown in Dagster as a check on fct_costs, the first of the three marts.)
-{{ config(meta={'dagster': {'ref': {'name': 'fct_costs'}}}) }}
+-- (Shown in Dagster as a check on the first fact mart.)
+{%- set marts = var('fact_marts').values() | list %}
+{{ config(meta={'dagster': {'ref': {'name': marts[0]}}}) }}
 
 with all_facts as (
-    select fact_key, 'fct_costs' as mart from {{ ref('fct_costs') }}
-    union all
-    select fact_key, 'fct_usage' from {{ ref('fct_usage') }}
-    union all
-    select fact_key, 'fct_indicators' from {{ ref('fct_indicators') }}
+    {% for mart in marts -%}
+    select fact_key, '{{ mart }}' as mart from {{ ref(mart) }}
+    {% if not loop.last %}union all
+    {% endif -%}
+    {%- endfor %}
 )
 
 select fact_key, count(*) as marts

@@ -217,6 +217,8 @@ _PLAIN_UNITS = {
     "days": UNIT_DAYS,
     "ratio": UNIT_RATIO,
 }
+# Every unit a quantity can be read in: dbt's `units` seed must know each one.
+UNITS = frozenset({UNIT_EUR, UNIT_COUNT, *_RATE_UNITS.values(), *_PLAIN_UNITS.values()})
 _RATIO_BEFORE_RE = re.compile(r"\bmultipli\w*\s+par\s*$", re.IGNORECASE)
 _RANGE_BEFORE = {"entre": "et", "de": "à"}
 _RANGE_RE = re.compile(r"(?:^|[\s(])(?P<word>entre|de)\s*$")

@@ -1,1 +1,1 @@
-{{ fact_mart('cost') }}
+{{ fact_mart() }}

@@ -1,1 +1,1 @@
-{{ fact_mart('indicator') }}
+{{ fact_mart() }}

@@ -1,1 +1,1 @@
-{{ fact_mart('usage') }}
+{{ fact_mart() }}
