@@ -3,15 +3,33 @@
 A table cell or a chart point is read in a context the classifier can search as it searches
 a sentence: the caption stands for the sentence, and the row labels and column header of a
 cell (the series and category of a point) stand for the clause around the number.
+
+Each mention keys the cell (table, row, column) or point (chart, point) it came from. A unit
+note ("en milliers d'euros") applies as data: its scale multiplies the number read, and a
+chart point's value is taken as read, never printed as text and parsed back.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
 
-from extract.records import ExtractedChart, ExtractedTable, NumericMention, TableCell
-from extract.text.numbers import ParsedQuantity, parse_quantity, unit_from_note
+from extract.records import (
+    ChartPoint,
+    ExtractedChart,
+    ExtractedTable,
+    NumericMention,
+    TableCell,
+)
+from extract.text.numbers import (
+    UNIT_COUNT,
+    ParsedQuantity,
+    UnitScale,
+    parse_quantity,
+    unit_from_note,
+)
 from extract.text.periods import PeriodMention, find_periods, parse_period
 
 # Where a table or chart announces its unit: "(en M€)", "(ETP)", "en millions d'euros".
@@ -21,16 +39,33 @@ _LETTERS_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 MAX_LETTERS_IN_VALUE_CELL = 2
 
 
-def _unit_note(texts: Iterable[str | None]) -> str | None:
-    """The first unit note among `texts`, most specific first."""
+def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
+    """The unit and scale of the first unit note among `texts`, most specific first."""
     for text in texts:
         if not text:
             continue
         for match in _UNIT_NOTE_RE.finditer(text):
             note = match.group(1) if match.group(1) is not None else match.group(0)
-            if unit_from_note(note):
-                return note
+            if unit_scale := unit_from_note(note):
+                return unit_scale
     return None
+
+
+def _scaled(value: float, unit_scale: UnitScale) -> float:
+    # Through Decimal, so that 9,3 in millions is 9300000 and not 9300000.000000002.
+    return float(Decimal(str(value)) * unit_scale.scale)
+
+
+def _in_note_unit(quantity: ParsedQuantity, unit_scale: UnitScale | None) -> ParsedQuantity:
+    """A bare number read in the unit a note announces; a printed unit wins over the note."""
+    if quantity.explicit_unit or unit_scale is None:
+        return quantity
+    return replace(
+        quantity,
+        value=_scaled(quantity.value, unit_scale),
+        unit=unit_scale.unit,
+        scale=unit_scale.scale,
+    )
 
 
 def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMention | None:
@@ -47,11 +82,11 @@ def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMent
     return None
 
 
-def _value_of_cell(text: str, note: str | None) -> ParsedQuantity | None:
-    """The quantity a cell holds, or None for a label ("Justice", "2021-2023", "n.d.")."""
+def _value_of_cell(text: str) -> ParsedQuantity | None:
+    """The quantity printed in a cell, or None for a label ("Justice", "2021-2023", "n.d.")."""
     if not text.strip() or parse_period(text):
         return None
-    quantity = parse_quantity(text, default_unit_note=note)
+    quantity = parse_quantity(text)
     if quantity is None:
         return None
     leftover = text.replace(quantity.raw_text, " ")
@@ -65,10 +100,16 @@ def _mention(
     caption: str | None,
     labels: list[str],
     printed: str,
-    quantity: ParsedQuantity,
+    value: float,
+    unit: str,
+    qualifier: str,
     period: PeriodMention | None,
+    value_source: str = "printed",
     table_index: int | None = None,
+    row_index: int | None = None,
+    col_index: int | None = None,
     chart_index: int | None = None,
+    point_index: int | None = None,
 ) -> NumericMention:
     lead = f"{caption.rstrip(' .')}. " if caption else ""
     clause = " — ".join(label for label in labels if label)
@@ -78,9 +119,9 @@ def _mention(
         page=page,
         source_kind=source_kind,
         raw_text=printed,
-        value=quantity.value,
-        unit=quantity.unit,
-        qualifier=quantity.qualifier,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
         period_start=period.period_start if period else None,
         period_end=period.period_end if period else None,
         period_text=period.text if period else None,
@@ -92,8 +133,12 @@ def _mention(
         number_end=len(sentence),
         clause_start=len(lead),
         clause_end=len(sentence),
+        value_source=value_source,
         table_index=table_index,
+        row_index=row_index,
+        col_index=col_index,
         chart_index=chart_index,
+        point_index=point_index,
     )
 
 
@@ -119,16 +164,15 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
         labels: list[str] = []
         for cell in cells:
             header = _column_header(table, cell.col)
-            note = _unit_note([header, table.unit_note, table.caption])
-            quantity = _value_of_cell(cell.text, note)
+            quantity = _value_of_cell(cell.text)
             if quantity is None:
                 labels.append(" ".join(cell.text.split()))
             else:
                 values.append((cell, quantity, header))
+        row_note = _unit_note(labels)
         for cell, quantity, header in values:
-            row_note = _unit_note(labels)
-            if row_note and not quantity.explicit_unit:
-                quantity = parse_quantity(cell.text, default_unit_note=row_note) or quantity
+            note = row_note or _unit_note([header, table.unit_note, table.caption])
+            quantity = _in_note_unit(quantity, note)
             mentions.append(
                 _mention(
                     page=table.page,
@@ -136,9 +180,13 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
                     caption=table.caption,
                     labels=[*labels, header],
                     printed=" ".join(cell.text.split()),
-                    quantity=quantity,
+                    value=quantity.value,
+                    unit=quantity.unit,
+                    qualifier=quantity.qualifier,
                     period=_period([*labels, header], table.caption),
                     table_index=table_index,
+                    row_index=cell.row,
+                    col_index=cell.col,
                 )
             )
     return mentions
@@ -153,25 +201,30 @@ def _printed_value(value: float) -> str:
 
 
 def chart_mentions(chart: ExtractedChart, chart_index: int) -> list[NumericMention]:
-    """One mention per point of a chart read from its drawing or labels."""
-    note = _unit_note([chart.unit, chart.caption]) or chart.unit
-    mentions = []
-    for series in chart.series:
-        for point in series.points:
-            printed = _printed_value(point.value)
-            quantity = parse_quantity(printed, default_unit_note=note)
-            if quantity is None:
-                continue
-            mentions.append(
-                _mention(
-                    page=chart.page,
-                    source_kind="chart",
-                    caption=chart.caption,
-                    labels=[series.name or "", point.category],
-                    printed=printed,
-                    quantity=quantity,
-                    period=_period([point.category, series.name], chart.caption),
-                    chart_index=chart_index,
-                )
-            )
-    return mentions
+    """One mention per point of a chart, with the value read and the chart's unit and scale.
+
+    The number in the mention's sentence is the value as the report would print it; a value
+    read from the drawing was never printed, which `value_source` says.
+    """
+    unit_scale = _unit_note([chart.unit, chart.caption]) or unit_from_note(chart.unit)
+    return [
+        _mention(
+            page=chart.page,
+            source_kind="chart",
+            caption=chart.caption,
+            labels=[series.name or "", point.category],
+            printed=_printed_value(point.value),
+            value=_scaled(point.value, unit_scale) if unit_scale else point.value,
+            unit=unit_scale.unit if unit_scale else UNIT_COUNT,
+            qualifier="exact",
+            period=_period([point.category, series.name], chart.caption),
+            value_source=_value_source(point),
+            chart_index=chart_index,
+            point_index=point_index,
+        )
+        for point_index, (series, point) in enumerate(chart.points())
+    ]
+
+
+def _value_source(point: ChartPoint) -> str:
+    return "geometry" if point.source == "geometry" else "printed"

@@ -2,7 +2,8 @@
 
 Every record carries the 1-based page it was read on and a bbox in pdfplumber's frame
 (x0, top, x1, bottom, in PDF points, origin top-left). Nothing here knows about Dagster
-or DuckDB: the orchestration layer lands these records as they are.
+or DuckDB: the warehouse package lands these records as they are. Records are built by
+keyword.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def boxes_overlap(a: BBox, b: BBox) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageText:
     page: int
     width: float
@@ -26,7 +27,7 @@ class PageText:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TableCell:
     row: int
     col: int
@@ -37,7 +38,7 @@ class TableCell:
     bbox: BBox | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ExtractedTable:
     page: int
     bbox: BBox
@@ -62,7 +63,7 @@ class ExtractedTable:
         return grid
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChartPoint:
     category: str
     value: float
@@ -71,13 +72,13 @@ class ChartPoint:
     bbox: BBox | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ChartSeries:
     name: str | None
     points: list[ChartPoint]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ExtractedChart:
     page: int
     bbox: BBox
@@ -90,8 +91,12 @@ class ExtractedChart:
     status: str = "extracted"  # or "not_extracted: raster image"
     plot_bbox: BBox | None = None  # the plotting area: marks and the axis span
 
+    def points(self) -> list[tuple[ChartSeries, ChartPoint]]:
+        """Every point with its series; a point's position here is its point_index."""
+        return [(series, point) for series in self.series for point in series.points]
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class NumericMention:
     """A number read in prose, a table cell or a chart point, with what the parser resolved.
 
@@ -118,11 +123,16 @@ class NumericMention:
     clause_end: int
     previous_sentence: str = ""
     bbox: BBox | None = None
-    table_index: int | None = None  # index in the report's tables / charts, for cells and points
+    value_source: str = "printed"  # or "geometry": read from a chart's drawing, never printed
+    # Provenance keys: the table cell (table, row, column) or chart point a number came from.
+    table_index: int | None = None
+    row_index: int | None = None
+    col_index: int | None = None
     chart_index: int | None = None
+    point_index: int | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReportExtraction:
     report_id: str
     page_count: int

@@ -18,7 +18,7 @@ from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.project import dbt_project
 from warehouse.manifest import discover_reports
-from warehouse.settings import raw_dir, warehouse_path
+from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -39,8 +39,10 @@ def _failure_message(result: dg.ExecuteInProcessResult) -> str:
     failures = [e for e in result.all_events if e.is_step_failure]
     if not failures:
         return "the run failed"
-    error = failures[0].step_failure_data.error
-    return error.message.strip() if error else "the run failed"
+    data = failures[0].step_failure_data
+    if data.user_failure_data and data.user_failure_data.description:
+        return data.user_failure_data.description.strip()
+    return data.error.message.strip() if data.error else "the run failed"
 
 
 BUILD = "build"
@@ -68,6 +70,20 @@ def materialise_reports(
     return results
 
 
+def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
+    """Rows per mart and pages read, from the warehouse dbt has just built."""
+    with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
+        counts = {
+            m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0]
+            for m in [*fact_marts().values(), "unclassified_mentions"]
+        }
+        pages = conn.execute(
+            "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports WHERE report_id IN ?",
+            [report_ids],
+        ).fetchone()[0]
+    return counts, pages
+
+
 def main() -> int:
     started = time.perf_counter()
     instance = dg.DagsterInstance.get()
@@ -84,16 +100,12 @@ def main() -> int:
         if not result.success
     ]
 
-    with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
-        counts = {
-            m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0]
-            for m in [*fact_marts().values(), "unclassified_mentions"]
-        }
-        pages = conn.execute(
-            "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports WHERE report_id IN ?",
-            [report_ids],
-        ).fetchone()[0]
-    print(f"Warehouse: {warehouse_path()}")
+    try:
+        counts, pages = _warehouse_counts(report_ids)
+    except duckdb.Error as exc:
+        # The build failed (its message follows) and left no warehouse to summarise.
+        counts, pages = None, f"unknown ({type(exc).__name__})"
+    print(f"Warehouse: {warehouse_path()} (raw layer: {raw_layer_root()})")
     print(f"Reports: {len(reports)} ({', '.join(report_ids)}), pages read: {pages}")
     for report in reports:
         if not report.in_manifest:
@@ -101,7 +113,8 @@ def main() -> int:
                 f"  {report.path.name}: manifest entry missing "
                 "(report_id from the file name, metadata null)"
             )
-    print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
+    if counts is not None:
+        print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:
         print(f"FAILED {failure}", file=sys.stderr)

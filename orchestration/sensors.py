@@ -6,6 +6,7 @@ import json
 
 import dagster as dg
 
+from orchestration.assets.dbt import dbt_warehouse
 from orchestration.jobs import extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.refresh import extraction_requests
@@ -37,11 +38,11 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext):
     )
 
 
-# dbt models follow their upstream: once extraction runs have landed raw rows and none is
-# in progress, the models (eager) are rebuilt in one run.
+# dbt models follow their upstream: once extraction runs have landed raw files and none is
+# in progress, the models (eager) are rebuilt in one run, the raw.* copies included.
 warehouse_automation = dg.AutomationConditionSensorDefinition(
     "warehouse_automation",
-    target=dg.AssetSelection.groups("vocabulary", "staging", "intermediate", "marts"),
+    target=dg.AssetSelection.assets(dbt_warehouse),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Rebuilds the dbt models after new raw rows land.",
 )

@@ -13,7 +13,12 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.materialize_all import fact_marts, materialise_reports
+from orchestration.materialize_all import (
+    BUILD,
+    _failure_message,
+    fact_marts,
+    materialise_reports,
+)
 from tests.conftest import LEDGER, REPO_ROOT
 from warehouse.manifest import discover_reports
 from warehouse.settings import raw_dir, warehouse_path
@@ -235,6 +240,18 @@ def test_chart_facts_come_from_geometry_without_printed_values(
         assert source_kind == "chart"
         assert abs(value - float(fact["value"])) <= 0.01 * axis_range[fact["metric"]]
 
+    # A value the PDF never printed shows in the evidence as how it was read, not as a number.
+    evidences = _query(
+        """SELECT DISTINCT m.value_source, f.evidence
+           FROM intermediate.int_classified_mentions f
+           JOIN raw.mentions m USING (report_id, mention_index)
+           WHERE f.report_id = 'geometry_only' AND f.source_kind = 'chart' AND f.is_fact"""
+    )
+    assert len(evidences) == len(chart_facts)
+    for value_source, evidence in evidences:
+        assert value_source == "geometry"
+        assert evidence.endswith(" : read from the bar's length"), evidence
+
 
 def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_path, monkeypatch):
     from tests.pdf_fixtures import write_other_wordings_report
@@ -266,3 +283,68 @@ def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_pa
         ("osmose", "active_users"): (48e3, "count", date(2023, 7, 1), date(2023, 9, 30), "text"),
         ("webinaire", "staff_fte"): (3.0, "FTE", None, None, "text"),
     }
+
+
+def test_facts_join_to_their_table_cell_and_chart_point(first_run):
+    """Provenance as keys: a fact's mention names the cell or point it was read from."""
+    shipped = [r.report_id for r in discover_reports(raw_dir())]
+    facts = "FROM intermediate.int_classified_mentions f WHERE f.is_fact AND f.report_id IN ?"
+    cells = _query(
+        """SELECT f.raw_text, c.text, c.is_header
+           FROM intermediate.int_classified_mentions f
+           JOIN raw.table_cells c USING (report_id, table_index, row_index, col_index)
+           WHERE f.is_fact AND f.source_kind = 'table' AND f.report_id IN ?""",
+        [shipped],
+    )
+    (table_facts,) = _query(f"SELECT count(*) {facts} AND source_kind = 'table'", [shipped])[0]
+    assert table_facts > 0 and len(cells) == table_facts
+    for raw_text, text, is_header in cells:
+        assert raw_text == " ".join(text.split()) and not is_header
+
+    points = _query(
+        """SELECT f.value, p.value, p.value_source, f.evidence, p.category
+           FROM intermediate.int_classified_mentions f
+           JOIN raw.chart_points p USING (report_id, chart_index, point_index)
+           WHERE f.is_fact AND f.source_kind = 'chart' AND f.report_id IN ?""",
+        [shipped],
+    )
+    (chart_facts,) = _query(f"SELECT count(*) {facts} AND source_kind = 'chart'", [shipped])[0]
+    assert chart_facts > 0 and len(points) == chart_facts
+    for fact_value, point_value, value_source, evidence, category in points:
+        assert fact_value == point_value and value_source == "label"
+        assert category in evidence
+
+
+def test_a_sql_session_holds_up_only_the_dbt_build(first_run, instance, tmp_path, monkeypatch):
+    """Extraction writes files, not the warehouse: a read-only session open on the warehouse
+    lets it run, and the build says in one line which process to close."""
+    from tests.pdf_fixtures import write_one_page_report
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_one_page_report(raw / "held session.pdf")
+    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); sys.stdin.read()",
+            str(warehouse_path()),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "open\n"
+        results = materialise_reports(instance, ["held_session"])
+    finally:
+        holder.communicate(input="")
+    assert results["held_session"].success
+    assert not results[BUILD].success
+    message = _failure_message(results[BUILD])
+    # The program is the holder's real executable, the venv's python resolved.
+    assert message.startswith(f"the warehouse {warehouse_path()} is locked by /"), message
+    assert message.endswith(f" (PID {holder.pid}); close that session and run again."), message
+    assert "\n" not in message

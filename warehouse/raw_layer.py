@@ -1,61 +1,49 @@
-"""The raw layer of the warehouse: its tables, and landing one report's extraction into them.
+"""The raw layer as files: one folder of Parquet files per report, swapped in whole.
 
-A report's rows are replaced in one transaction, so an extraction that fails, or a landing
-that fails halfway, leaves the rows of the previous run in place.
+    <root>/<report_id>             symlink to the report's current version
+    <root>/.versions/<report_id>/  the versions; the current one and the one before it
+    <root>/_schema/<table>.parquet zero-row files, so that `<root>/*/<table>.parquet` always
+                                   matches and has its declared types even with no report
+
+A report's files are written into a new version folder, then the report's symlink is
+replaced by one pointing there (`os.replace`, an atomic rename): a reader sees the old set
+or the new one, never half of each, and an extraction that fails leaves the old set in
+place. The version before stays for readers that resolved the link just before the swap;
+older ones are removed. Parquet is written by an in-memory DuckDB: nothing here opens the
+warehouse, which dbt alone writes.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import time
+import uuid
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from extract.records import ReportExtraction
+from extract.records import BBox, ReportExtraction
 from warehouse.manifest import ReportFile
+from warehouse.raw_schema import RAW_TABLES, RawTable
 
 RAW_SCHEMA = "raw"
-
-RAW_TABLES: dict[str, str] = {
-    "reports": """
-        report_id VARCHAR PRIMARY KEY, file_name VARCHAR, title VARCHAR, publisher VARCHAR,
-        published_on DATE, source_url VARCHAR, sha256 VARCHAR, manifest_sha256 VARCHAR,
-        page_count INTEGER, extracted_at TIMESTAMP, in_manifest BOOLEAN""",
-    "pages": "report_id VARCHAR, page INTEGER, width DOUBLE, height DOUBLE, text VARCHAR",
-    "tables": """
-        report_id VARCHAR, table_index INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE,
-        bottom DOUBLE, caption VARCHAR, number INTEGER, unit_note VARCHAR, source_line VARCHAR,
-        n_rows INTEGER, n_cols INTEGER, header_rows INTEGER, continued_on INTEGER[]""",
-    "table_cells": """
-        report_id VARCHAR, table_index INTEGER, page INTEGER, row_index INTEGER,
-        col_index INTEGER, row_span INTEGER, col_span INTEGER, is_header BOOLEAN, text VARCHAR,
-        x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE""",
-    "charts": """
-        report_id VARCHAR, chart_index INTEGER, page INTEGER, x0 DOUBLE, top DOUBLE, x1 DOUBLE,
-        bottom DOUBLE, caption VARCHAR, number INTEGER, kind VARCHAR, unit VARCHAR,
-        source_line VARCHAR, status VARCHAR""",
-    "chart_points": """
-        report_id VARCHAR, chart_index INTEGER, page INTEGER, series VARCHAR, category VARCHAR,
-        value DOUBLE, value_source VARCHAR, discrepancy DOUBLE, x0 DOUBLE, top DOUBLE, x1 DOUBLE,
-        bottom DOUBLE""",
-    "mentions": """
-        report_id VARCHAR, mention_index INTEGER, page INTEGER, source_kind VARCHAR,
-        table_index INTEGER, chart_index INTEGER, raw_text VARCHAR, value DOUBLE, unit VARCHAR,
-        qualifier VARCHAR, period_start DATE, period_end DATE, period_text VARCHAR,
-        open_ended BOOLEAN, range_role VARCHAR, non_fact_kind VARCHAR, sentence VARCHAR,
-        number_start INTEGER, number_end INTEGER, clause_start INTEGER, clause_end INTEGER,
-        previous_sentence VARCHAR, x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE""",
-}
+SCHEMA_FOLDER = "_schema"
+VERSIONS_FOLDER = ".versions"
+# A report folder must not pass for the schema or versions folder, nor leave the root.
+_REPORT_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def create_raw_layer(conn: duckdb.DuckDBPyConnection) -> None:
-    conn.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
-    for table, columns in RAW_TABLES.items():
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {RAW_SCHEMA}.{table} ({columns})")
+def table_glob(root: Path, table: str) -> str:
+    """The files of `table` over every report (and the zero-row schema file)."""
+    return str(root / "*" / f"{table}.parquet")
 
 
-def _bbox_columns(bbox: tuple[float, float, float, float] | None) -> dict[str, float | None]:
+def _bbox_columns(bbox: BBox | None) -> dict[str, float | None]:
     x0, top, x1, bottom = bbox if bbox is not None else (None, None, None, None)
     return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
@@ -63,7 +51,7 @@ def _bbox_columns(bbox: tuple[float, float, float, float] | None) -> dict[str, f
 def raw_frames(
     report: ReportFile, extraction: ReportExtraction, sha256: str
 ) -> dict[str, pd.DataFrame]:
-    """The rows of every raw table for one report, in the tables' column order."""
+    """The rows of every raw table for one report, in the declared column order."""
     rid = {"report_id": report.report_id}
     rows: dict[str, list[dict]] = {
         "reports": [
@@ -139,6 +127,7 @@ def raw_frames(
             {
                 **rid,
                 "chart_index": index,
+                "point_index": point_index,
                 "page": chart.page,
                 "series": series.name,
                 "category": point.category,
@@ -147,8 +136,7 @@ def raw_frames(
                 "discrepancy": point.discrepancy,
                 **_bbox_columns(point.bbox),
             }
-            for series in chart.series
-            for point in series.points
+            for point_index, (series, point) in enumerate(chart.points())
         )
     for index, mention in enumerate(extraction.mentions):
         fields = asdict(mention)
@@ -156,25 +144,80 @@ def raw_frames(
         rows["mentions"].append({**rid, "mention_index": index, **fields, **_bbox_columns(bbox)})
 
     frames = {}
-    for table, table_rows in rows.items():
-        columns = [c.split()[0] for c in " ".join(RAW_TABLES[table].split()).split(", ")]
-        frames[table] = pd.DataFrame(table_rows, columns=columns)
+    for name, table_rows in rows.items():
+        columns = RAW_TABLES[name].column_names
+        # pandas drops keys missing from `columns`: a record field left undeclared would vanish.
+        undeclared = set().union(*table_rows) - set(columns)
+        if undeclared:
+            raise ValueError(f"raw.{name}: undeclared column(s) {', '.join(sorted(undeclared))}")
+        frames[name] = pd.DataFrame(table_rows, columns=columns)
     return frames
 
 
-def replace_report(
-    conn: duckdb.DuckDBPyConnection, report_id: str, frames: dict[str, pd.DataFrame]
+def _write_parquet(
+    conn: duckdb.DuckDBPyConnection, table: RawTable, frame: pd.DataFrame, path: Path
 ) -> None:
-    """Replace every raw row of `report_id` by `frames`, all or nothing."""
-    create_raw_layer(conn)
-    conn.execute("BEGIN TRANSACTION")
+    """`frame` as a Parquet file with the declared types, whatever pandas inferred."""
+    conn.execute(f'CREATE OR REPLACE TEMP TABLE "{table.name}" ({table.ddl_columns()})')
+    conn.register("incoming_rows", frame)
     try:
-        for table, frame in frames.items():
-            conn.execute(f"DELETE FROM {RAW_SCHEMA}.{table} WHERE report_id = ?", [report_id])
-            conn.register("incoming_rows", frame)
-            conn.execute(f"INSERT INTO {RAW_SCHEMA}.{table} BY NAME SELECT * FROM incoming_rows")
-            conn.unregister("incoming_rows")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
+        conn.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM incoming_rows')
+    finally:
+        conn.unregister("incoming_rows")
+    conn.execute(f"COPY \"{table.name}\" TO '{path}' (FORMAT parquet)")
+
+
+def write_schema_files(root: Path) -> None:
+    """The zero-row file of every raw table, each replaced atomically."""
+    folder = root / SCHEMA_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as conn:
+        for table in RAW_TABLES.values():
+            target = folder / f"{table.name}.parquet"
+            partial = folder / f".{table.name}.{uuid.uuid4().hex}.parquet"
+            _write_parquet(conn, table, pd.DataFrame(columns=table.column_names), partial)
+            os.replace(partial, target)
+
+
+def report_folder(root: Path, report_id: str) -> Path:
+    if not _REPORT_ID_RE.fullmatch(report_id):
+        raise ValueError(f"report_id {report_id!r} cannot name a folder of the raw layer")
+    return root / report_id
+
+
+def write_report(root: Path, report_id: str, frames: dict[str, pd.DataFrame]) -> Path:
+    """Write `frames` as the Parquet files of `report_id` and swap them in; the version folder.
+
+    The files are complete before the report's symlink moves to them, so a failure at any
+    point leaves the previous set in place.
+    """
+    link = report_folder(root, report_id)
+    if not (root / SCHEMA_FOLDER).is_dir():
+        write_schema_files(root)
+    versions = root / VERSIONS_FOLDER / report_id
+    versions.mkdir(parents=True, exist_ok=True)
+    # Sortable by time, and unique for two extractions of the same report at once.
+    version = versions / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+    version.mkdir()
+    try:
+        with duckdb.connect() as conn:
+            for name, frame in frames.items():
+                _write_parquet(conn, RAW_TABLES[name], frame, version / f"{name}.parquet")
+    except BaseException:
+        shutil.rmtree(version, ignore_errors=True)
         raise
+    previous = version_of(root, report_id)
+    staged_link = versions / f".link-{uuid.uuid4().hex}"
+    staged_link.symlink_to(version.relative_to(root))
+    os.replace(staged_link, link)
+    # Only versions older than the new one: a newer one may be another extraction's, unfinished.
+    for old in versions.iterdir():
+        if old.is_dir() and old.name < version.name and old != previous:
+            shutil.rmtree(old, ignore_errors=True)
+    return version
+
+
+def version_of(root: Path, report_id: str) -> Path | None:
+    """The version folder the report's symlink points to, if any."""
+    link = report_folder(root, report_id)
+    return root / os.readlink(link) if link.is_symlink() else None

@@ -1,8 +1,9 @@
 """Where the pipeline reads and writes, from the environment.
 
-`DINUM_RAW_DIR` (input PDFs and their manifest) and `DINUM_WAREHOUSE` (the DuckDB file) let
-the same code run elsewhere. Both are made absolute once, here, because dbt runs with its
-project folder as working directory and must open the very file the Python side writes.
+`DINUM_RAW_DIR` (input PDFs and their manifest), `DINUM_RAW_LAYER` (the Parquet files
+extraction writes) and `DINUM_WAREHOUSE` (the DuckDB file dbt builds) let the same code run
+elsewhere. They are made absolute here, against the repository root, because dbt runs with
+its project folder as working directory and must read and write the very paths Python uses.
 """
 
 import os
@@ -21,5 +22,14 @@ def raw_dir() -> Path:
     return _absolute(os.environ.get("DINUM_RAW_DIR", "data/raw"))
 
 
+def raw_layer_root() -> Path:
+    return _absolute(os.environ.get("DINUM_RAW_LAYER", "data/warehouse/raw"))
+
+
 def warehouse_path() -> Path:
     return _absolute(os.environ.get("DINUM_WAREHOUSE", "data/warehouse/dinum.duckdb"))
+
+
+def dbt_vars() -> dict[str, str]:
+    """The paths dbt needs (profiles.yml, the raw sources), as `dbt --vars`."""
+    return {"warehouse": str(warehouse_path()), "raw_layer": str(raw_layer_root())}

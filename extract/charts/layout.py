@@ -128,14 +128,14 @@ def _chart(
     number = _caption_number(caption)
     if reading is None:
         return ExtractedChart(
-            page_number,
-            fallback_box,
-            "unknown",
-            [],
-            caption,
-            number,
-            unit,
-            source,
+            page=page_number,
+            bbox=fallback_box,
+            kind="unknown",
+            series=[],
+            caption=caption,
+            number=number,
+            unit=unit,
+            source_line=source,
             status="not_extracted: no bars nor lines found",
         )
     if unit is None:
@@ -145,14 +145,14 @@ def _chart(
     if unit is None and reading.axis is not None:
         unit = reading.axis.unit
     return ExtractedChart(
-        page_number,
-        reading.bbox or fallback_box,
-        reading.kind,
-        reading.series,
-        caption,
-        number,
-        unit,
-        source,
+        page=page_number,
+        bbox=reading.bbox or fallback_box,
+        kind=reading.kind,
+        series=reading.series,
+        caption=caption,
+        number=number,
+        unit=unit,
+        source_line=source,
         status=reading.status,
         plot_bbox=reading.plot_bbox,
     )
@@ -235,14 +235,14 @@ def _captioned(content: _Page, index: int, stoppers: Sequence[float]) -> ChartFi
     band_images = [b for b in content.images if inside(b, band, tol=1.0)]
     if (reading is None or not reading.series) and band_images:
         chart = ExtractedChart(
-            content.number,
-            union(band_images),
-            "raster",
-            [],
-            caption,
-            _caption_number(caption),
-            unit,
-            source,
+            page=content.number,
+            bbox=union(band_images),
+            kind="raster",
+            series=[],
+            caption=caption,
+            number=_caption_number(caption),
+            unit=unit,
+            source_line=source,
             status="not_extracted: raster image",
         )
     else:

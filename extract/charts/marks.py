@@ -425,14 +425,23 @@ def _series(
         else:
             continue  # neither printed nor measurable: no value to report
         by_color.setdefault(mark.color, []).append(
-            ChartPoint(categories[mark.anchor], value, source, discrepancy, mark.bbox)
+            ChartPoint(
+                category=categories[mark.anchor],
+                value=value,
+                source=source,
+                discrepancy=discrepancy,
+                bbox=mark.bbox,
+            )
         )
     legend_order = list(legend)
     keys = sorted(
         by_color,
         key=lambda c: (legend_order.index(c) if c in legend else len(legend), order.index(c)),
     )
-    return [ChartSeries(legend.get(c) if c is not None else None, by_color[c]) for c in keys]
+    return [
+        ChartSeries(name=legend.get(c) if c is not None else None, points=by_color[c])
+        for c in keys
+    ]
 
 
 @dataclass

@@ -77,7 +77,15 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     n_cols = len(edges) - 1
     header_rows = _header_rows(rows)
     cells = [
-        TableCell(c.row, c.col, c.text, c.row_span, c.col_span, c.row < header_rows, c.bbox)
+        TableCell(
+            row=c.row,
+            col=c.col,
+            text=c.text,
+            row_span=c.row_span,
+            col_span=c.col_span,
+            is_header=c.row < header_rows,
+            bbox=c.bbox,
+        )
         for c in cells
     ]
     return ExtractedTable(
@@ -269,7 +277,11 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
             )
             text = " ".join(c.text for c in chunks)
             row_span = 2 if all(m[0] >= len(row.lines) for m in members) else 1
-            cells.append(TableCell(r, a, text, row_span, b - a + 1, False, bbox))
+            cells.append(
+                TableCell(
+                    row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox
+                )
+            )
     return cells
 
 
@@ -357,13 +369,13 @@ def _ruled_spans(
             used.update(range(first, last + 1))
             out.append(
                 TableCell(
-                    cell.row,
-                    first,
-                    cell.text,
-                    cell.row_span,
-                    last - first + 1,
-                    cell.is_header,
-                    cell.bbox,
+                    row=cell.row,
+                    col=first,
+                    text=cell.text,
+                    row_span=cell.row_span,
+                    col_span=last - first + 1,
+                    is_header=cell.is_header,
+                    bbox=cell.bbox,
                 )
             )
     return sorted(out, key=lambda c: (c.row, c.col))

@@ -131,13 +131,12 @@ def _join(base: ExtractedTable, part: ExtractedTable) -> None:
             continue
         base.cells.append(
             TableCell(
-                cell.row + offset,
-                cell.col,
-                cell.text,
-                cell.row_span,
-                cell.col_span,
-                False,
-                cell.bbox,
+                row=cell.row + offset,
+                col=cell.col,
+                text=cell.text,
+                row_span=cell.row_span,
+                col_span=cell.col_span,
+                bbox=cell.bbox,
             )
         )
     base.n_rows += part.n_rows - skip

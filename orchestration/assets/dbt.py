@@ -4,16 +4,20 @@ dbt sources keep dagster-dbt's default keys ([source, table] = ["raw", "mentions
 are the keys of the raw layer assets, so the lineage runs from the PDF to the marts.
 """
 
+import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import duckdb as duckdb_client
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, dbt_assets
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
-from warehouse.settings import warehouse_path
+from warehouse.lock import lock_holder, locked_message
+from warehouse.raw_layer import write_schema_files
+from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -35,8 +39,13 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return dbt_resource_props["config"].get("schema") or "dbt"
 
 
-def _table_metadata(conn: duckdb_client.DuckDBPyConnection, key: dg.AssetKey) -> dict:
-    relation = ".".join(f'"{part}"' for part in key.path)
+def _table_metadata(
+    conn: duckdb_client.DuckDBPyConnection, context: dg.AssetExecutionContext, key: dg.AssetKey
+) -> dict:
+    # "<database>.<schema>.<alias>": the alias, not the model name, names the table
+    # (raw_mentions builds raw.mentions), and the database is the file's name.
+    table_name = context.assets_def.specs_by_key[key].metadata["dagster/table_name"]
+    relation = ".".join(f'"{part}"' for part in table_name.split(".")[-2:])
     frame = conn.execute(f"SELECT * FROM {relation} LIMIT {PREVIEW_ROWS}").df()
     (row_count,) = conn.execute(f"SELECT count(*) FROM {relation}").fetchone()
     return table_metadata(frame, row_count)
@@ -48,15 +57,37 @@ def _table_metadata(conn: duckdb_client.DuckDBPyConnection, key: dg.AssetKey) ->
     dagster_dbt_translator=WarehouseTranslator(),
 )
 def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
-    """`dbt build`: seeds, models and their tests (reported as asset checks)."""
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    """`dbt build`: seeds, models and their tests (reported as asset checks).
+
+    dbt is the only writer of the warehouse; it reads the raw layer's Parquet files, whose
+    zero-row schema files are written first so that a warehouse with no report still builds.
+    """
+    warehouse = warehouse_path()
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    write_schema_files(raw_layer_root())
+    invocation = dbt.cli(
+        ["build", "--vars", json.dumps(dbt_vars())], context=context, raise_on_error=False
+    )
     # dbt holds the DuckDB file while it runs; row counts are read once it has finished.
     events = list(invocation.stream())
-    with duckdb_client.connect(str(warehouse_path()), read_only=True) as conn:
-        for event in events:
-            if isinstance(event, dg.Output):
-                key = context.asset_key_for_output(event.output_name)
-                event = event.with_metadata({**event.metadata, **_table_metadata(conn, key)})
-            yield event
+    if any(isinstance(e, dg.Output) for e in events):
+        with duckdb_client.connect(str(warehouse), read_only=True) as conn:
+            for event in events:
+                if isinstance(event, dg.Output):
+                    key = context.asset_key_for_output(event.output_name)
+                    metadata = _table_metadata(conn, context, key)
+                    event = event.with_metadata({**event.metadata, **metadata})
+                yield event
+    else:
+        yield from events
     if not invocation.is_successful():
-        raise dg.Failure(description=f"dbt build failed: {invocation.get_error()}")
+        raise dg.Failure(description=_build_failure(invocation, warehouse))
+
+
+def _build_failure(invocation: DbtCliInvocation, warehouse: Path) -> str:
+    error = str(invocation.get_error())
+    log = invocation.target_path / "dbt.log"
+    holder = lock_holder(error) or (lock_holder(log.read_text()) if log.exists() else None)
+    if holder:
+        return locked_message(warehouse, holder)
+    return f"dbt build failed: {error}"

@@ -1,16 +1,16 @@
-"""From a report PDF of the raw folder to the raw layer of the warehouse."""
+"""From a report PDF of the raw folder to its Parquet files in the raw layer."""
 
 import time
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from extract.report import extract_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
 from warehouse.manifest import file_sha256, find_report
-from warehouse.raw_layer import RAW_SCHEMA, RAW_TABLES, raw_frames, replace_report
-from warehouse.settings import raw_dir
+from warehouse.raw_layer import RAW_SCHEMA, raw_frames, write_report
+from warehouse.raw_schema import RAW_TABLES
+from warehouse.settings import raw_dir, raw_layer_root
 
 REPORT_PDF = dg.AssetKey(["report_pdf"])
 
@@ -25,36 +25,27 @@ report_pdf = dg.AssetSpec(
     kinds={"pdf"},
 )
 
-RAW_DESCRIPTIONS = {
-    "reports": "One row per report: manifest metadata, sha256, page count, extraction time.",
-    "pages": "Plain text of every page.",
-    "tables": "Tables found, with caption, number, unit note, source line and bbox.",
-    "table_cells": "Cells of the tables, with spans and header flags.",
-    "charts": "Charts found (vector or raster), with caption, kind, unit and status.",
-    "chart_points": "Points read back from the charts' drawing or printed labels.",
-    "mentions": "Numbers of prose, table cells and chart points: value, unit, qualifier, period.",
-}
-
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
-            [RAW_SCHEMA, table],
-            description=RAW_DESCRIPTIONS[table],
+            [RAW_SCHEMA, table.name],
+            description=table.description,
             deps=[REPORT_PDF],
             group_name="raw",
-            kinds={"duckdb"},
+            kinds={"parquet"},
         )
-        for table in RAW_TABLES
+        for table in RAW_TABLES.values()
     ],
     partitions_def=reports_partitions,
     can_subset=False,
 )
-def raw_layer(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Extract one report PDF (pages, tables, charts, numeric mentions) and replace its raw rows.
+def raw_layer(context: dg.AssetExecutionContext):
+    """Extract one report PDF (pages, tables, charts, numeric mentions) into its Parquet files.
 
-    Extraction runs before the warehouse is touched, and the rows are replaced in one
-    transaction: a PDF that cannot be read leaves the rows of the previous run intact.
+    The files are written aside and swapped in whole once complete: a PDF that cannot be
+    read leaves the files of the previous run intact. The warehouse is not opened, so a SQL
+    session on it never holds extraction up.
     """
     report = find_report(raw_dir(), context.partition_key)
     started = time.perf_counter()
@@ -63,13 +54,12 @@ def raw_layer(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     except Exception as exc:
         raise dg.Failure(
             description=f"{report.path}: could not be extracted ({type(exc).__name__}: {exc}); "
-            "the warehouse was not touched.",
+            "the raw layer was not touched.",
         ) from exc
     seconds = time.perf_counter() - started
     sha256 = file_sha256(report.path)
     frames = raw_frames(report, extraction, sha256)
-    with duckdb.get_connection() as conn:
-        replace_report(conn, report.report_id, frames)
+    folder = write_report(raw_layer_root(), report.report_id, frames)
 
     if not report.in_manifest:
         context.log.warning(f"{report.path.name}: no entry in manifest.csv; metadata left null")
@@ -87,5 +77,6 @@ def raw_layer(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                 "in_manifest": report.in_manifest,
                 "extraction_seconds": round(seconds, 2),
                 "file": dg.MetadataValue.path(str(report.path)),
+                "parquet_folder": dg.MetadataValue.path(str(folder)),
             }
         yield dg.MaterializeResult(asset_key=[RAW_SCHEMA, table], metadata=metadata)

@@ -1,12 +1,17 @@
 -- Every mention with what the vocabulary made of it. A mention is a fact when it is not a
 -- page, footnote, section, table, chart or legal number and both a metric and a subject
--- were found for it.
+-- were found for it. A chart value read from the drawing was never printed: its evidence
+-- says how it was read instead of showing a number.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
 ),
 
 reports as (
     select * from {{ ref('stg_reports') }}
+),
+
+charts as (
+    select * from {{ ref('stg_charts') }}
 ),
 
 metrics as (
@@ -27,6 +32,12 @@ final as (
         mentions.mention_index,
         mentions.page,
         mentions.source_kind,
+        mentions.table_index,
+        mentions.row_index,
+        mentions.col_index,
+        mentions.chart_index,
+        mentions.point_index,
+        mentions.value_source,
         mentions.raw_text,
         mentions.value,
         mentions.unit as mention_unit,
@@ -37,7 +48,16 @@ final as (
             else mentions.period_end
         end as period_end,
         mentions.non_fact_kind,
-        mentions.sentence as evidence,
+        case
+            when mentions.value_source = 'geometry' then
+                substr(mentions.sentence, 1, mentions.number_start)
+                || case
+                    when charts.kind = 'line' then 'read from the line''s position'
+                    when charts.kind like 'bar%' then 'read from the bar''s length'
+                    else 'read from the chart''s drawing'
+                end
+            else mentions.sentence
+        end as evidence,
         metrics.metric,
         metrics.domain,
         metrics.metric_unit,
@@ -48,6 +68,7 @@ final as (
             and subjects.subject is not null as is_fact
     from mentions
     left join reports using (report_id)
+    left join charts using (report_id, chart_index)
     left join metrics using (report_id, mention_index)
     left join segments using (report_id, mention_index)
     left join subjects using (report_id, mention_index)

@@ -1,0 +1,2 @@
+{{ config(alias='chart_points') }}
+select * from {{ source('raw', 'chart_points') }}

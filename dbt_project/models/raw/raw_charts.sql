@@ -1,0 +1,2 @@
+{{ config(alias='charts') }}
+select * from {{ source('raw', 'charts') }}

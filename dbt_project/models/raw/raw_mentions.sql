@@ -1,0 +1,2 @@
+{{ config(alias='mentions') }}
+select * from {{ source('raw', 'mentions') }}

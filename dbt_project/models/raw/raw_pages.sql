@@ -1,0 +1,2 @@
+{{ config(alias='pages') }}
+select * from {{ source('raw', 'pages') }}

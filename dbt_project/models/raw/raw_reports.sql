@@ -1,0 +1,2 @@
+{{ config(alias='reports') }}
+select * from {{ source('raw', 'reports') }}

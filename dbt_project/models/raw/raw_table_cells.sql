@@ -1,0 +1,2 @@
+{{ config(alias='table_cells') }}
+select * from {{ source('raw', 'table_cells') }}

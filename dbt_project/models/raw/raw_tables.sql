@@ -1,0 +1,2 @@
+{{ config(alias='tables') }}
+select * from {{ source('raw', 'tables') }}
