@@ -14,10 +14,6 @@ from datetime import date
 BBox = tuple[float, float, float, float]
 
 
-def boxes_overlap(a: BBox, b: BBox) -> bool:
-    """Whether two boxes share some area."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
 
 @dataclass(frozen=True, kw_only=True)
 class PageText:
