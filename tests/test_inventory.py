@@ -56,7 +56,8 @@ def test_manifest_missing_column_names_the_file(tmp_path):
 
 
 def _manifest(folder: Path, *rows: str, encoding: str = "utf-8") -> None:
-    (folder / "manifest.csv").write_bytes((HEADER + "".join(f"{r}\n" for r in rows)).encode(encoding))
+    text = HEADER + "".join(f"{row}\n" for row in rows)
+    (folder / "manifest.csv").write_bytes(text.encode(encoding))
 
 
 @pytest.mark.parametrize(
