@@ -1,7 +1,8 @@
 """`make run`: materialise every asset on the reports of the raw folder and print a summary.
 
 Runs go through the persistent Dagster instance (DAGSTER_HOME), so they appear in the UI's
-run history beside the scheduled ones.
+run history beside the scheduled ones. The terminal gets one line per failed file; the
+stack traces stay in the run's log (the UI, or `dagster run logs`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import dataclass
 
 import dagster as dg
 import duckdb
@@ -17,11 +19,12 @@ from orchestration.definitions import defs
 from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.project import dbt_project
-from warehouse.manifest import discover_reports
-from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
+from warehouse.manifest import ManifestError, inventory
+from warehouse.settings import pdf_password, raw_dir, raw_layer_root, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+BUILD = "build"
 
 
 def fact_marts() -> dict[str, str]:
@@ -35,17 +38,17 @@ def fact_marts() -> dict[str, str]:
     return dict(sorted(marts.items(), key=lambda item: item[1]))
 
 
-def _failure_message(result: dg.ExecuteInProcessResult) -> str:
+def failure_message(result: dg.ExecuteInProcessResult) -> str:
+    """The first line of what a failed run says: the user-facing description if any."""
     failures = [e for e in result.all_events if e.is_step_failure]
     if not failures:
         return "the run failed"
     data = failures[0].step_failure_data
     if data.user_failure_data and data.user_failure_data.description:
-        return data.user_failure_data.description.strip()
-    return data.error.message.strip() if data.error else "the run failed"
-
-
-BUILD = "build"
+        text = data.user_failure_data.description
+    else:
+        text = data.error.message if data.error else "the run failed"
+    return text.strip().splitlines()[0]
 
 
 def materialise_reports(
@@ -53,17 +56,21 @@ def materialise_reports(
 ) -> dict[str, dg.ExecuteInProcessResult]:
     """One extraction run per report (its partition added if new), then one dbt build run.
 
-    The results are keyed by report_id, and by BUILD for the dbt run.
+    The results are keyed by report_id, and by BUILD for the dbt run. When every extraction
+    failed nothing changed upstream, so dbt is not run (and BUILD is absent).
     """
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
-    new = [r for r in report_ids if r not in known]
-    instance.add_dynamic_partitions(reports_partitions.name, new)
+    instance.add_dynamic_partitions(
+        reports_partitions.name, [r for r in report_ids if r not in known]
+    )
     results = {
         report_id: defs.resolve_job_def(extract_report_job.name).execute_in_process(
             partition_key=report_id, instance=instance, raise_on_error=False, run_config=run_config
         )
         for report_id in report_ids
     }
+    if report_ids and not any(r.success for r in results.values()):
+        return results
     results[BUILD] = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
         instance=instance, raise_on_error=False, run_config=run_config
     )
@@ -84,18 +91,31 @@ def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
     return counts, pages
 
 
-def main() -> int:
+@dataclass
+class RunOutcome:
+    exit_code: int
+    results: dict[str, dg.ExecuteInProcessResult]
+
+
+def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutcome:
+    """Materialise the raw folder's reports and print the summary; FAILED lines go last."""
     started = time.perf_counter()
-    instance = dg.DagsterInstance.get()
-    reports = discover_reports(raw_dir())
-    if not reports:
-        print(f"No PDF in {raw_dir()}: nothing to do.")
-        return 1
-    report_ids = [r.report_id for r in reports]
-    results = materialise_reports(instance, report_ids, run_config=QUIET)
-    file_names = {r.report_id: r.path.name for r in reports} | {BUILD: "dbt build"}
-    failed = [
-        f"{file_names[key]}: {_failure_message(result)}"
+    try:
+        found = inventory(raw_dir(), pdf_password())
+    except ManifestError as exc:
+        print(f"FAILED {exc}", file=sys.stderr)
+        return RunOutcome(1, {})
+    failed = [f"{refused.file_name}: {refused.reason}" for refused in found.refused]
+    if not found.reports:
+        print(f"No PDF to process in {raw_dir()}: nothing to do.")
+        for failure in failed:
+            print(f"FAILED {failure}", file=sys.stderr)
+        return RunOutcome(1, {})
+    report_ids = [r.report_id for r in found.reports]
+    results = materialise_reports(instance, report_ids, run_config=run_config)
+    file_names = {r.report_id: r.path.name for r in found.reports} | {BUILD: "dbt build"}
+    failed += [
+        f"{file_names[key]}: {failure_message(result)}"
         for key, result in results.items()
         if not result.success
     ]
@@ -106,19 +126,27 @@ def main() -> int:
         # The build failed (its message follows) and left no warehouse to summarise.
         counts, pages = None, f"unknown ({type(exc).__name__})"
     print(f"Warehouse: {warehouse_path()} (raw layer: {raw_layer_root()})")
-    print(f"Reports: {len(reports)} ({', '.join(report_ids)}), pages read: {pages}")
-    for report in reports:
+    print(f"Reports: {len(report_ids)} ({', '.join(report_ids)}), pages read: {pages}")
+    for report in found.reports:
         if not report.in_manifest:
             print(
                 f"  {report.path.name}: manifest entry missing "
                 "(report_id from the file name, metadata null)"
             )
+    for note in found.notes:
+        print(f"  {note}")
+    if BUILD not in results:
+        print("Warehouse not rebuilt: no extraction succeeded.")
     if counts is not None:
         print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:
         print(f"FAILED {failure}", file=sys.stderr)
-    return 1 if failed else 0
+    return RunOutcome(1 if failed else 0, results)
+
+
+def main() -> int:
+    return run(dg.DagsterInstance.get(), run_config=QUIET).exit_code
 
 
 if __name__ == "__main__":

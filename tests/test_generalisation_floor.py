@@ -1,17 +1,19 @@
 """A regression floor on renderings the pipeline was not written against.
 
-Two reportlab renderings of the generalisation corpus (`scripts/generalisation/`), run
-through the same code as `make bench` (the pipeline's command line on a temporary raw
-folder). The floors are what the pipeline achieved when the test was written; raise them
-as extraction improves. Chromium and LibreOffice are not needed.
+Two reportlab renderings of the generalisation corpus (`scripts/generalisation/`), built
+into the shared raw folder of the end-to-end tests (conftest's `pipeline_run`) and scored
+by the same code as `make bench`. The floors are what the pipeline achieved when the test
+was written; raise them as extraction improves. Chromium and LibreOffice are not needed.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.bench_generalisation import measure
 from scripts.generalisation.corpus import FLOOR_RENDERINGS, Rendering
+from scripts.generalisation.pipeline import read_facts
+from scripts.generalisation.scoring import read_ledger, score
+from warehouse.settings import warehouse_path
 
 # rendering -> (fewest facts found of 69, most wrong + extra rows). Measured on 2026-12-01:
 # 35 found and 12 wrong or extra, then 52 found and 4 wrong or extra; floors 2 rows looser.
@@ -22,8 +24,13 @@ FLOORS: dict[Rendering, tuple[int, int]] = {
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    return measure(FLOOR_RENDERINGS, tmp_path_factory.mktemp("generalisation"))
+def scores(pipeline_run):
+    rows = read_facts(warehouse_path())
+    ledger = read_ledger()
+    return {
+        r: score([row for row in rows if row.report_id == r.report_id], ledger)
+        for r in FLOOR_RENDERINGS
+    }
 
 
 @pytest.mark.parametrize("rendering", FLOOR_RENDERINGS, ids=lambda r: r.report_id)

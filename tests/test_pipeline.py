@@ -1,4 +1,9 @@
-"""End to end: the shipped report, materialised in-process, against the ledger of 69 facts."""
+"""End to end: `make run`'s routine on the shared raw folder (see conftest's `pipeline_run`).
+
+The shipped report is checked against the ledger of 69 facts; the other PDFs of the folder
+each check one behaviour (no manifest entry, other wordings, values read from geometry, a
+file that is not a PDF) on their own report_id.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,25 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.materialize_all import (
-    BUILD,
-    _failure_message,
-    fact_marts,
-    materialise_reports,
+from orchestration.materialize_all import BUILD, fact_marts, failure_message, materialise_reports
+from tests.conftest import (
+    BAD_PDF,
+    GEOMETRY_ONLY_REPORT,
+    LEDGER,
+    NO_MANIFEST_REPORT,
+    OTHER_WORDINGS_REPORT,
+    SHIPPED_REPORT_ID,
 )
-from tests.conftest import LEDGER, REPO_ROOT
-from warehouse.manifest import discover_reports
-from warehouse.settings import raw_dir, warehouse_path
+from warehouse.manifest import report_id_from_file_name
+from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
+
+BAD_REPORT = report_id_from_file_name(Path(BAD_PDF))
 
 MART_OF_DOMAIN = fact_marts()
 CONTRACT_COLUMNS = [
@@ -53,23 +63,23 @@ def _query(sql: str, params: list | None = None) -> list[tuple]:
 
 def _marts_snapshot() -> list[tuple]:
     return sorted(
-        row for mart in MART_OF_DOMAIN.values() for row in _query(f"SELECT * FROM marts.{mart}")
+        row
+        for mart in [*MART_OF_DOMAIN.values(), "unclassified_mentions"]
+        for row in _query(f"SELECT * FROM marts.{mart}")
     )
 
 
 @pytest.fixture(scope="module")
-def instance():
-    with dg.instance_for_test() as test_instance:
-        yield test_instance
+def first_run(pipeline_run):
+    for name, result in pipeline_run.results.items():
+        if name != BAD_REPORT:
+            assert result.success, f"{name} failed: {failure_message(result)}"
+    return pipeline_run
 
 
 @pytest.fixture(scope="module")
-def first_run(instance):
-    report_ids = [r.report_id for r in discover_reports(raw_dir())]
-    results = materialise_reports(instance, report_ids)
-    for name, result in results.items():
-        assert result.success, f"{name} failed"
-    return results
+def instance(pipeline_run):
+    return pipeline_run.instance
 
 
 @pytest.mark.parametrize("fact", _ledger(), ids=lambda f: f["fact_id"])
@@ -78,8 +88,9 @@ def test_ledger_fact_is_in_its_mart(first_run, fact):
     rows = _query(
         f"""SELECT value, unit, qualifier, period_start, period_end, source_kind, page, evidence
             FROM marts.{mart}
-            WHERE subject = ? AND metric = ? AND segment IS NOT DISTINCT FROM ?""",
-        [fact["subject"], fact["metric"], fact["segment"] or None],
+            WHERE report_id = ? AND subject = ? AND metric = ?
+              AND segment IS NOT DISTINCT FROM ?""",
+        [SHIPPED_REPORT_ID, fact["subject"], fact["metric"], fact["segment"] or None],
     )
     expected_period = (
         date.fromisoformat(fact["period_start"]) if fact["period_start"] else None,
@@ -97,8 +108,14 @@ def test_marts_hold_only_the_ledger_facts(first_run):
     ledger = _ledger()
     for domain, mart in MART_OF_DOMAIN.items():
         expected = sum(1 for f in ledger if f["domain"] == domain)
-        (count,) = _query(f"SELECT count(*) FROM marts.{mart}")[0]
+        (count,) = _query(
+            f"SELECT count(*) FROM marts.{mart} WHERE report_id = ?", [SHIPPED_REPORT_ID]
+        )[0]
         assert count == expected, f"{mart}: {count} rows, ledger has {expected}"
+    (unclassified,) = _query(
+        "SELECT count(*) FROM marts.unclassified_mentions WHERE report_id = ?", [SHIPPED_REPORT_ID]
+    )[0]
+    assert unclassified == 0
 
 
 def test_marts_follow_the_contract(first_run):
@@ -108,7 +125,9 @@ def test_marts_follow_the_contract(first_run):
     kinds = {
         r[0]
         for mart in MART_OF_DOMAIN.values()
-        for r in _query(f"SELECT source_kind FROM marts.{mart}")
+        for r in _query(
+            f"SELECT source_kind FROM marts.{mart} WHERE report_id = ?", [SHIPPED_REPORT_ID]
+        )
     }
     assert kinds == {"table", "chart", "text"}
     (tables,) = _query("SELECT count(*) FROM marts.fct_costs WHERE source_kind = 'table'")[0]
@@ -116,14 +135,20 @@ def test_marts_follow_the_contract(first_run):
 
 
 def test_dbt_tests_ran_as_passing_asset_checks(first_run):
-    evaluations = first_run["build"].get_asset_check_evaluations()
+    evaluations = first_run.results[BUILD].get_asset_check_evaluations()
     assert len(evaluations) > 30
     failed = [e.check_name for e in evaluations if not e.passed]
     assert failed == []
 
 
 def test_non_facts_are_neither_facts_nor_unclassified(first_run):
-    kinds = {r[0] for r in _query("SELECT DISTINCT non_fact_kind FROM raw.mentions")}
+    kinds = {
+        r[0]
+        for r in _query(
+            "SELECT DISTINCT non_fact_kind FROM raw.mentions WHERE report_id = ?",
+            [SHIPPED_REPORT_ID],
+        )
+    }
     assert {"page_number", "footnote_call", "table_number", "chart_number", "year"} <= kinds
     (leaked,) = _query(
         """SELECT count(*) FROM marts.unclassified_mentions u
@@ -135,17 +160,24 @@ def test_non_facts_are_neither_facts_nor_unclassified(first_run):
 
 def test_dim_reports_carries_the_manifest(first_run):
     rows = _query(
-        "SELECT report_id, title, publisher, source_url, sha256, page_count FROM marts.dim_reports"
+        "SELECT title, publisher, source_url, sha256, page_count FROM marts.dim_reports "
+        "WHERE report_id = ?",
+        [SHIPPED_REPORT_ID],
     )
     assert len(rows) == 1
-    report_id, title, publisher, source_url, sha256, page_count = rows[0]
+    title, publisher, source_url, sha256, page_count = rows[0]
     assert publisher == "Cour des comptes" and title and source_url.startswith("https://")
     assert len(sha256) == 64 and page_count >= 10
 
 
 def test_materialisation_metadata(first_run, instance):
-    event = instance.get_latest_materialization_event(dg.AssetKey(["raw", "reports"]))
-    metadata = event.asset_materialization.metadata
+    (record,) = instance.fetch_materializations(
+        dg.AssetRecordsFilter(
+            asset_key=dg.AssetKey(["raw", "reports"]), asset_partitions=[SHIPPED_REPORT_ID]
+        ),
+        limit=1,
+    ).records
+    metadata = record.asset_materialization.metadata
     assert metadata["page_count"].value >= 10
     assert metadata["row_count"].value == 1
     mentions = instance.get_latest_materialization_event(dg.AssetKey(["raw", "mentions"]))
@@ -156,74 +188,63 @@ def test_materialisation_metadata(first_run, instance):
 
 def test_rerun_changes_nothing(first_run, instance):
     before = _marts_snapshot()
-    results = materialise_reports(instance, [r.report_id for r in discover_reports(raw_dir())])
-    assert all(r.success for r in results.values())
+    results = materialise_reports(instance, [k for k in first_run.results if k != BUILD])
+    assert all(r.success for key, r in results.items() if key != BAD_REPORT)
     assert _marts_snapshot() == before
 
 
-def test_bad_pdf_fails_clearly_and_loses_nothing(first_run, instance, tmp_path, monkeypatch):
+def test_bad_pdf_fails_its_report_only(first_run):
+    failed = first_run.results[BAD_REPORT]
+    assert not failed.success
+    message = failure_message(failed)
+    assert BAD_PDF in message and "could not be extracted" in message
+    assert not any(
+        r for r in _query("SELECT 1 FROM marts.dim_reports WHERE report_id = ?", [BAD_REPORT])
+    )
+    assert first_run.results[BUILD].success
+
+
+def test_a_landed_report_survives_its_pdf_going_bad(first_run, instance, tmp_path, monkeypatch):
+    """The raw files of a report stay as they were when its new PDF cannot be read, and
+    nothing is rebuilt when no extraction succeeded."""
     raw = tmp_path / "raw"
     shutil.copytree(raw_dir(), raw)
-    (raw / "rapport_abime.pdf").write_bytes(b"%PDF-1.7\nthis is not a PDF body\n")
+    (raw / "Note Flash 2025.pdf").write_bytes(b"%PDF-1.7\ntruncated")
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    landed = (raw_layer_root() / NO_MANIFEST_REPORT).resolve()
     before = _marts_snapshot()
-    (pages_before,) = _query("SELECT count(*) FROM raw.pages")[0]
 
-    results = materialise_reports(instance, ["rapport_abime"])
-    failed = results["rapport_abime"]
-    assert not failed.success
-    failure = next(e for e in failed.all_events if e.is_step_failure)
-    message = failure.step_failure_data.user_failure_data.description
-    assert "rapport_abime.pdf" in message and "could not be extracted" in message
-    assert _query("SELECT count(*) FROM raw.pages")[0][0] == pages_before
+    results = materialise_reports(instance, [NO_MANIFEST_REPORT])
+    assert not results[NO_MANIFEST_REPORT].success
+    assert "Note Flash 2025.pdf" in failure_message(results[NO_MANIFEST_REPORT])
+    assert BUILD not in results
+    assert (raw_layer_root() / NO_MANIFEST_REPORT).resolve() == landed
     assert _marts_snapshot() == before
 
 
-def test_pdf_without_manifest_entry_is_processed(first_run, instance, tmp_path, monkeypatch):
-    from tests.pdf_fixtures import write_one_page_report
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    write_one_page_report(raw / "Note Flash 2025.pdf")
-    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    results = materialise_reports(instance, ["note_flash_2025"])
-    assert results["note_flash_2025"].success
+def test_pdf_without_manifest_entry_is_processed(first_run):
     rows = _query(
-        "SELECT title, publisher, in_manifest, page_count FROM raw.reports "
-        "WHERE report_id = 'note_flash_2025'"
+        "SELECT title, publisher, in_manifest, page_count FROM raw.reports WHERE report_id = ?",
+        [NO_MANIFEST_REPORT],
     )
     assert rows == [(None, None, False, 1)]
-    (facts,) = _query("SELECT count(*) FROM marts.fct_usage WHERE report_id = 'note_flash_2025'")[0]
+    (facts,) = _query(
+        "SELECT count(*) FROM marts.fct_usage WHERE report_id = ?", [NO_MANIFEST_REPORT]
+    )[0]
     assert facts == 1
     unclassified = _query(
-        "SELECT value, unit, evidence FROM marts.unclassified_mentions "
-        "WHERE report_id = 'note_flash_2025'"
+        "SELECT value, unit, evidence FROM marts.unclassified_mentions WHERE report_id = ?",
+        [NO_MANIFEST_REPORT],
     )
     assert unclassified == [(4.0, "count", "Le service a connu quatre versions successives.")]
 
 
-def test_chart_facts_come_from_geometry_without_printed_values(
-    first_run, instance, tmp_path, monkeypatch
-):
+def test_chart_facts_come_from_geometry_without_printed_values(first_run):
     """The reconstruction rebuilt without the values printed on its bars still yields the
     chart facts, read from the bars' geometry within 1 % of the axis range."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "scripts" / "build_reconstruction.py"),
-            "--no-chart-values",
-            "--output",
-            str(raw / "geometry_only.pdf"),
-        ],
-        check=True,
-    )
-    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    assert all(r.success for r in materialise_reports(instance, ["geometry_only"]).values())
-
     points = _query(
-        "SELECT DISTINCT value_source FROM raw.chart_points WHERE report_id = 'geometry_only'"
+        "SELECT DISTINCT value_source FROM raw.chart_points WHERE report_id = ?",
+        [GEOMETRY_ONLY_REPORT],
     )
     assert points == [("geometry",)]
     axis_range = {"non_usage_rate": 80.0, "unique_users_monthly": 25_000.0}
@@ -231,9 +252,13 @@ def test_chart_facts_come_from_geometry_without_printed_values(
     for fact in chart_facts:
         rows = _query(
             f"""SELECT value, source_kind FROM marts.{MART_OF_DOMAIN[fact["domain"]]}
-                WHERE report_id = 'geometry_only' AND subject = ? AND metric = ?
-                  AND period_end = ?""",
-            [fact["subject"], fact["metric"], date.fromisoformat(fact["period_end"])],
+                WHERE report_id = ? AND subject = ? AND metric = ? AND period_end = ?""",
+            [
+                GEOMETRY_ONLY_REPORT,
+                fact["subject"],
+                fact["metric"],
+                date.fromisoformat(fact["period_end"]),
+            ],
         )
         assert len(rows) == 1, fact["fact_id"]
         value, source_kind = rows[0]
@@ -245,7 +270,8 @@ def test_chart_facts_come_from_geometry_without_printed_values(
         """SELECT DISTINCT m.value_source, f.evidence
            FROM intermediate.int_classified_mentions f
            JOIN raw.mentions m USING (report_id, mention_index)
-           WHERE f.report_id = 'geometry_only' AND f.source_kind = 'chart' AND f.is_fact"""
+           WHERE f.report_id = ? AND f.source_kind = 'chart' AND f.is_fact""",
+        [GEOMETRY_ONLY_REPORT],
     )
     assert len(evidences) == len(chart_facts)
     for value_source, evidence in evidences:
@@ -253,20 +279,14 @@ def test_chart_facts_come_from_geometry_without_printed_values(
         assert evidence.endswith(" : read from the bar's length"), evidence
 
 
-def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_path, monkeypatch):
-    from tests.pdf_fixtures import write_other_wordings_report
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    write_other_wordings_report(raw / "autre_redaction.pdf")
-    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    assert all(r.success for r in materialise_reports(instance, ["autre_redaction"]).values())
+def test_other_wordings_and_units_of_the_house_style(first_run):
     facts = {
         (subject, metric): (value, unit, start, end, kind)
         for mart in MART_OF_DOMAIN.values()
         for subject, metric, value, unit, start, end, kind in _query(
             f"SELECT subject, metric, value, unit, period_start, period_end, source_kind "
-            f"FROM marts.{mart} WHERE report_id = 'autre_redaction'"
+            f"FROM marts.{mart} WHERE report_id = ?",
+            [OTHER_WORDINGS_REPORT],
         )
     }
     year_2023 = (date(2023, 1, 1), date(2023, 12, 31))
@@ -287,7 +307,7 @@ def test_other_wordings_and_units_of_the_house_style(first_run, instance, tmp_pa
 
 def test_facts_join_to_their_table_cell_and_chart_point(first_run):
     """Provenance as keys: a fact's mention names the cell or point it was read from."""
-    shipped = [r.report_id for r in discover_reports(raw_dir())]
+    shipped = [SHIPPED_REPORT_ID]
     facts = "FROM intermediate.int_classified_mentions f WHERE f.is_fact AND f.report_id IN ?"
     cells = _query(
         """SELECT f.raw_text, c.text, c.is_header
@@ -324,6 +344,8 @@ def test_a_sql_session_holds_up_only_the_dbt_build(first_run, instance, tmp_path
     raw.mkdir()
     write_one_page_report(raw / "held session.pdf")
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
+    # Its own raw layer: the report extracted here must not join the shared run's marts.
+    monkeypatch.setenv("DINUM_RAW_LAYER", str(tmp_path / "raw_layer"))
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -343,7 +365,7 @@ def test_a_sql_session_holds_up_only_the_dbt_build(first_run, instance, tmp_path
         holder.communicate(input="")
     assert results["held_session"].success
     assert not results[BUILD].success
-    message = _failure_message(results[BUILD])
+    message = failure_message(results[BUILD])
     # The program is the holder's real executable, the venv's python resolved.
     assert message.startswith(f"the warehouse {warehouse_path()} is locked by /"), message
     assert message.endswith(f" (PID {holder.pid}); close that session and run again."), message

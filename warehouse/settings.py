@@ -30,6 +30,11 @@ def warehouse_path() -> Path:
     return _absolute(os.environ.get("DINUM_WAREHOUSE", "data/warehouse/dinum.duckdb"))
 
 
+def pdf_password() -> str | None:
+    """`DINUM_PDF_PASSWORD`: opens encrypted PDFs whose manifest row gives no password."""
+    return os.environ.get("DINUM_PDF_PASSWORD") or None
+
+
 def dbt_vars() -> dict[str, str]:
     """The paths dbt needs (profiles.yml, the raw sources), as `dbt --vars`."""
     return {"warehouse": str(warehouse_path()), "raw_layer": str(raw_layer_root())}

@@ -10,7 +10,7 @@ from orchestration.partitions import reports_partitions
 from warehouse.manifest import file_sha256, find_report
 from warehouse.raw_layer import RAW_SCHEMA, raw_frames, write_report
 from warehouse.raw_schema import RAW_TABLES
-from warehouse.settings import raw_dir, raw_layer_root
+from warehouse.settings import pdf_password, raw_dir, raw_layer_root
 
 REPORT_PDF = dg.AssetKey(["report_pdf"])
 
@@ -47,7 +47,7 @@ def raw_layer(context: dg.AssetExecutionContext):
     read leaves the files of the previous run intact. The warehouse is not opened, so a SQL
     session on it never holds extraction up.
     """
-    report = find_report(raw_dir(), context.partition_key)
+    report = find_report(raw_dir(), context.partition_key, pdf_password())
     started = time.perf_counter()
     try:
         extraction = extract_report(report.path, report.report_id)
