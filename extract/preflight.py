@@ -140,12 +140,12 @@ def preflight(path: Path, limits: Limits, password: str | None = None) -> Prefli
             # Streams of an encrypted file only decode once deciphered, below; xref
             # streams are never encrypted.
             if not maybe_encrypted or _XREF_RE.search(stream.attrs):
-                _drain(budget.draw(_decoded(data, stream, budget, None)))
+                _drain(_decoded(data, stream, budget, None))
         document = _open_document(path, file, password)
         if document.decipher is not None:
             for stream in streams:
                 if not _XREF_RE.search(stream.attrs):
-                    _drain(budget.draw(_decoded(data, stream, budget, document.decipher)))
+                    _drain(_decoded(data, stream, budget, document.decipher))
         pages = _count_pages(path, document, limits)
     return PreflightReport(
         file_bytes=size,
