@@ -42,6 +42,7 @@ bench: setup
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
+	$(BIN)/python scripts/bench_robustness.py
 
 reconstruction: $(VENV)/.installed
 	$(BIN)/python scripts/build_reconstruction.py

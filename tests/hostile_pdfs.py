@@ -13,6 +13,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from extract.errors import ExtractionError
+
 _BLOCK = bytes(2**20)
 
 
@@ -108,3 +110,16 @@ def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         end = min(len(out), start + rng.randint(1, 4096))
         out[start:end] = bytes(end - start)
     return kind, bytes(out)
+
+
+def fuzz_cases(data: bytes, seed: int, count: int) -> list[tuple[str, bytes]]:
+    """`count` damaged copies of `data`, the same ones for the same seed."""
+    rng = random.Random(seed)
+    return [mutate(data, rng) for _ in range(count)]
+
+
+def outcome_of(error: ExtractionError | None) -> str:
+    """The kind of outcome of one extraction: "extracted", or the refusal's first words."""
+    if error is None:
+        return "extracted"
+    return "refused: " + error.reason.split(":")[0]
