@@ -14,9 +14,12 @@ class ExtractionError(Exception):
     """A report PDF refused: empty, not a PDF, damaged, encrypted, too big, no text, ..."""
 
     def __init__(self, reason: str, file: str | Path | None = None) -> None:
+        super().__init__(reason, file)  # args rebuild the error when it is pickled
         self.reason = reason
         self.file = Path(file) if file is not None else None
-        super().__init__(f"{self.file}: {reason}" if self.file else reason)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}" if self.file else self.reason
 
 
 def one_line(exc: BaseException) -> str:

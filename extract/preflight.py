@@ -51,7 +51,6 @@ def _pdf_re(pattern: str) -> re.Pattern[bytes]:
 
 _OBJ_RE = _pdf_re(r"(?<!\d)(\d{1,10}) +(\d{1,5}) +obj(?![A-Za-z])")
 _STREAM_RE = _pdf_re(r">> *stream(?:\r\n|\n|\r)")
-_ENDOBJ = b"endobj"
 _LENGTH_RE = _pdf_re(r"/Length +(\d+)(?: +(\d+) +R)?")
 _INT_OBJ_RE = _pdf_re(r"(?<!\d)(\d{1,10}) +(\d{1,5}) +obj *(\d+) *endobj")
 _NAME = r"[^\x00\t\n\x0c\r\x20/\[\]<>()]+"
@@ -161,12 +160,13 @@ def _scan(path: Path, data: mmap.mmap, limits: Limits) -> tuple[list[_Stream], i
     streams: list[_Stream] = []
     objects = 0
     int_objects: dict[tuple[int, int], int] | None = None
-    pos = 0
-    while match := _OBJ_RE.search(data, pos):
+    match = _OBJ_RE.search(data)
+    while match:
         objects += 1
         pos = match.end()
-        endobj = data.find(_ENDOBJ, pos)
-        keyword = _STREAM_RE.search(data, pos, endobj if endobj >= 0 else len(data))
+        following = _OBJ_RE.search(data, pos)
+        # A stream's keyword comes before its data, so before any header its bytes may fake.
+        keyword = _STREAM_RE.search(data, pos, following.start() if following else len(data))
         if keyword:
             attrs = bytes(data[pos : keyword.start() + 2])
             start = keyword.end()
@@ -190,11 +190,12 @@ def _scan(path: Path, data: mmap.mmap, limits: Limits) -> tuple[list[_Stream], i
                 objects += int(count.group(1))
             if not _IMAGE_RE.search(attrs):
                 streams.append(_Stream(int(match.group(1)), int(match.group(2)), attrs, start, end))
-            pos = end
+            following = _OBJ_RE.search(data, end)
         if objects > limits.max_objects:
             raise ExtractionError(
                 f"too many objects: over {limits.max_objects} (limit DINUM_MAX_OBJECTS)", path
             )
+        match = following
     return streams, objects
 
 

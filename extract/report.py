@@ -10,6 +10,7 @@ bound of `Limits`), and a failure while reading it is reported with the page it 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pdfplumber
@@ -63,7 +64,9 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
     with pdfplumber.open(path, password=password or "") as pdf:
         page_count = len(pdf.pages)
         for page in pdf.pages:
-            tables_before = list(stitcher.tables)
+            # A page adds tables, or rows to the last one (continued from the page before):
+            # what to restore if the page is skipped.
+            tables_before = [*stitcher.tables[:-1], *map(copy.deepcopy, stitcher.tables[-1:])]
             try:
                 with time_limit(limits.page_seconds):
                     findings = find_chart_findings(page)

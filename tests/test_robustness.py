@@ -28,6 +28,7 @@ from tests.hostile_pdfs import (
     write_no_pages_pdf,
     write_scanned_pdf,
 )
+from tests.test_tables import _split_table_pdf
 
 SHIPPED_PDF = (
     Path(__file__).resolve().parent.parent / "data/raw/dinum_pilotage_2024_reconstruction.pdf"
@@ -167,6 +168,18 @@ def test_a_page_over_the_time_limit_is_skipped_and_the_rest_kept(tmp_path, monke
     ]
     assert [p.page for p in extraction.pages] == [1, 3]
     assert sorted(m.value for m in extraction.mentions if m.unit == "EUR") == [1.5e6, 3.5e6]
+
+
+def test_a_skipped_page_adds_no_row_to_a_table_it_continues(tmp_path, monkeypatch):
+    path = _split_table_pdf(tmp_path / "split.pdf", repeat_header=False)
+    whole = extract_report(path, "report").tables
+    loop_forever_on_page_two(monkeypatch)
+    extraction = extract_report(path, "report", limits=Limits(page_seconds=0.5))
+    assert [p for p, _ in extraction.skipped_pages] == [2]
+    [table] = extraction.tables
+    assert (whole[0].continued_on, table.continued_on) == ([2], [])
+    assert table.n_rows < whole[0].n_rows
+    assert {cell.row for cell in table.cells} == set(range(table.n_rows))
 
 
 def test_off_the_main_thread_a_slow_page_is_skipped_once_read(tmp_path, monkeypatch):
