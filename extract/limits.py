@@ -42,22 +42,24 @@ class Limits:
         return cls(**overrides)
 
 
-# field -> (environment variable, factor from the variable's unit to the field's)
-_VARIABLES: dict[str, tuple[str, int]] = {
+# field -> (environment variable, factor from the variable's unit to the field's, or None
+# for seconds, kept as a float; 0 seconds lifts the time limit, a zero bound would refuse all)
+_VARIABLES: dict[str, tuple[str, int | None]] = {
     "max_file_bytes": ("DINUM_MAX_FILE_MB", MIB),
     "max_pages": ("DINUM_MAX_PAGES", 1),
     "max_objects": ("DINUM_MAX_OBJECTS", 1),
     "max_decompressed_bytes": ("DINUM_MAX_DECOMPRESSED_MB", MIB),
-    "page_seconds": ("DINUM_PAGE_SECONDS", 1),
+    "page_seconds": ("DINUM_PAGE_SECONDS", None),
 }
 assert set(_VARIABLES) == {f.name for f in fields(Limits)}
 
 
-def _parse(variable: str, text: str, scale: int) -> int | float:
+def _parse(variable: str, text: str, scale: int | None) -> int | float:
     try:
         value = float(text)
     except ValueError:
         value = -1.0
-    if value < 0 or (value == 0 and variable != "DINUM_PAGE_SECONDS"):
-        raise ValueError(f"{variable}={text!r}: expected a positive number")
-    return value if variable == "DINUM_PAGE_SECONDS" else int(value * scale)
+    if not (value > 0 or (value == 0 and scale is None)):
+        expected = "a positive number" + (", or 0 for no limit" if scale is None else "")
+        raise ValueError(f"{variable}={text!r}: expected {expected}")
+    return value if scale is None else int(value * scale)
