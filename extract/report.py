@@ -97,8 +97,9 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
                 stitcher.tables.extend(tables_before)
                 continue
             except Exception as exc:
+                # A damaged page or a reader's bug: the cause goes to the run log.
                 raise ExtractionError(
-                    f"damaged PDF: page {page.page_number}: {one_line(exc)}", path
+                    f"page {page.page_number} could not be read: {one_line(exc)}", path
                 ) from exc
             finally:
                 page.close()

@@ -214,7 +214,7 @@ def test_a_reader_failure_names_the_page(tmp_path, monkeypatch):
         raise KeyError("Font")
 
     monkeypatch.setattr(extract.report, "mentions_on_page", broken)
-    assert refusal(path) == "damaged PDF: page 1: KeyError: 'Font'"
+    assert refusal(path) == "page 1 could not be read: KeyError: 'Font'"
 
 
 def extraction_with(numbers: int, skipped: int = 0) -> ReportExtraction:
