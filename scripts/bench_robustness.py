@@ -5,8 +5,9 @@
 1. The shipped PDF damaged `--cases` times (byte flips, truncations, dropped objects, ...):
    counts of outcomes by type, the slowest case, and any exception other than
    ExtractionError (there should be none).
-2. A 2 MB PDF whose content inflates to 2 GiB, extracted in a subprocess: outcome, seconds
-   and the subprocess's peak resident memory; the shipped PDF likewise, for comparison.
+2. PDFs of 2 and 10 MB whose content inflates to 2 and 10 GiB, each extracted in a
+   subprocess: outcome, seconds and the subprocess's peak resident memory; the shipped PDF
+   likewise, for comparison.
 """
 
 from __future__ import annotations
@@ -108,9 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-robustness-") as tmp:
         workdir = Path(tmp)
         fuzz(pdf, args.seed, args.cases, workdir)
-        bomb = workdir / "inflating.pdf"
-        write_inflating_pdf(bomb, mebibytes=2048)
-        measure(bomb, "inflating PDF (2 GiB of content)")
+        for gibibytes in (2, 10):
+            bomb = workdir / f"inflating_{gibibytes}.pdf"
+            write_inflating_pdf(bomb, mebibytes=gibibytes * 1024)
+            measure(bomb, f"inflating PDF ({gibibytes} GiB of content)")
         measure(pdf, "shipped PDF")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"bench process peak RSS {peak:.0f} MiB")
