@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import resource
 import subprocess
 import sys
@@ -35,7 +36,7 @@ from warehouse.settings import raw_dir  # noqa: E402
 FUZZ_LIMITS = Limits(page_seconds=10)
 
 _MEASURE = """
-import json, resource, sys, time
+import json, sys, time
 from extract.errors import ExtractionError
 from extract.report import extract_report
 started = time.monotonic()
@@ -44,16 +45,20 @@ try:
     outcome = "extracted"
 except ExtractionError as error:
     outcome = "refused: " + error.reason
+# VmHWM, not ru_maxrss: a child's ru_maxrss starts at its parent's peak at fork.
+with open("/proc/self/status") as status:
+    peak_kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 print(json.dumps({
     "outcome": outcome,
     "seconds": time.monotonic() - started,
-    "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_rss_mib": peak_kib / 1024,
 }))
 """
 
 
 def fuzz(pdf: Path, seed: int, count: int, workdir: Path) -> None:
     outcomes: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
     by_mutation: Counter[tuple[str, str]] = Counter()
     slowest = (0.0, -1, "", "")
     for index, (mutation, data) in enumerate(fuzz_cases(pdf.read_bytes(), seed, count)):
@@ -61,10 +66,13 @@ def fuzz(pdf: Path, seed: int, count: int, workdir: Path) -> None:
         path.write_bytes(data)
         started = time.monotonic()
         try:
-            extract_report(path, "report", limits=FUZZ_LIMITS)
+            extraction = extract_report(path, "report", limits=FUZZ_LIMITS)
             outcome = outcome_of(None)
+            if extraction.skipped_pages:
+                outcome += ", pages skipped"
         except ExtractionError as error:
             outcome = outcome_of(error)
+            reasons[re.sub(r"\d+", "N", error.reason)[:100]] += 1
         except Exception as exc:  # the bench reports what the tests forbid
             outcome = f"CRASH {type(exc).__name__}: {exc}"
         seconds = time.monotonic() - started
@@ -79,6 +87,9 @@ def fuzz(pdf: Path, seed: int, count: int, workdir: Path) -> None:
     print("  by mutation:")
     for (mutation, outcome), n in sorted(by_mutation.items()):
         print(f"  {n:5d}  {mutation:16} {outcome}")
+    print("  refusals' reasons, digits as N:")
+    for reason, n in reasons.most_common(12):
+        print(f"  {n:5d}  {reason}")
     seconds, index, mutation, outcome = slowest
     print(f"  slowest: case {index} ({mutation}), {seconds:.2f} s, {outcome}")
 

@@ -122,4 +122,4 @@ def outcome_of(error: ExtractionError | None) -> str:
     """The kind of outcome of one extraction: "extracted", or the refusal's first words."""
     if error is None:
         return "extracted"
-    return "refused: " + error.reason.split(":")[0]
+    return "refused: " + re.sub(r"\d+", "N", error.reason.split(":")[0])
