@@ -24,7 +24,9 @@ class ExtractionError(Exception):
 
 def one_line(exc: BaseException) -> str:
     """An exception as one short line: its type's name and its message."""
+    # Parsers quote the bytes they choked on: keep the line printable.
     text = " ".join(str(exc).split())
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
     if len(text) > 160:
         text = text[:157] + "..."
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
