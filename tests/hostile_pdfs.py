@@ -50,14 +50,22 @@ def zeros_deflated(mebibytes: int) -> bytes:
     return first + repeated * (mebibytes - 1) + final_empty_block + checksum.to_bytes(4, "big")
 
 
-def write_inflating_pdf(path: Path, mebibytes: int) -> None:
-    """A one-page PDF whose content stream inflates to `mebibytes` MiB (about 1 KB per MiB)."""
+def write_inflating_pdf(path: Path, mebibytes: int, twice: bool = False) -> None:
+    """A one-page PDF whose content stream inflates to `mebibytes` MiB (about 1 KB per MiB).
+
+    `twice` deflates the stream once more, behind a chain of two filters: the file then
+    weighs a few kilobytes whatever it inflates to.
+    """
     stream = zeros_deflated(mebibytes)
+    filters = b"/FlateDecode"
+    if twice:
+        stream = zlib.compress(stream, 9)
+        filters = b"[/Fl /FlateDecode]"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
     ]
     path.write_bytes(assemble_pdf(objects))
 

@@ -108,6 +108,13 @@ def test_an_inflating_pdf_is_refused_quickly_before_parsing(tmp_path):
     assert time.monotonic() - started < 20
 
 
+def test_a_stream_deflated_twice_is_counted_through_its_chain_of_filters(tmp_path):
+    path = tmp_path / "bomb_twice.pdf"
+    write_inflating_pdf(path, mebibytes=1024, twice=True)
+    assert path.stat().st_size < 64 * 1024
+    assert refusal(path).startswith("decompression bomb: ")
+
+
 def test_an_inflating_pdf_under_the_bound_is_read(tmp_path):
     path = tmp_path / "zeros.pdf"
     write_inflating_pdf(path, mebibytes=3)
