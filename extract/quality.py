@@ -12,6 +12,7 @@ extraction must reach; 0 accepts any count.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from extract.errors import ExtractionError
 from extract.records import ReportExtraction
@@ -43,11 +44,13 @@ def check_extraction(
     extraction: ReportExtraction,
     previous_number_count: int | None,
     min_share: float = DEFAULT_MIN_NUMBER_SHARE,
+    file: str | Path | None = None,
 ) -> None:
     """Raise `ExtractionError` when `extraction` must not replace the report's landed rows.
 
     `previous_number_count` is None for a report never landed: any count is then accepted,
-    since extraction itself already refused a PDF with no pages or no text layer.
+    since extraction itself already refused a PDF with no pages or no text layer. `file`
+    names the PDF in the error.
     """
     count = number_count(extraction)
     if not previous_number_count or count >= min_share * previous_number_count:
@@ -58,5 +61,6 @@ def check_extraction(
     raise ExtractionError(
         f"far fewer numbers than its previous version: {count} against "
         f"{previous_number_count}{skipped}; its landed rows are kept (threshold "
-        f"{MIN_NUMBER_SHARE_VARIABLE}={min_share:g})"
+        f"{MIN_NUMBER_SHARE_VARIABLE}={min_share:g})",
+        file,
     )

@@ -239,9 +239,9 @@ def extraction_with(numbers: int, skipped: int = 0) -> ReportExtraction:
 
 def test_far_fewer_numbers_than_the_previous_version_is_refused():
     with pytest.raises(ExtractionError) as caught:
-        check_extraction(extraction_with(12, skipped=3), previous_number_count=310, min_share=0.5)
+        check_extraction(extraction_with(12, skipped=3), 310, min_share=0.5, file="r.pdf")
     assert str(caught.value) == (
-        "far fewer numbers than its previous version: 12 against 310; 3 page(s) skipped; "
+        "r.pdf: far fewer numbers than its previous version: 12 against 310; 3 page(s) skipped; "
         "its landed rows are kept (threshold DINUM_MIN_NUMBER_SHARE=0.5)"
     )
 
