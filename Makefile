@@ -42,6 +42,7 @@ bench: setup
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
+	$(BIN)/python scripts/bench_robustness.py
 	$(BIN)/python scripts/bench_generalisation.py
 
 # Producers of the generalisation corpus (Debian packages, as root); `make test` never needs them.

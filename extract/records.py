@@ -136,3 +136,5 @@ class ReportExtraction:
     tables: list[ExtractedTable]
     charts: list[ExtractedChart]
     mentions: list[NumericMention]
+    # Pages left out, each with why: (page, reason), e.g. over the time limit per page.
+    skipped_pages: list[tuple[int, str]] = field(default_factory=list)

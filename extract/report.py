@@ -3,57 +3,115 @@
 The document is read in one pass, page by page: each page is read once into the page model
 (`extract.pdf`), which charts, tables and prose all read, and the pdfplumber page is closed
 right after, since pdfplumber keeps parsed pages in memory until then.
+
+A PDF that cannot or must not be read raises `ExtractionError` and nothing else: the
+pre-flight check refuses it before parsing (empty, not a PDF, damaged, encrypted, over a
+bound of `Limits`), and a failure while reading it is reported with the page it happened on.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pdfplumber
 
 from extract.charts import find_chart_findings
+from extract.deadline import PageTimeout, time_limit
+from extract.errors import ExtractionError, one_line
+from extract.limits import Limits
 from extract.observations import chart_mentions, table_mentions
 from extract.pdf import read_page
 from extract.pdf.geometry import overlaps
+from extract.preflight import preflight
 from extract.records import NumericMention, PageText, ReportExtraction
 from extract.tables import TableStitcher
 from extract.text import mentions_on_page
 
 
-def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
-    """Everything extraction reads from one PDF, with page and bbox on every record."""
+def extract_report(
+    pdf_path: str | Path,
+    report_id: str,
+    password: str | None = None,
+    limits: Limits | None = None,
+) -> ReportExtraction:
+    """Everything extraction reads from one PDF, with page and bbox on every record.
+
+    A page over the time limit is skipped and listed in `skipped_pages`; the rest is kept.
+    """
+    path = Path(pdf_path)
+    limits = limits or Limits()
+    preflight(path, limits, password)
+    try:
+        extraction = _read(path, report_id, password, limits)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        raise ExtractionError(f"damaged PDF: {one_line(exc)}", path) from exc
+    if not extraction.pages:
+        reasons = "; ".join(f"page {page}: {reason}" for page, reason in extraction.skipped_pages)
+        raise ExtractionError(f"no page could be read: {reasons}", path)
+    if not any(page.text.strip() for page in extraction.pages):
+        raise ExtractionError(
+            f"no text layer: scanned document, {extraction.page_count} pages", path
+        )
+    return extraction
+
+
+def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> ReportExtraction:
     pages: list[PageText] = []
     stitcher = TableStitcher()
     charts = []
     prose: list[NumericMention] = []
-    with pdfplumber.open(pdf_path) as pdf:
+    skipped: list[tuple[int, str]] = []
+    with pdfplumber.open(path, password=password or "") as pdf:
         page_count = len(pdf.pages)
         for pdf_page in pdf.pages:
+            # A page adds tables, or rows to the last one (continued from the page before):
+            # what to restore if the page is skipped.
+            tables_before = [*stitcher.tables[:-1], *map(copy.deepcopy, stitcher.tables[-1:])]
             try:
-                page = read_page(pdf_page)
-                findings = find_chart_findings(page)
-                # Bars with printed values also read as a grid: a captioned chart wins over
-                # a table, while a grid of shaded cells must not pass for an uncaptioned chart.
-                captioned = [f.region for f in findings if f.chart.caption]
-                page_tables = stitcher.add_page(page, exclude=captioned)
-                findings = [
-                    f
-                    for f in findings
-                    if f.chart.caption or not any(overlaps(f.region, t.bbox) for t in page_tables)
-                ]
-                regions = [t.bbox for t in page_tables] + [f.region for f in findings]
-                prose.extend(mentions_on_page(page, exclude=regions))
-                pages.append(
-                    PageText(
-                        page=page.number,
-                        width=page.width,
-                        height=page.height,
-                        text=page.text,
+                with time_limit(limits.page_seconds):
+                    page = read_page(pdf_page)
+                    findings = find_chart_findings(page)
+                    # Bars with printed values also read as a grid: a captioned chart wins
+                    # over a table, while a grid of shaded cells must not pass for an
+                    # uncaptioned chart.
+                    captioned = [f.region for f in findings if f.chart.caption]
+                    page_tables = stitcher.add_page(page, exclude=captioned)
+                    findings = [
+                        f
+                        for f in findings
+                        if f.chart.caption
+                        or not any(overlaps(f.region, t.bbox) for t in page_tables)
+                    ]
+                    regions = [t.bbox for t in page_tables] + [f.region for f in findings]
+                    page_prose = mentions_on_page(page, exclude=regions)
+                    text = page.text
+            except PageTimeout:
+                skipped.append(
+                    (
+                        pdf_page.page_number,
+                        f"over the time limit of {limits.page_seconds:g} s per page "
+                        "(DINUM_PAGE_SECONDS)",
                     )
                 )
-                charts.extend(f.chart for f in findings)
+                # No table runs on across a skipped page, and none of its parts is kept.
+                stitcher = TableStitcher()
+                stitcher.tables.extend(tables_before)
+                continue
+            except Exception as exc:
+                # A damaged page or a reader's bug: the cause goes to the run log.
+                raise ExtractionError(
+                    f"page {pdf_page.page_number} could not be read: {one_line(exc)}", path
+                ) from exc
             finally:
                 pdf_page.close()
+            prose.extend(page_prose)
+            pages.append(
+                PageText(page=page.number, width=page.width, height=page.height, text=text)
+            )
+            charts.extend(f.chart for f in findings)
     tables = stitcher.tables
     mentions = [
         *prose,
@@ -67,4 +125,5 @@ def extract_report(pdf_path: str | Path, report_id: str) -> ReportExtraction:
         tables=tables,
         charts=charts,
         mentions=mentions,
+        skipped_pages=skipped,
     )
