@@ -113,9 +113,9 @@ def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutc
         return RunOutcome(1, {})
     report_ids = [r.report_id for r in found.reports]
     results = materialise_reports(instance, report_ids, run_config=run_config)
-    file_names = {r.report_id: r.path.name for r in found.reports} | {BUILD: "dbt build"}
+    # An extraction's message names its file; the build's names the warehouse.
     failed += [
-        f"{file_names[key]}: {failure_message(result)}"
+        f"dbt build: {failure_message(result)}" if key == BUILD else failure_message(result)
         for key, result in results.items()
         if not result.success
     ]

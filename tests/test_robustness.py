@@ -156,7 +156,7 @@ def loop_forever_on_page_two(monkeypatch):
     read_prose = extract.report.mentions_on_page
 
     def looping(page, exclude=()):
-        while page.page_number == 2:
+        while page.number == 2:
             pass
         return read_prose(page, exclude=exclude)
 
@@ -197,7 +197,7 @@ def test_off_the_main_thread_a_slow_page_is_skipped_once_read(tmp_path, monkeypa
     read_prose = extract.report.mentions_on_page
 
     def slow_on_page_two(page, exclude=()):
-        clock[0] += 100.0 if page.page_number == 2 else 0.01
+        clock[0] += 100.0 if page.number == 2 else 0.01
         return read_prose(page, exclude=exclude)
 
     monkeypatch.setattr(extract.report, "mentions_on_page", slow_on_page_two)

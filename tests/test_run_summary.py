@@ -16,7 +16,7 @@ def test_a_failed_file_is_one_line_and_fails_the_run(pipeline_run):
     assert pipeline_run.exit_code == 1
     failed = [line for line in pipeline_run.err.splitlines() if line.startswith("FAILED")]
     assert len(failed) == 1, pipeline_run.err
-    assert failed[0].startswith(f"FAILED {BAD_PDF}: ") and "could not be extracted" in failed[0]
+    assert failed[0].startswith("FAILED /") and f"{BAD_PDF}: could not be extracted: " in failed[0]
     assert "Traceback" not in pipeline_run.out + pipeline_run.err
 
 

@@ -221,3 +221,15 @@ def version_of(root: Path, report_id: str) -> Path | None:
     """The version folder the report's symlink points to, if any."""
     link = report_folder(root, report_id)
     return root / os.readlink(link) if link.is_symlink() else None
+
+
+def landed_row_count(root: Path, report_id: str, table: str) -> int | None:
+    """Rows of `table` in the report's landed version; None when the report never landed."""
+    version = version_of(root, report_id)
+    if version is None:
+        return None
+    with duckdb.connect() as conn:
+        (count,) = conn.execute(
+            "SELECT count(*) FROM read_parquet(?)", [str(version / f"{table}.parquet")]
+        ).fetchone()
+    return count

@@ -1,14 +1,18 @@
 """From a report PDF of the raw folder to its Parquet files in the raw layer."""
 
+import os
 import time
 
 import dagster as dg
 
+from extract.errors import ExtractionError
+from extract.limits import Limits
+from extract.quality import check_extraction, min_number_share_from_env
 from extract.report import extract_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
 from warehouse.manifest import file_sha256, find_report
-from warehouse.raw_layer import RAW_SCHEMA, raw_frames, write_report
+from warehouse.raw_layer import RAW_SCHEMA, landed_row_count, raw_frames, write_report
 from warehouse.raw_schema import RAW_TABLES
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root
 
@@ -44,18 +48,29 @@ def raw_layer(context: dg.AssetExecutionContext):
     """Extract one report PDF (pages, tables, charts, numeric mentions) into its Parquet files.
 
     The files are written aside and swapped in whole once complete: a PDF that cannot be
-    read leaves the files of the previous run intact. The warehouse is not opened, so a SQL
-    session on it never holds extraction up.
+    read, or whose new version reads far fewer numbers than the landed one, leaves the files
+    of the previous run intact. The warehouse is not opened, so a SQL session on it never
+    holds extraction up.
     """
     report = find_report(raw_dir(), context.partition_key, pdf_password())
     started = time.perf_counter()
     try:
-        extraction = extract_report(report.path, report.report_id)
-    except Exception as exc:
+        extraction = extract_report(
+            report.path, report.report_id, report.password, Limits.from_env(os.environ)
+        )
+        check_extraction(
+            extraction,
+            landed_row_count(raw_layer_root(), report.report_id, "mentions"),
+            min_number_share_from_env(os.environ),
+            file=report.path,
+        )
+    except ExtractionError as exc:
+        # One line for the console; the cause's traceback stays in the run log.
         raise dg.Failure(
-            description=f"{report.path}: could not be extracted ({type(exc).__name__}: {exc}); "
-            "the raw layer was not touched.",
+            description=f"{report.path}: could not be extracted: {exc.reason}"
         ) from exc
+    for page, reason in extraction.skipped_pages:
+        context.log.warning(f"{report.path.name}: page {page} skipped: {reason}")
     seconds = time.perf_counter() - started
     sha256 = file_sha256(report.path)
     frames = raw_frames(report, extraction, sha256)
@@ -76,6 +91,7 @@ def raw_layer(context: dg.AssetExecutionContext):
                 "sha256": sha256,
                 "in_manifest": report.in_manifest,
                 "extraction_seconds": round(seconds, 2),
+                "skipped_pages": dg.MetadataValue.json(extraction.skipped_pages),
                 "file": dg.MetadataValue.path(str(report.path)),
                 "parquet_folder": dg.MetadataValue.path(str(folder)),
             }
