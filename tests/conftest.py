@@ -105,18 +105,25 @@ def _fill_raw_folder(raw: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def pipeline_run(tmp_path_factory):
-    """`make run`'s routine, once, on the shipped report and every end-to-end test PDF."""
+def dagster_instance():
+    """One Dagster instance for the session: the definitions, once resolved in a run, keep
+    a reference to the instance they ran in, so it must outlive every test."""
     import dagster as dg
 
+    with dg.instance_for_test() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(dagster_instance):
+    """`make run`'s routine, once, on the shipped report and every end-to-end test PDF."""
     from orchestration import materialize_all
     from warehouse.settings import raw_dir
 
     _fill_raw_folder(raw_dir())
-    with dg.instance_for_test() as instance:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            outcome = materialize_all.run(instance)
-        yield PipelineRun(
-            outcome.exit_code, outcome.results, out.getvalue(), err.getvalue(), instance
-        )
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        outcome = materialize_all.run(dagster_instance)
+    return PipelineRun(
+        outcome.exit_code, outcome.results, out.getvalue(), err.getvalue(), dagster_instance
+    )

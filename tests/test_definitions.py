@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from orchestration.definitions import defs
 
@@ -82,8 +83,15 @@ def _sensors(graph) -> dict[str, dict]:
     }
 
 
-def _definitions() -> dict[str, dict]:
-    graph = defs.resolve_asset_graph()
+@pytest.fixture(scope="module")
+def graph():
+    # Resolving reads the current instance's definitions state: a live one, whatever test
+    # ran before on this worker.
+    with dg.instance_for_test():
+        return defs.resolve_asset_graph()
+
+
+def _definitions(graph) -> dict[str, dict]:
     return {
         "assets": _assets(graph),
         "jobs": _jobs(),
@@ -92,8 +100,8 @@ def _definitions() -> dict[str, dict]:
     }
 
 
-def test_definitions_match_the_snapshot():
-    current = json.dumps(_definitions(), indent=2, sort_keys=True) + "\n"
+def test_definitions_match_the_snapshot(graph):
+    current = json.dumps(_definitions(graph), indent=2, sort_keys=True) + "\n"
     if os.environ.get(UPDATE_VARIABLE) == "1":
         SNAPSHOT.write_text(current, encoding="utf-8")
     expected = SNAPSHOT.read_text(encoding="utf-8")
@@ -106,8 +114,7 @@ def test_definitions_match_the_snapshot():
     )
 
 
-def test_asset_graph_runs_from_the_pdf_to_the_marts():
-    graph = defs.resolve_asset_graph()
+def test_asset_graph_runs_from_the_pdf_to_the_marts(graph):
     assert dg.AssetKey("report_pdf") in graph.get(dg.AssetKey(["raw", "mentions"])).parent_keys
     # dbt sources are the raw layer assets, not separate nodes
     stg = graph.get(dg.AssetKey(["staging", "stg_mentions"]))

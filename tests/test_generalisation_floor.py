@@ -15,6 +15,9 @@ from scripts.generalisation.pipeline import read_facts
 from scripts.generalisation.scoring import read_ledger, score
 from warehouse.settings import warehouse_path
 
+# The shared run's tests stay on one pytest-xdist worker.
+pytestmark = pytest.mark.xdist_group("pipeline_run")
+
 # rendering -> (fewest facts found of 69, most wrong + extra rows). Measured on 2026-12-01:
 # 35 found and 12 wrong or extra, then 52 found and 4 wrong or extra; floors 2 rows looser.
 FLOORS: dict[Rendering, tuple[int, int]] = {

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import math
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +30,8 @@ from warehouse.manifest import report_id_from_file_name
 from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
 
 BAD_REPORT = report_id_from_file_name(Path(BAD_PDF))
+# Every test here reads the one shared run: pytest-xdist keeps them on one worker.
+pytestmark = pytest.mark.xdist_group("pipeline_run")
 
 MART_OF_DOMAIN = fact_marts()
 CONTRACT_COLUMNS = [
@@ -333,40 +333,3 @@ def test_facts_join_to_their_table_cell_and_chart_point(first_run):
     for fact_value, point_value, value_source, evidence, category in points:
         assert fact_value == point_value and value_source == "label"
         assert category in evidence
-
-
-def test_a_sql_session_holds_up_only_the_dbt_build(first_run, instance, tmp_path, monkeypatch):
-    """Extraction writes files, not the warehouse: a read-only session open on the warehouse
-    lets it run, and the build says in one line which process to close."""
-    from tests.pdf_fixtures import write_one_page_report
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    write_one_page_report(raw / "held session.pdf")
-    monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
-    # Its own raw layer: the report extracted here must not join the shared run's marts.
-    monkeypatch.setenv("DINUM_RAW_LAYER", str(tmp_path / "raw_layer"))
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
-            "print('open', flush=True); sys.stdin.read()",
-            str(warehouse_path()),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline() == "open\n"
-        results = materialise_reports(instance, ["held_session"])
-    finally:
-        holder.communicate(input="")
-    assert results["held_session"].success
-    assert not results[BUILD].success
-    message = failure_message(results[BUILD])
-    # The program is the holder's real executable, the venv's python resolved.
-    assert message.startswith(f"the warehouse {warehouse_path()} is locked by /"), message
-    assert message.endswith(f" (PID {holder.pid}); close that session and run again."), message
-    assert "\n" not in message

@@ -1,7 +1,12 @@
 """`make run`'s summary and exit status (the shared run of conftest's `pipeline_run`)."""
 
+import pytest
+
 from orchestration import materialize_all
 from tests.conftest import BAD_PDF, SHIPPED_REPORT_ID
+
+# The shared run's tests stay on one pytest-xdist worker.
+pytestmark = pytest.mark.xdist_group("pipeline_run")
 
 
 def test_summary_counts_facts_and_names_missing_manifest_entries(pipeline_run):
