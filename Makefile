@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/python -m orchestration.materialize_all
 
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ui: setup
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000

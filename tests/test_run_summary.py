@@ -1,28 +1,7 @@
-"""`make run`'s summary and exit status (the shared run of conftest's `pipeline_run`)."""
-
-import pytest
+"""`make run`'s exit status and messages when there is nothing to run (the summary of a
+real run is tested in test_pipeline.py, on its run)."""
 
 from orchestration import materialize_all
-from tests.conftest import BAD_PDF, SHIPPED_REPORT_ID
-
-# The shared run's tests stay on one pytest-xdist worker.
-pytestmark = pytest.mark.xdist_group("pipeline_run")
-
-
-def test_summary_counts_facts_and_names_missing_manifest_entries(pipeline_run):
-    out = pipeline_run.out
-    (reports,) = [line for line in out.splitlines() if line.startswith("Reports: ")]
-    assert f"{SHIPPED_REPORT_ID}," in reports and "pages read: " in reports
-    assert "Note Flash 2025.pdf: manifest entry missing" in out
-    assert "Facts in the warehouse: fct_costs " in out and "Time:" in out
-
-
-def test_a_failed_file_is_one_line_and_fails_the_run(pipeline_run):
-    assert pipeline_run.exit_code == 1
-    failed = [line for line in pipeline_run.err.splitlines() if line.startswith("FAILED")]
-    assert len(failed) == 1, pipeline_run.err
-    assert failed[0].startswith("FAILED /") and f"{BAD_PDF}: could not be extracted: " in failed[0]
-    assert "Traceback" not in pipeline_run.out + pipeline_run.err
 
 
 def test_empty_raw_folder_is_an_error(tmp_path, monkeypatch, capsys):
