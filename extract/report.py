@@ -17,13 +17,13 @@ from pathlib import Path
 import pdfplumber
 
 from extract.charts import find_chart_findings
-from extract.deadline import PageTimeout, time_limit
 from extract.errors import ExtractionError, one_line
-from extract.limits import Limits
+from extract.guard.deadline import PageTimeout, time_limit
+from extract.guard.limits import Limits
+from extract.guard.preflight import preflight
 from extract.observations import chart_mentions, table_mentions
 from extract.pdf import read_page
 from extract.pdf.geometry import overlaps
-from extract.preflight import preflight
 from extract.records import NumericMention, PageText, ReportExtraction
 from extract.tables import TableStitcher
 from extract.text import mentions_on_page

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.errors import ExtractionError  # noqa: E402
-from extract.limits import Limits  # noqa: E402
+from extract.guard.limits import Limits  # noqa: E402
 from extract.report import extract_report  # noqa: E402
 from tests.hostile_pdfs import fuzz_cases, outcome_of, write_inflating_pdf  # noqa: E402
 from warehouse.settings import raw_dir  # noqa: E402

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import ExtractionError
-from extract.limits import Limits
+from extract.guard.limits import Limits
 from extract.report import extract_report
 from tests.hostile_pdfs import MUTATIONS, fuzz_cases
 

@@ -14,12 +14,12 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-import extract.deadline
+import extract.guard.deadline
 import extract.report
 from extract.errors import ExtractionError
-from extract.limits import MIB, Limits
-from extract.preflight import preflight
-from extract.quality import check_extraction, min_number_share_from_env, number_count
+from extract.guard.limits import MIB, Limits
+from extract.guard.preflight import preflight
+from extract.guard.quality import check_extraction, min_number_share_from_env, number_count
 from extract.records import ReportExtraction
 from extract.report import extract_report
 from tests.hostile_pdfs import (
@@ -193,7 +193,7 @@ def test_off_the_main_thread_a_slow_page_is_skipped_once_read(tmp_path, monkeypa
     path = tmp_path / "three.pdf"
     write_three_page_report(path)
     clock = [0.0]
-    monkeypatch.setattr(extract.deadline.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(extract.guard.deadline.time, "monotonic", lambda: clock[0])
     read_prose = extract.report.mentions_on_page
 
     def slow_on_page_two(page, exclude=()):

@@ -6,8 +6,8 @@ import time
 import dagster as dg
 
 from extract.errors import ExtractionError
-from extract.limits import Limits
-from extract.quality import check_extraction, min_number_share_from_env
+from extract.guard.limits import Limits
+from extract.guard.quality import check_extraction, min_number_share_from_env
 from extract.report import extract_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions

@@ -28,7 +28,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from extract.errors import ExtractionError, one_line
-from extract.limits import MIB, Limits
+from extract.guard.limits import MIB, Limits
 
 # A PDF header may follow some junk; readers look this far for it.
 HEADER_WINDOW = 1024
