@@ -40,3 +40,33 @@ def centre_in_any(box: BBox, regions: Sequence[BBox]) -> bool:
     """Whether the centre of box falls in one of the regions (edges included)."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in regions)
+
+
+class Boxed:
+    """Derived measures of a record with x0, top, x1 and bottom (words, shapes)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+

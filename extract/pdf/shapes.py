@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from extract.pdf.colors import Color, is_white, to_rgb
-from extract.records import BBox
+from extract.pdf.geometry import Boxed
 
 # Two points closer than this (PDF points) are one point: a polyline drawn back to its
 # start is a closed outline.
@@ -14,7 +14,7 @@ _SAME_POINT = 0.5
 
 
 @dataclass(frozen=True)
-class Shape:
+class Shape(Boxed):
     """A painted path: kind is "rect", "line" (two points) or "curve" (polyline/bezier)."""
 
     kind: str
@@ -25,26 +25,6 @@ class Shape:
     fill: Color | None  # None when the path is not filled
     stroke: Color | None  # None when the path is not stroked
     pts: tuple[tuple[float, float], ...] = ()
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def xc(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def yc(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
 
     @property
     def color(self) -> Color | None:

@@ -8,7 +8,7 @@ from typing import Any, Protocol, TypeVar
 
 from pdfplumber.utils import extract_words
 
-from extract.records import BBox
+from extract.pdf.geometry import Boxed
 
 # Digits' middle above the baseline, in em (digit height 0.70-0.73 em).
 _DIGIT_MIDDLE_EM = 0.36
@@ -30,7 +30,7 @@ _OPEN_LINES = 4
 
 
 @dataclass(frozen=True)
-class Word:
+class Word(Boxed):
     """Text set on one line: a word, or neighbouring words read as one label."""
 
     text: str
@@ -44,14 +44,6 @@ class Word:
     upright: bool = True  # False for text set sideways (rotated axis titles)
 
     @property
-    def xc(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def yc(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
     def digit_yc(self) -> float:
         """Where the eye sees the middle of the text's digits.
 
@@ -63,9 +55,6 @@ class Word:
             return self.yc
         return self.baseline - _DIGIT_MIDDLE_EM * self.size
 
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
 
 
 class Spanning(Protocol):

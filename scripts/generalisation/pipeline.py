@@ -18,19 +18,11 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.manifest import MANIFEST_COLUMNS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACT_MARTS = ("fct_costs", "fct_usage", "fct_indicators")
 PUBLISHED_ON = "2024-07-15"
-# the columns of manifest.csv as the README documents them
-MANIFEST_COLUMNS = (
-    "report_id",
-    "title",
-    "publisher",
-    "published_on",
-    "source_url",
-    "sha256",
-    "file_name",
-)
 
 
 @dataclass(frozen=True)
