@@ -1,16 +1,19 @@
 """`make run`: materialise every asset on the reports of the raw folder and print a summary.
 
 Runs go through the persistent Dagster instance (DAGSTER_HOME), so they appear in the UI's
-run history beside the scheduled ones. The terminal gets one line per failed file; the
-stack traces stay in the run's log (the UI, or `dagster run logs`).
+run history beside the scheduled ones. The terminal gets the summary and one line per failed
+file; what dbt and Dagster print along the way (stack traces included) goes to a log file
+beside the warehouse, named in the summary.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -97,8 +100,13 @@ class RunOutcome:
     results: dict[str, dg.ExecuteInProcessResult]
 
 
-def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutcome:
-    """Materialise the raw folder's reports and print the summary; FAILED lines go last."""
+def run(
+    instance: dg.DagsterInstance, run_config: dict | None = None, log_path: Path | None = None
+) -> RunOutcome:
+    """Materialise the raw folder's reports and print the summary; FAILED lines go last.
+
+    What the runs print (dbt's output, Dagster's errors) goes to `log_path` when one is given.
+    """
     started = time.perf_counter()
     try:
         found = inventory(raw_dir(), pdf_password())
@@ -112,7 +120,13 @@ def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutc
             print(f"FAILED {failure}", file=sys.stderr)
         return RunOutcome(1, {})
     report_ids = [r.report_id for r in found.reports]
-    results = materialise_reports(instance, report_ids, run_config=run_config)
+    with contextlib.ExitStack() as stack:
+        if log_path is not None:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            log = stack.enter_context(log_path.open("w", encoding="utf-8"))
+            stack.enter_context(contextlib.redirect_stdout(log))
+            stack.enter_context(contextlib.redirect_stderr(log))
+        results = materialise_reports(instance, report_ids, run_config=run_config)
     # An extraction's message names its file; the build's names the warehouse.
     failed += [
         f"dbt build: {failure_message(result)}" if key == BUILD else failure_message(result)
@@ -139,6 +153,8 @@ def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutc
         print("Warehouse not rebuilt: no extraction succeeded.")
     if counts is not None:
         print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
+    if log_path is not None:
+        print(f"Log of dbt and Dagster: {log_path}")
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:
         print(f"FAILED {failure}", file=sys.stderr)
@@ -146,7 +162,8 @@ def run(instance: dg.DagsterInstance, run_config: dict | None = None) -> RunOutc
 
 
 def main() -> int:
-    return run(dg.DagsterInstance.get(), run_config=QUIET).exit_code
+    log_path = warehouse_path().parent / "make_run.log"
+    return run(dg.DagsterInstance.get(), run_config=QUIET, log_path=log_path).exit_code
 
 
 if __name__ == "__main__":

@@ -88,6 +88,7 @@ class PipelineRun:
     results: dict
     out: str
     err: str
+    log: str  # what dbt and Dagster printed, kept off the terminal
     instance: object
 
 
@@ -117,17 +118,23 @@ def _fill_raw_folder(raw: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def pipeline_run(dagster_instance):
+def pipeline_run(dagster_instance, tmp_path_factory):
     """`make run`'s routine, once, on the shipped report and every end-to-end test PDF."""
     from orchestration import materialize_all
     from warehouse.settings import raw_dir
 
     _fill_raw_folder(raw_dir())
     out, err = io.StringIO(), io.StringIO()
+    log = tmp_path_factory.mktemp("run_log") / "make_run.log"
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        outcome = materialize_all.run(dagster_instance, run_config=materialize_all.QUIET)
+        outcome = materialize_all.run(dagster_instance, materialize_all.QUIET, log)
     return PipelineRun(
-        outcome.exit_code, outcome.results, out.getvalue(), err.getvalue(), dagster_instance
+        outcome.exit_code,
+        outcome.results,
+        out.getvalue(),
+        err.getvalue(),
+        log.read_text(encoding="utf-8"),
+        dagster_instance,
     )
 
 
@@ -414,6 +421,13 @@ def test_a_failed_file_is_one_line_and_fails_the_run(pipeline_run):
     assert len(failed) == 1, pipeline_run.err
     assert failed[0].startswith("FAILED /") and f"{BAD_PDF}: could not be extracted: " in failed[0]
     assert "Traceback" not in pipeline_run.out + pipeline_run.err
+
+
+def test_the_terminal_gets_the_summary_only(pipeline_run):
+    lines = pipeline_run.out.splitlines()
+    assert lines[0].startswith("Warehouse: ") and lines[-1].startswith("Time: ")
+    assert len(lines) < 15
+    assert "Registered adapter" in pipeline_run.log
 
 
 # Generalisation floor: two reportlab renderings of the corpus (`scripts/generalisation/`),
