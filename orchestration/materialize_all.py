@@ -23,6 +23,7 @@ from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.project import dbt_project
 from warehouse.manifest import ManifestError, inventory
+from warehouse.raw_layer import remove_reports
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
@@ -85,7 +86,7 @@ def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
     with duckdb.connect(str(warehouse_path()), read_only=True) as conn:
         counts = {
             m: conn.execute(f"SELECT count(*) FROM marts.{m}").fetchone()[0]
-            for m in [*fact_marts().values(), "unclassified_mentions"]
+            for m in [*fact_marts().values(), "unclassified_mentions", "fact_candidates"]
         }
         pages = conn.execute(
             "SELECT coalesce(sum(page_count), 0) FROM marts.dim_reports WHERE report_id IN ?",
@@ -120,6 +121,11 @@ def run(
             print(f"FAILED {failure}", file=sys.stderr)
         return RunOutcome(1, {})
     report_ids = [r.report_id for r in found.reports]
+    # The marts hold the reports whose PDF is in the raw folder (a refused one included: its
+    # last good extraction stays until it is fixed); the others leave with this build.
+    removed = remove_reports(
+        raw_layer_root(), {*report_ids, *(refused.report_id for refused in found.refused)}
+    )
     with contextlib.ExitStack() as stack:
         if log_path is not None:
             log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,10 +155,15 @@ def run(
             )
     for note in found.notes:
         print(f"  {note}")
+    if removed:
+        print(f"Removed from the warehouse: {', '.join(removed)} (its PDF left {raw_dir()})")
     if BUILD not in results:
         print("Warehouse not rebuilt: no extraction succeeded.")
     if counts is not None:
+        held_back = counts.pop("fact_candidates")
         print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
+        if held_back:
+            print(f"Held back for review: {held_back} (marts.fact_candidates says why)")
     if log_path is not None:
         print(f"Log of dbt and Dagster: {log_path}")
     print(f"Time: {time.perf_counter() - started:.1f} s")

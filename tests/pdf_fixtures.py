@@ -3,7 +3,15 @@
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+# A font with a true minus sign (U+2212): the standard Helvetica has no glyph for it. Its
+# name is the fixture's own: reportlab's font registry is global, and the corpus renderings
+# reuse a "DejaVuSans" already registered (with its state from another document).
+MINUS_FONT = "FixtureMinusSans"
+DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def write_one_page_report(path: Path) -> None:
@@ -45,4 +53,22 @@ def write_other_wordings_report(path: Path) -> None:
     for i, line in enumerate(prose):
         pdf.drawString(72, 650 - 16 * i, line.replace("48 000", "48\u00a0000"))
     pdf.drawString(297, 40, "7")
+    pdf.save()
+
+
+def write_impossible_values_report(path: Path) -> None:
+    """One page of figures that cannot all be true, and a negative one that can."""
+    pdfmetrics.registerFont(TTFont(MINUS_FONT, DEJAVU_SANS))
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont(MINUS_FONT, 10)
+    prose = [
+        "En 2023, le coût total de Tchap s'établit à \u22121,85\u00a0M€.",
+        "En 2023, les utilisateurs actifs de Tchap ont progressé de \u221212\u00a0%.",
+        "En 2022, 130\u00a0% des agents publics étaient équipés d'un ordinateur portable.",
+        "Sur Tchap, en décembre 2023, la DGFiP envoyait 70\u00a0% des messages et la",
+        "gendarmerie 50\u00a0% des messages.",
+    ]
+    for i, line in enumerate(prose):
+        pdf.drawString(72, 760 - 16 * i, line)
+    pdf.drawString(297, 40, "1")
     pdf.save()

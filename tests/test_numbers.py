@@ -32,6 +32,7 @@ def only(text: str):
         ("0,5", 0.5),
         ("-3,2", -3.2),
         ("\u22123,2", -3.2),
+        ("\u20133,2", -3.2),
         ("- 3,2", -3.2),
         ("52,8", 52.8),
         ("vingt-deux", 22.0),
@@ -107,7 +108,12 @@ def test_resolved_values_are_exact_not_float_noise():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("une baisse de -3,2 %", -3.2), ("une baisse de \u22123,2 %", -3.2), ("soit +30 %", 30.0)],
+    [
+        ("une baisse de -3,2 %", -3.2),
+        ("une baisse de \u22123,2 %", -3.2),
+        ("une baisse de \u20133,2 %", -3.2),
+        ("soit +30 %", 30.0),
+    ],
 )
 def test_signed_numbers(text, value):
     assert only(text).value == value

@@ -41,6 +41,9 @@ SHIPPED_REPORT_ID = "dinum_pilotage_2024"
 NO_MANIFEST_REPORT = "note_flash_2025"  # "Note Flash 2025.pdf", no manifest row
 OTHER_WORDINGS_REPORT = "autre_redaction"
 GEOMETRY_ONLY_REPORT = "geometry_only"  # the reconstruction without values on its bars
+IMPOSSIBLE_VALUES_REPORT = "valeurs_impossibles"
+# Landed in the raw layer before the run, with no PDF in the raw folder.
+GONE_REPORT = "rapport_retire"
 BAD_PDF = "rapport_abime.pdf"
 BAD_REPORT = report_id_from_file_name(Path(BAD_PDF))
 
@@ -96,11 +99,16 @@ def _fill_raw_folder(raw: Path) -> None:
     from scripts.build_reconstruction import build_pdf
     from scripts.generalisation.corpus import FLOOR_RENDERINGS, build
     from scripts.generalisation.pipeline import PUBLISHED_ON
-    from tests.pdf_fixtures import write_one_page_report, write_other_wordings_report
+    from tests.pdf_fixtures import (
+        write_impossible_values_report,
+        write_one_page_report,
+        write_other_wordings_report,
+    )
     from warehouse.manifest import MANIFEST_NAME, file_sha256, write_manifest_row
 
     write_one_page_report(raw / "Note Flash 2025.pdf")
     write_other_wordings_report(raw / f"{OTHER_WORDINGS_REPORT}.pdf")
+    write_impossible_values_report(raw / f"{IMPOSSIBLE_VALUES_REPORT}.pdf")
     build_pdf(raw / f"{GEOMETRY_ONLY_REPORT}.pdf", show_values=False)
     (raw / BAD_PDF).write_bytes(b"%PDF-1.7\nthis is not a PDF body\n")
     for pdf in build(FLOOR_RENDERINGS, raw):
@@ -117,6 +125,23 @@ def _fill_raw_folder(raw: Path) -> None:
         )
 
 
+def _land_report_without_pdf(root: Path, report_id: str) -> None:
+    from extract.records import PageText, ReportExtraction
+    from warehouse.manifest import ReportFile
+    from warehouse.raw_layer import raw_frames, write_report
+
+    extraction = ReportExtraction(
+        report_id=report_id,
+        page_count=1,
+        pages=[PageText(page=1, width=595, height=842, text="Un rapport retiré.")],
+        tables=[],
+        charts=[],
+        mentions=[],
+    )
+    report = ReportFile(report_id=report_id, path=Path(f"{report_id}.pdf"))
+    write_report(root, report_id, raw_frames(report, extraction, "0" * 64))
+
+
 @pytest.fixture(scope="module")
 def pipeline_run(dagster_instance, tmp_path_factory):
     """`make run`'s routine, once, on the shipped report and every end-to-end test PDF."""
@@ -124,6 +149,7 @@ def pipeline_run(dagster_instance, tmp_path_factory):
     from warehouse.settings import raw_dir
 
     _fill_raw_folder(raw_dir())
+    _land_report_without_pdf(raw_layer_root(), GONE_REPORT)
     out, err = io.StringIO(), io.StringIO()
     log = tmp_path_factory.mktemp("run_log") / "make_run.log"
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -185,6 +211,9 @@ def test_marts_hold_only_the_ledger_facts(first_run):
         "SELECT count(*) FROM marts.unclassified_mentions WHERE report_id = ?", [SHIPPED_REPORT_ID]
     )[0]
     assert unclassified == 0
+    assert not _query(
+        "SELECT * FROM marts.fact_candidates WHERE report_id = ?", [SHIPPED_REPORT_ID]
+    )
 
 
 def test_marts_follow_the_contract(first_run):
@@ -402,6 +431,36 @@ def test_facts_join_to_their_table_cell_and_chart_point(first_run):
     for fact_value, point_value, value_source, evidence, category in points:
         assert fact_value == point_value and value_source == "label"
         assert category in evidence
+
+
+def test_values_that_cannot_be_true_go_to_review_with_their_reason(first_run):
+    held_back = _query(
+        "SELECT subject, metric, segment, value, reason FROM marts.fact_candidates "
+        "WHERE report_id = ? ORDER BY metric, segment",
+        [IMPOSSIBLE_VALUES_REPORT],
+    )
+    whole = "parts of one whole sum to 120.0 %"
+    above = "value above the metric's maximum 100.0"
+    assert held_back == [
+        ("agents_publics", "equipment_rate", "laptop", 130.0, above),
+        ("tchap", "messages_share", "dgfip", 70.0, whole),
+        ("tchap", "messages_share", "gendarmerie", 50.0, whole),
+        ("tchap", "total_cost", None, -1850000.0, "value below the metric's minimum 0.0"),
+    ]
+    facts = " UNION ALL ".join(
+        f"SELECT metric, value FROM marts.{mart} WHERE report_id = ?"
+        for mart in MART_OF_DOMAIN.values()
+    )
+    # The minus sign ("−12 %") survives to the mart where a growth may be negative.
+    assert _query(facts, [IMPOSSIBLE_VALUES_REPORT] * len(MART_OF_DOMAIN)) == [
+        ("active_users_growth", -12.0)
+    ]
+
+
+def test_a_report_whose_pdf_left_the_raw_folder_leaves_the_warehouse(first_run):
+    assert f"Removed from the warehouse: {GONE_REPORT} (its PDF left {raw_dir()})" in first_run.out
+    assert not (raw_layer_root() / GONE_REPORT).exists()
+    assert not _query("SELECT 1 FROM marts.dim_reports WHERE report_id = ?", [GONE_REPORT])
 
 
 # `make run`'s summary and exit status on this run.

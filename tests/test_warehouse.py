@@ -14,6 +14,7 @@ from warehouse.raw_layer import (
     SCHEMA_FOLDER,
     VERSIONS_FOLDER,
     raw_frames,
+    remove_reports,
     table_glob,
     version_of,
     write_report,
@@ -114,6 +115,28 @@ def test_no_versions_left_unlinked_by_a_finished_write(tmp_path):
     leftovers = [p for p in (tmp_path / VERSIONS_FOLDER / "a").iterdir() if p.is_symlink()]
     assert leftovers == []
     assert os.readlink(tmp_path / "a").startswith(VERSIONS_FOLDER)
+
+
+def test_remove_reports_drops_the_others_and_their_versions(tmp_path):
+    for report_id in ("a", "b", "c"):
+        write_report(tmp_path, report_id, _frames(report_id, [f"{report_id}1"]))
+    assert remove_reports(tmp_path, {"b"}) == ["a", "c"]
+    assert [r[0] for r in _rows(tmp_path, "reports")] == ["b"]
+    assert sorted(p.name for p in (tmp_path / VERSIONS_FOLDER).iterdir()) == ["b"]
+    assert remove_reports(tmp_path, {"b"}) == []
+
+
+def test_remove_reports_leaves_what_write_report_did_not_make(tmp_path):
+    write_report(tmp_path, "a", _frames("a", ["a1"]))
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "readme.txt").write_text("kept")
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "notes")
+    (tmp_path / "sneaky").symlink_to(Path(VERSIONS_FOLDER) / "a")
+    assert remove_reports(tmp_path, set()) == ["a"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [VERSIONS_FOLDER, SCHEMA_FOLDER, "notes", "readme.txt", "elsewhere", "sneaky"]
+    )
+    assert remove_reports(tmp_path / "missing", set()) == []
 
 
 def test_lock_error_names_its_holder():

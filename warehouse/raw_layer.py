@@ -223,6 +223,30 @@ def version_of(root: Path, report_id: str) -> Path | None:
     return root / os.readlink(link) if link.is_symlink() else None
 
 
+def remove_reports(root: Path, keep_ids: set[str]) -> list[str]:
+    """Remove the reports not in `keep_ids` from the raw layer; their report_ids, sorted.
+
+    Only report links `write_report` made (a symlink into the report's own versions folder)
+    are removed, with their versions; any other entry of `root` is left alone. The link goes
+    first, so a reader sees the report whole or not at all.
+    """
+    removed = []
+    for entry in sorted(root.iterdir()) if root.is_dir() else []:
+        if entry.name in keep_ids or not _is_report_link(entry):
+            continue
+        entry.unlink()
+        shutil.rmtree(root / VERSIONS_FOLDER / entry.name, ignore_errors=True)
+        removed.append(entry.name)
+    return removed
+
+
+def _is_report_link(entry: Path) -> bool:
+    if not entry.is_symlink() or not _REPORT_ID_RE.fullmatch(entry.name):
+        return False
+    # write_report links `<report_id>` to `.versions/<report_id>/<version>`, relative to root.
+    return Path(os.readlink(entry)).parent == Path(VERSIONS_FOLDER, entry.name)
+
+
 def landed_row_count(root: Path, report_id: str, table: str) -> int | None:
     """Rows of `table` in the report's landed version; None when the report never landed."""
     version = version_of(root, report_id)

@@ -159,7 +159,10 @@ UNIT_DAYS = "days"
 # The spaces French typesetting sets between groups of digits and before a unit: plain,
 # no-break, narrow no-break and thin. Every reader of printed numbers uses this set.
 SPACES = " \u00a0\u202f\u2009"
-_MINUS = "-\u2212"
+# Minus signs: the hyphen, the true minus and the en dash, which typesetting often uses for one
+# (table and axis readers accept the same three). A dash between two numbers ("2021–2023")
+# is not a sign: a sign follows a space or an opening bracket.
+_MINUS = "-\u2212\u2013"
 
 _DIGITS = (
     rf"\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?!\d)"  # 22 043, 1 850 000
