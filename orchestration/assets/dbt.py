@@ -20,6 +20,17 @@ from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
 from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
 
+# Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
+# partition missing (or failed), and eager would then never rebuild again. Here a model is
+# rebuilt once any parent was updated (one report extracted) and none is still in progress.
+REBUILD_AFTER_UPDATES = (
+    (
+        dg.AutomationCondition.newly_missing() | dg.AutomationCondition.any_deps_updated()
+    ).since_last_handled()
+    & ~dg.AutomationCondition.any_deps_in_progress()
+    & ~dg.AutomationCondition.in_progress()
+).with_label("rebuild_after_updates")
+
 
 class WarehouseTranslator(DagsterDbtTranslator):
     """Models and seeds are keyed by the schema and table they build, e.g. marts/fct_costs."""
@@ -32,7 +43,7 @@ class WarehouseTranslator(DagsterDbtTranslator):
     def get_automation_condition(
         self, dbt_resource_props: Mapping[str, Any]
     ) -> dg.AutomationCondition | None:
-        return dg.AutomationCondition.eager()
+        return REBUILD_AFTER_UPDATES
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         if dbt_resource_props["resource_type"] == "seed":
