@@ -20,6 +20,9 @@ from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
 from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
 
+# The pool of the one writer of the warehouse (one slot, orchestration/dagster.yaml).
+WAREHOUSE_POOL = "warehouse"
+
 # Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
 # partition missing (or failed), and eager would then never rebuild again. Here a model is
 # rebuilt once any parent was updated (one report extracted) and none is still in progress.
@@ -67,6 +70,7 @@ def _table_metadata(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     dagster_dbt_translator=WarehouseTranslator(),
+    pool=WAREHOUSE_POOL,
 )
 def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     """`dbt build`: seeds, models and their tests (reported as asset checks).
