@@ -27,8 +27,7 @@ def test_the_instance_monitors_runs_and_limits_the_pools_to_one_slot(tmp_path: P
         assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] > 0
         pools = instance.get_concurrency_config().pool_config
         assert pools.default_pool_limit == 1
-        # Steps claim the slot, so in-process runs (`make run`) wait for it too.
-        assert pools.pool_granularity is None or pools.pool_granularity.value == "op"
+        assert pools.pool_granularity.value == "run"
 
 
 def test_only_the_dbt_build_is_in_the_warehouse_pool():
