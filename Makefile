@@ -32,8 +32,11 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
+# The UI's port, `make ui UI_PORT=3001` when 3000 is taken: a busy port stops `make ui` at once.
+UI_PORT ?= 3000
 ui: setup
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+	$(BIN)/python scripts/ui_port.py 127.0.0.1 $(UI_PORT)
+	$(BIN)/dagster dev -h 127.0.0.1 -p $(UI_PORT)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

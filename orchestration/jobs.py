@@ -4,7 +4,8 @@ from orchestration.assets.dbt import dbt_warehouse
 from orchestration.assets.extraction import raw_layer
 
 # One run per report partition lands its raw rows; one run of dbt then rebuilds the marts
-# over all reports. Runs are queued one at a time (dagster.yaml): DuckDB has one writer.
+# over all reports. Extraction runs may overlap; builds queue for the one slot of the
+# "warehouse" pool (dagster.yaml): DuckDB has one writer.
 extract_report_job = dg.define_asset_job(
     "extract_report",
     selection=dg.AssetSelection.assets(raw_layer),

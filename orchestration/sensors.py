@@ -38,8 +38,9 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext):
     )
 
 
-# dbt models follow their upstream: once extraction runs have landed raw files and none is
-# in progress, the models (eager) are rebuilt in one run, the raw.* copies included.
+# dbt models follow their upstream: once an extraction run has landed raw files and none is
+# in progress, the models are rebuilt in one run, the raw.* copies included, even when
+# another report's extraction failed (REBUILD_AFTER_UPDATES in orchestration/assets/dbt.py).
 warehouse_automation = dg.AutomationConditionSensorDefinition(
     "warehouse_automation",
     target=dg.AssetSelection.assets(dbt_warehouse),

@@ -1,8 +1,10 @@
-"""What to say when the warehouse is held by another DuckDB session.
+"""What to say when dbt's database file is held by another DuckDB session.
 
 DuckDB lets one process write a database file, and a read-only session anywhere keeps the
-writer out. Its error names the holder; the message below tells the user which session to
-close, in one line.
+writer out. dbt writes a private copy of the warehouse (warehouse.atomic_build), so a
+session on the warehouse no longer blocks it; should the copy be held all the same, DuckDB's
+error names the holder and the message below tells the user which session to close, in one
+line.
 """
 
 from __future__ import annotations

@@ -15,9 +15,24 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
+from warehouse.atomic_build import discard_build, publish_build, start_build
 from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
 from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
+
+# The pool of the one writer of the warehouse (one slot, orchestration/dagster.yaml).
+WAREHOUSE_POOL = "warehouse"
+
+# Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
+# partition missing (or failed), and eager would then never rebuild again. Here a model is
+# rebuilt once any parent was updated (one report extracted) and none is still in progress.
+REBUILD_AFTER_UPDATES = (
+    (
+        dg.AutomationCondition.newly_missing() | dg.AutomationCondition.any_deps_updated()
+    ).since_last_handled()
+    & ~dg.AutomationCondition.any_deps_in_progress()
+    & ~dg.AutomationCondition.in_progress()
+).with_label("rebuild_after_updates")
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -31,7 +46,7 @@ class WarehouseTranslator(DagsterDbtTranslator):
     def get_automation_condition(
         self, dbt_resource_props: Mapping[str, Any]
     ) -> dg.AutomationCondition | None:
-        return dg.AutomationCondition.eager()
+        return REBUILD_AFTER_UPDATES
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         if dbt_resource_props["resource_type"] == "seed":
@@ -55,39 +70,51 @@ def _table_metadata(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     dagster_dbt_translator=WarehouseTranslator(),
+    pool=WAREHOUSE_POOL,
 )
 def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
     """`dbt build`: seeds, models and their tests (reported as asset checks).
 
     dbt is the only writer of the warehouse; it reads the raw layer's Parquet files, whose
     zero-row schema files are written first so that a warehouse with no report still builds.
+    It builds a copy that replaces the warehouse only if the whole build succeeded
+    (warehouse.atomic_build): a failed build changes no table and reports no materialisation.
     """
     warehouse = warehouse_path()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     write_schema_files(raw_layer_root())
-    invocation = dbt.cli(
-        ["build", "--vars", json.dumps(dbt_vars())], context=context, raise_on_error=False
-    )
-    # dbt holds the DuckDB file while it runs; row counts are read once it has finished.
-    events = list(invocation.stream())
-    if any(isinstance(e, dg.Output) for e in events):
-        with duckdb_client.connect(str(warehouse), read_only=True) as conn:
-            for event in events:
-                if isinstance(event, dg.Output):
-                    key = context.asset_key_for_output(event.output_name)
-                    metadata = _table_metadata(conn, context, key)
-                    event = event.with_metadata({**event.metadata, **metadata})
-                yield event
-    else:
-        yield from events
-    if not invocation.is_successful():
-        raise dg.Failure(description=_build_failure(invocation, warehouse))
+    building = start_build(warehouse)
+    try:
+        invocation = dbt.cli(
+            ["build", "--vars", json.dumps({**dbt_vars(), "warehouse": str(building)})],
+            context=context,
+            raise_on_error=False,
+        )
+        events = list(invocation.stream())
+        if not invocation.is_successful():
+            raise dg.Failure(description=_build_failure(invocation, building))
+        # dbt has closed the copy; row counts are read from it before it is swapped in.
+        with duckdb_client.connect(str(building), read_only=True) as conn:
+            events = [_with_table_metadata(event, conn, context) for event in events]
+        publish_build(building, warehouse)
+    finally:
+        discard_build(building)
+    yield from events
 
 
-def _build_failure(invocation: DbtCliInvocation, warehouse: Path) -> str:
+def _with_table_metadata(
+    event: Any, conn: duckdb_client.DuckDBPyConnection, context: dg.AssetExecutionContext
+) -> Any:
+    if not isinstance(event, dg.Output):
+        return event
+    key = context.asset_key_for_output(event.output_name)
+    return event.with_metadata({**event.metadata, **_table_metadata(conn, context, key)})
+
+
+def _build_failure(invocation: DbtCliInvocation, building: Path) -> str:
     error = str(invocation.get_error())
     log = invocation.target_path / "dbt.log"
     holder = lock_holder(error) or (lock_holder(log.read_text()) if log.exists() else None)
     if holder:
-        return locked_message(warehouse, holder)
+        return locked_message(building, holder)
     return f"dbt build failed: {error}"
