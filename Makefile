@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/python -m orchestration.materialize_all
 
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile
 
 # The UI's port, `make ui UI_PORT=3001` when 3000 is taken: a busy port stops `make ui` at once.
 UI_PORT ?= 3000
