@@ -74,6 +74,8 @@ def run_pipeline(raw_dir: Path, work_dir: Path, python: str = sys.executable) ->
         **os.environ,
         "DINUM_RAW_DIR": str(raw_dir),
         "DINUM_WAREHOUSE": str(warehouse),
+        # The raw layer too: the repository's own must not receive the corpus' reports.
+        "DINUM_RAW_LAYER": str(work_dir / "raw_layer"),
         "DAGSTER_HOME": str(dagster_home),
         "PATH": f"{Path(python).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
