@@ -3,6 +3,11 @@
     {{ return(var('fact_marts').keys() | list) }}
 {% endmacro %}
 
+{#- The columns of a fact after fact_key, in the order of the warehouse contract. -#}
+{% macro fact_columns() %}
+    {{ return(['report_id', 'subject', 'metric', 'segment', 'value', 'unit', 'qualifier', 'period_start', 'period_end', 'source_kind', 'page', 'evidence']) }}
+{% endmacro %}
+
 {#- The facts of the domain whose mart is the calling model, in the contract's columns and order. -#}
 {% macro fact_mart() %}
 {%- set domains = [] -%}
@@ -23,18 +28,7 @@ with facts as (
 final as (
     select
         fact_key,
-        report_id,
-        subject,
-        metric,
-        segment,
-        value,
-        unit,
-        qualifier,
-        period_start,
-        period_end,
-        source_kind,
-        page,
-        evidence
+        {{ fact_columns() | join(',\n        ') }}
     from facts
 )
 

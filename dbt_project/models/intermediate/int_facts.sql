@@ -7,18 +7,7 @@ with candidates as (
 final as (
     select
         fact_key,
-        report_id,
-        subject,
-        metric,
-        segment,
-        value,
-        unit,
-        qualifier,
-        period_start,
-        period_end,
-        source_kind,
-        page,
-        evidence,
+        {{ fact_columns() | join(',\n        ') }},
         domain
     from candidates
     where reason is null

@@ -6,18 +6,7 @@ with candidates as (
 
 final as (
     select
-        report_id,
-        subject,
-        metric,
-        segment,
-        value,
-        unit,
-        qualifier,
-        period_start,
-        period_end,
-        source_kind,
-        page,
-        evidence,
+        {{ fact_columns() | join(',\n        ') }},
         reason
     from candidates
     where reason is not null
