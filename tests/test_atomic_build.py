@@ -1,8 +1,19 @@
-"""The build copy of the warehouse: started fresh, swapped in whole, or thrown away."""
+"""The build copy of the warehouse: started fresh, swapped in whole, or thrown away; and the
+turn builds take, which a dead build gives back."""
 
+import signal
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
-from warehouse.atomic_build import building_path, discard_build, publish_build, start_build
+from warehouse.atomic_build import (
+    build_lock,
+    building_path,
+    discard_build,
+    publish_build,
+    start_build,
+)
 
 
 def test_a_copy_left_by_a_killed_build_is_discarded_and_the_warehouse_copied(tmp_path: Path):
@@ -37,3 +48,59 @@ def test_publish_replaces_the_warehouse_and_discard_leaves_it(tmp_path: Path):
     building.write_bytes(b"new")
     publish_build(building, warehouse)
     assert warehouse.read_bytes() == b"new" and not building.parent.exists()
+
+
+def _holder(warehouse: Path) -> subprocess.Popen:
+    """Another process in the middle of a build: it holds the turn until its stdin closes."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from warehouse.atomic_build import build_lock\n"
+            "with build_lock(Path(sys.argv[1])):\n"
+            "    print('building', flush=True); sys.stdin.read()",
+            str(warehouse),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert holder.stdout.readline() == "building\n"
+    return holder
+
+
+def _build_in_thread(warehouse: Path, waits: list[str]) -> tuple[threading.Thread, threading.Event]:
+    built = threading.Event()
+
+    def build() -> None:
+        with build_lock(warehouse, on_wait=waits.append):
+            built.set()
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    return thread, built
+
+
+def test_a_build_waits_for_the_one_in_progress_and_says_so(tmp_path: Path):
+    warehouse = tmp_path / "dinum.duckdb"
+    holder = _holder(warehouse)
+    waits: list[str] = []
+    thread, built = _build_in_thread(warehouse, waits)
+    try:
+        assert not built.wait(timeout=1.0)
+        assert waits == [f"waiting for the build of PID {holder.pid} to finish ({warehouse})"]
+    finally:
+        holder.communicate(input="")
+    thread.join(timeout=10)
+    assert built.is_set()
+
+
+def test_a_build_killed_in_progress_gives_its_turn_back(tmp_path: Path):
+    warehouse = tmp_path / "dinum.duckdb"
+    holder = _holder(warehouse)
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    thread, built = _build_in_thread(warehouse, [])
+    thread.join(timeout=10)
+    assert built.is_set()

@@ -7,15 +7,45 @@ on one filesystem. A failed or interrupted build leaves the warehouse byte for b
 and a SQL session open on it neither blocks the build nor sees a half-built state: it keeps
 reading the file it opened. The copy keeps the warehouse's file name because DuckDB names the
 database after it, and dbt's views refer to their tables through that name.
+
+Builds take turns (`build_lock`): `make run`, the UI, the schedule and the sensors all build
+through the same asset, and two builds would share the one copy. The turn is an OS file
+lock, so a build whose process dies, even by SIGKILL, gives its turn back at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 BUILDING_DIR = ".building"
+LOCK_NAME = ".build.lock"
+
+
+@contextlib.contextmanager
+def build_lock(warehouse: Path, on_wait: Callable[[str], None] = print) -> Iterator[None]:
+    """Hold the warehouse's build turn; wait for it, saying so once, while another build runs."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with (warehouse.parent / LOCK_NAME).open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            on_wait(f"waiting for the build of {holder} to finish ({warehouse})")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"PID {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def building_path(warehouse: Path) -> Path:

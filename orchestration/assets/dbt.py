@@ -15,7 +15,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
-from warehouse.atomic_build import discard_build, publish_build, start_build
+from warehouse.atomic_build import build_lock, discard_build, publish_build, start_build
 from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
 from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
@@ -83,22 +83,23 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
     warehouse = warehouse_path()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     write_schema_files(raw_layer_root())
-    building = start_build(warehouse)
-    try:
-        invocation = dbt.cli(
-            ["build", "--vars", json.dumps({**dbt_vars(), "warehouse": str(building)})],
-            context=context,
-            raise_on_error=False,
-        )
-        events = list(invocation.stream())
-        if not invocation.is_successful():
-            raise dg.Failure(description=_build_failure(invocation, building))
-        # dbt has closed the copy; row counts are read from it before it is swapped in.
-        with duckdb_client.connect(str(building), read_only=True) as conn:
-            events = [_with_table_metadata(event, conn, context) for event in events]
-        publish_build(building, warehouse)
-    finally:
-        discard_build(building)
+    with build_lock(warehouse, on_wait=context.log.info):
+        building = start_build(warehouse)
+        try:
+            invocation = dbt.cli(
+                ["build", "--vars", json.dumps({**dbt_vars(), "warehouse": str(building)})],
+                context=context,
+                raise_on_error=False,
+            )
+            events = list(invocation.stream())
+            if not invocation.is_successful():
+                raise dg.Failure(description=_build_failure(invocation, building))
+            # dbt has closed the copy; row counts are read from it before it is swapped in.
+            with duckdb_client.connect(str(building), read_only=True) as conn:
+                events = [_with_table_metadata(event, conn, context) for event in events]
+            publish_build(building, warehouse)
+        finally:
+            discard_build(building)
     yield from events
 
 
