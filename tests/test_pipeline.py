@@ -14,6 +14,8 @@ import csv
 import io
 import math
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +35,7 @@ from scripts.generalisation.corpus import FLOOR_RENDERINGS, Rendering
 from scripts.generalisation.pipeline import read_facts
 from scripts.generalisation.scoring import read_ledger, score
 from tests.conftest import LEDGER
+from warehouse.atomic_build import building_path
 from warehouse.manifest import report_id_from_file_name
 from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
 
@@ -284,11 +287,41 @@ def test_materialisation_metadata(first_run, instance):
     assert costs.asset_materialization.metadata["row_count"].value > 0
 
 
-def test_rerun_changes_nothing(first_run, instance):
+# A reader that counts the shipped report's costs each time it reads a line.
+_READER = """
+import duckdb, sys
+conn = duckdb.connect(sys.argv[1], read_only=True)
+for report_id in sys.stdin:
+    query = "SELECT count(*) FROM marts.fct_costs WHERE report_id = ?"
+    print(conn.execute(query, [report_id.strip()]).fetchone()[0], flush=True)
+"""
+
+
+def test_rerun_changes_nothing_and_a_held_sql_session_does_not_block_it(first_run, instance):
+    """Materialised twice, the marts are the same; a SQL session open on the warehouse during
+    the rerun blocks nothing and keeps reading the file it opened."""
     before = _marts_snapshot()
-    results = materialise_reports(instance, [SHIPPED_REPORT_ID], run_config=QUIET)
-    assert all(r.success for r in results.values())
+    reader = subprocess.Popen(
+        [sys.executable, "-c", _READER, str(warehouse_path())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+    def costs_seen() -> int:
+        reader.stdin.write(f"{SHIPPED_REPORT_ID}\n")
+        reader.stdin.flush()
+        return int(reader.stdout.readline())
+
+    try:
+        seen = costs_seen()
+        results = materialise_reports(instance, [SHIPPED_REPORT_ID], run_config=QUIET)
+        assert costs_seen() == seen > 0
+    finally:
+        reader.communicate(input="")
+    assert all(r.success for r in results.values()), failure_message(results[BUILD])
     assert _marts_snapshot() == before
+    assert not building_path(warehouse_path()).parent.exists()
 
 
 def test_bad_pdf_fails_its_report_only(first_run):
