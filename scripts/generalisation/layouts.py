@@ -72,3 +72,8 @@ def shaped_tables(spec: dict, layout: Layout) -> list[dict]:
 def caption(kind: str, spec: dict) -> str:
     """`Tableau n° 3 : title` / `Graphique n° 1 : title`, printed."""
     return plain(f"{kind} n°~{spec['number']}~: {spec['title']}")
+
+
+def lines_under(spec: dict) -> list[str]:
+    """What is printed under a table: its notes, then its source line, the empty ones left out."""
+    return [line for line in [*spec.get("notes", []), spec.get("source", "")] if line]

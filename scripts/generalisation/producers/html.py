@@ -14,7 +14,7 @@ from scripts.generalisation.document import (
     plain,
     split_calls,
 )
-from scripts.generalisation.layouts import Layout, caption, shaped_tables
+from scripts.generalisation.layouts import Layout, caption, lines_under, shaped_tables
 
 FAMILIES = {"serif": "'DejaVu Serif', serif", "sans": "'DejaVu Sans', sans-serif"}
 RULES = {
@@ -115,8 +115,7 @@ class _Writer:
         )
         under = "".join(
             f'<p class="small">{self.text(line)}</p>'
-            for line in [*spec.get("notes", []), spec.get("source", "")]
-            if line
+            for line in lines_under(spec)
         )
         return (
             f"<figure><figcaption>{escape(caption('Tableau', spec))}</figcaption>"

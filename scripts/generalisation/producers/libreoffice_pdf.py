@@ -22,7 +22,7 @@ from scripts.generalisation.document import (
     plain,
     split_calls,
 )
-from scripts.generalisation.layouts import Layout, caption, shaped_tables
+from scripts.generalisation.layouts import Layout, caption, lines_under, shaped_tables
 from scripts.generalisation.producers.html import chart_svg
 
 NAMESPACES = {
@@ -236,8 +236,7 @@ class _Writer:
             )
         under = "".join(
             f'<text:p text:style-name="Small">{self.text(line)}</text:p>'
-            for line in [*spec.get("notes", []), spec.get("source", "")]
-            if line
+            for line in lines_under(spec)
         )
         return (
             f'<text:p text:style-name="Caption">{_x(caption("Tableau", spec))}</text:p>'

@@ -40,7 +40,7 @@ from scripts.generalisation.document import (  # noqa: E402
     plain,
     split_calls,
 )
-from scripts.generalisation.layouts import Layout, caption, shaped_tables  # noqa: E402
+from scripts.generalisation.layouts import Layout, caption, lines_under, shaped_tables  # noqa: E402
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {
@@ -235,9 +235,7 @@ class _Builder:
             ]
         table.setStyle(TableStyle(style))
         flows: list[Flowable] = [Paragraph(_escape(caption("Tableau", spec)), self.caption), table]
-        for line in [*spec.get("notes", []), spec.get("source", "")]:
-            if line:
-                flows.append(Paragraph(self.markup(line), self.small))
+        flows += [Paragraph(self.markup(line), self.small) for line in lines_under(spec)]
         return [KeepTogether(flows)]
 
     def chart(self, spec: dict) -> list[Flowable]:

@@ -9,6 +9,7 @@ given once for a list, or in the sentence before; figures in bullet lists and in
 
 from __future__ import annotations
 
+from scripts import reconstruction_content as content
 from scripts.generalisation.document import Document
 
 FOOTNOTES = {
@@ -47,14 +48,7 @@ TABLE_CONNECTIONS = {
 CHART_NON_USAGE = {
     "number": 1,
     "title": "Agents publics n’utilisant pas l’outil en 2022 (en~%)",
-    "bars": [
-        ("Resana", 75.0),
-        ("Osmose", 75.0),
-        ("Audioconférence", 61.0),
-        ("Maia", 61.0),
-        ("Webconférence", 53.0),
-        ("Tchap", 52.8),
-    ],
+    "bars": content.CHART_NON_USAGE["bars"],  # the figures, as the report prints them
     "axis_max": 80.0,
     "tick_step": 20.0,
     "decimals": 1,

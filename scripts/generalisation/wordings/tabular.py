@@ -10,6 +10,7 @@ is reused.
 
 from __future__ import annotations
 
+from scripts import reconstruction_content as content
 from scripts.generalisation.document import Document
 
 SYMBOLS = "≈~: environ~; <~: moins de~; >~: plus de~; n.d.~: non disponible."
@@ -162,14 +163,8 @@ TABLE_TCHAP_USERS = {
 TABLE_DATASETS = {
     "number": 11,
     "title": "Jeux de données prioritaires à fin 2023",
-    "header": [
-        [("Ministère", 1, 2), ("Jeux de données prioritaires", 2, 1)],
-        [None, "prévus", "ouverts"],
-    ],
-    "rows": [
-        ["Éducation nationale", "20", "20"],
-        ["Justice", "11", "0"],
-    ],
+    "header": content.TABLE_DATA["header"],
+    "rows": content.TABLE_DATA["rows"],
     "source": "Source~: feuilles de route ministérielles",
 }
 
