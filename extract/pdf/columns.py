@@ -31,6 +31,9 @@ class ColumnBlock:
     top: float
     bottom: float
     gutters: tuple[float, ...]  # left to right
+    # Lines with text on both sides of each gutter: ragged line ends leave narrower clear
+    # bands beside the real gutter, and the best-supported band wins over them.
+    support: tuple[int, ...] = ()
 
     def column_of(self, x0: float, x1: float) -> int:
         """The column (0 = leftmost) of something spanning x0..x1."""
@@ -57,7 +60,7 @@ def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[Colum
             block = _block_at((left.x1 + right.x0) / 2, lines, em)
             if block is not None:
                 found.append(block)
-    return _merge_overlapping(found)
+    return _merge_overlapping(found, min_width)
 
 
 def _holds_gutter(block: ColumnBlock, left: Word, right: Word) -> bool:
@@ -100,6 +103,7 @@ def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlo
         min(w.top for w in words),
         max(w.bottom for w in words),
         (round((left_edge + right_edge) / 2, 2),),
+        (best_count,),
     )
 
 
@@ -110,20 +114,36 @@ def _side_by_side(line: Sequence[Word], x: float, em: float) -> bool:
     return bool(left and right) and min(right) - max(left) >= GUTTER_MIN_EM * em
 
 
-def _merge_overlapping(blocks: list[ColumnBlock]) -> list[ColumnBlock]:
-    """Blocks sharing some height become one block with all their gutters (three columns)."""
-    merged: list[ColumnBlock] = []
+def _merge_overlapping(blocks: list[ColumnBlock], min_width: float) -> list[ColumnBlock]:
+    """Blocks sharing some height become one block (three columns, or one gutter seen twice).
+
+    Gutters closer than a column's width are one gutter: the best-supported one is kept,
+    so that short lines of a ragged column do not cut it in two.
+    """
+    groups: list[list[ColumnBlock]] = []
     for block in sorted(blocks, key=lambda b: b.top):
-        if merged and block.top < merged[-1].bottom:
-            last = merged[-1]
-            merged[-1] = ColumnBlock(
-                min(last.top, block.top),
-                max(last.bottom, block.bottom),
-                tuple(sorted({*last.gutters, *block.gutters})),
-            )
+        if groups and block.top < max(b.bottom for b in groups[-1]):
+            groups[-1].append(block)
         else:
-            merged.append(block)
-    return merged
+            groups.append([block])
+    return [_merged(group, min_width) for group in groups]
+
+
+def _merged(group: list[ColumnBlock], min_width: float) -> ColumnBlock:
+    candidates = sorted(
+        ((s, g) for b in group for g, s in zip(b.gutters, b.support, strict=True)), reverse=True
+    )
+    kept: list[tuple[float, int]] = []
+    for support, gutter in candidates:
+        if all(abs(gutter - other) >= min_width for other, _ in kept):
+            kept.append((gutter, support))
+    kept.sort()
+    return ColumnBlock(
+        min(b.top for b in group),
+        max(b.bottom for b in group),
+        tuple(g for g, _ in kept),
+        tuple(s for _, s in kept),
+    )
 
 
 def reading_key(
