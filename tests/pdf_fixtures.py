@@ -72,3 +72,29 @@ def write_impossible_values_report(path: Path) -> None:
         pdf.drawString(72, 760 - 16 * i, line)
     pdf.drawString(297, 40, "1")
     pdf.save()
+
+
+def write_unsupported_figures_report(path: Path) -> None:
+    """One page of figures the document does not fully support: a metric with no subject, a
+    dated metric with no period, and a table and a sentence that disagree on one fact."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    prose = [
+        "Le nombre d'utilisateurs actifs a été porté à 40\u00a0000 en 2023.",
+        "Selon une autre source, les crédits de paiement de la DINUM ont atteint 151 M€",
+        "en 2023. La plateforme Resana compte désormais 12\u00a0000 utilisateurs actifs.",
+    ]
+    for i, line in enumerate(prose):
+        pdf.drawString(72, 770 - 16 * i, line)
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(72, 700, "Tableau n° 2 : Crédits ouverts pour la DINUM en 2023 (en M€)")
+    pdf.setFont("Helvetica", 10)
+    pdf.line(72, 690, 420, 690)
+    pdf.drawString(76, 678, "Nature des crédits")
+    pdf.drawRightString(416, 678, "Montant")
+    pdf.line(72, 672, 420, 672)
+    pdf.drawString(76, 658, "Crédits de paiement")
+    pdf.drawRightString(416, 658, "138")
+    pdf.line(72, 650, 420, 650)
+    pdf.drawString(297, 40, "3")
+    pdf.save()

@@ -45,6 +45,7 @@ NO_MANIFEST_REPORT = "note_flash_2025"  # "Note Flash 2025.pdf", no manifest row
 OTHER_WORDINGS_REPORT = "autre_redaction"
 GEOMETRY_ONLY_REPORT = "geometry_only"  # the reconstruction without values on its bars
 IMPOSSIBLE_VALUES_REPORT = "valeurs_impossibles"
+UNSUPPORTED_FIGURES_REPORT = "chiffres_non_etayes"
 # Landed in the raw layer before the run, with no PDF in the raw folder.
 GONE_REPORT = "rapport_retire"
 BAD_PDF = "rapport_abime.pdf"
@@ -106,12 +107,14 @@ def _fill_raw_folder(raw: Path) -> None:
         write_impossible_values_report,
         write_one_page_report,
         write_other_wordings_report,
+        write_unsupported_figures_report,
     )
     from warehouse.manifest import MANIFEST_NAME, file_sha256, write_manifest_row
 
     write_one_page_report(raw / "Note Flash 2025.pdf")
     write_other_wordings_report(raw / f"{OTHER_WORDINGS_REPORT}.pdf")
     write_impossible_values_report(raw / f"{IMPOSSIBLE_VALUES_REPORT}.pdf")
+    write_unsupported_figures_report(raw / f"{UNSUPPORTED_FIGURES_REPORT}.pdf")
     build_pdf(raw / f"{GEOMETRY_ONLY_REPORT}.pdf", show_values=False)
     (raw / BAD_PDF).write_bytes(b"%PDF-1.7\nthis is not a PDF body\n")
     for pdf in build(FLOOR_RENDERINGS, raw):
@@ -488,6 +491,33 @@ def test_values_that_cannot_be_true_go_to_review_with_their_reason(first_run):
     assert _query(facts, [IMPOSSIBLE_VALUES_REPORT] * len(MART_OF_DOMAIN)) == [
         ("active_users_growth", -12.0)
     ]
+
+
+def test_figures_the_document_does_not_support_go_to_review(first_run):
+    held_back = _query(
+        "SELECT subject, metric, value, reason FROM marts.fact_candidates "
+        "WHERE report_id = ? ORDER BY value",
+        [UNSUPPORTED_FIGURES_REPORT],
+    )
+    assert held_back == [
+        ("resana", "active_users", 12000.0, "no period stated, and the metric needs one"),
+        (
+            None,
+            "active_users",
+            40000.0,
+            "no subject named for it in its clause, sentence, table or chart",
+        ),
+        (
+            "dinum",
+            "budget_payment_appropriations",
+            138000000.0,
+            "statements disagree: 138000000.0 (table, page 1) / 151000000.0 (text, page 1)",
+        ),
+    ]
+    facts = " UNION ALL ".join(
+        f"SELECT metric FROM marts.{mart} WHERE report_id = ?" for mart in MART_OF_DOMAIN.values()
+    )
+    assert _query(facts, [UNSUPPORTED_FIGURES_REPORT] * len(MART_OF_DOMAIN)) == []
 
 
 def test_a_report_whose_pdf_left_the_raw_folder_leaves_the_warehouse(first_run):

@@ -1,29 +1,65 @@
--- One row per would-be fact: a figure stated more than once (a table and a sentence) is kept
--- once, with the table, then the chart, as evidence. When the kept statement is plain ("75")
--- and another one of the same value qualifies it ("plus de 75 %"), the qualifier is kept too.
--- `reason` says why the fact cannot be true, null when nothing contradicts it: a value outside
--- the metric's bounds (metrics seed), parts of one whole summing over 100 %, a period that
--- starts after it ends, a page the report does not have. int_facts keeps the rows without one;
+-- One row per would-be fact: every number the vocabulary gave a metric. It becomes a fact
+-- only when the document supports each of its parts, and `reason` says, in words, why it
+-- does not (null when nothing is missing or contradicted):
+--   * support: a subject named for it (no default subject), and a period when its metric
+--     means nothing without one (metrics seed, `dated`);
+--   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
+--     the table, then the chart, as evidence; statements of one fact whose values disagree
+--     are held back together instead of one silently winning;
+--   * truth: a value outside the metric's bounds, parts of one whole summing over 100 %, a
+--     period that starts after it ends, a page the report does not have.
+-- When the kept statement is plain ("75") and another one of the same value qualifies it
+-- ("plus de 75 %"), the qualifier is kept too. int_facts keeps the rows without a reason;
 -- the others go to review in marts.fact_candidates.
 with classified as (
     select * from {{ ref('int_classified_mentions') }}
-    where is_fact
+    where non_fact_kind is null
+        and metric is not null
+),
+
+metrics as (
+    select * from {{ ref('metrics') }}
+),
+
+reports as (
+    select * from {{ ref('stg_reports') }}
+),
+
+statements as (
+    select
+        classified.*,
+        nullif(concat_ws(
+            '; ',
+            case when classified.subject is null
+                then 'no subject named for it in its clause, sentence, table or chart' end,
+            case when metrics.dated
+                    and classified.period_start is null
+                    and classified.period_end is null
+                then 'no period stated, and the metric needs one' end
+        ), '') as missing
+    from classified
+    left join metrics on classified.metric = metrics.metric
 ),
 
 keyed as (
     select
         *,
-        md5(concat_ws(
-            '|',
-            report_id,
-            subject,
-            metric,
-            coalesce(segment, ''),
-            coalesce(cast(period_start as varchar), ''),
-            coalesce(cast(period_end as varchar), '')
-        )) as fact_key,
+        -- An unsupported statement is its own candidate: without a subject or a period it
+        -- cannot be told apart from, nor merged with, another statement.
+        case
+            when missing is null then md5(concat_ws(
+                '|',
+                report_id,
+                subject,
+                metric,
+                coalesce(segment, ''),
+                coalesce(cast(period_start as varchar), ''),
+                coalesce(cast(period_end as varchar), '')
+            ))
+            else md5(concat_ws('|', 'unsupported', report_id, mention_index))
+        end as fact_key,
         case source_kind when 'table' then 1 when 'chart' then 2 else 3 end as source_priority
-    from classified
+    from statements
 ),
 
 ranked as (
@@ -43,6 +79,21 @@ statements_qualified as (
     group by fact_key, value
 ),
 
+-- Printed figures of one fact may differ by their rounding ("52,8 %" and "53 %"), and a
+-- value read from a chart's drawing by its reading; more than that is a disagreement.
+disagreements as (
+    select
+        fact_key,
+        string_agg(
+            distinct value || ' (' || source_kind || ', page ' || page || ')', ' / '
+            order by value || ' (' || source_kind || ', page ' || page || ')'
+        ) as statements
+    from ranked
+    group by fact_key
+    having max(value) - min(value)
+        > {{ var('statement_agreement_tolerance') }} * greatest(abs(max(value)), abs(min(value)))
+),
+
 deduplicated as (
     select
         ranked.fact_key,
@@ -58,20 +109,15 @@ deduplicated as (
         ranked.source_kind,
         ranked.page,
         ranked.evidence,
-        ranked.domain
+        ranked.domain,
+        ranked.missing,
+        disagreements.statements as disagreeing_statements
     from ranked
     left join statements_qualified
         on ranked.fact_key = statements_qualified.fact_key
         and ranked.value = statements_qualified.value
+    left join disagreements on ranked.fact_key = disagreements.fact_key
     where ranked.rank_in_fact = 1
-),
-
-metrics as (
-    select * from {{ ref('metrics') }}
-),
-
-reports as (
-    select * from {{ ref('stg_reports') }}
 ),
 
 -- Each printed part may be rounded by up to `part_rounding_tolerance` points, so parts
@@ -86,7 +132,9 @@ wholes as (
         sum(deduplicated.value) as parts_total
     from deduplicated
     inner join metrics on deduplicated.metric = metrics.metric
-    where metrics.parts_of_whole and deduplicated.segment is not null
+    where metrics.parts_of_whole
+        and deduplicated.segment is not null
+        and deduplicated.missing is null
     group by all
     having sum(deduplicated.value)
         > 100 + {{ var('part_rounding_tolerance') }} * count(*)
@@ -94,9 +142,12 @@ wholes as (
 
 final as (
     select
-        deduplicated.*,
+        deduplicated.* exclude (missing, disagreeing_statements),
         nullif(concat_ws(
             '; ',
+            deduplicated.missing,
+            case when deduplicated.disagreeing_statements is not null
+                then 'statements disagree: ' || deduplicated.disagreeing_statements end,
             case when deduplicated.value < metrics.min_value
                 then 'value below the metric''s minimum ' || metrics.min_value end,
             case when deduplicated.value > metrics.max_value
@@ -117,6 +168,7 @@ final as (
         and deduplicated.subject = wholes.subject
         and deduplicated.metric = wholes.metric
         and deduplicated.segment is not null
+        and deduplicated.missing is null
         and deduplicated.period_start is not distinct from wholes.period_start
         and deduplicated.period_end is not distinct from wholes.period_end
 )
