@@ -3,10 +3,13 @@
 --   clause             a subject named in the number's clause,
 --   sentence           named elsewhere in its sentence,
 --   back_reference     the sentence (or the one before) takes up a subject named earlier
---                      ("cette messagerie", "l'outil", "elle", "son"): the last subject of
+--                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
 --                      (subject_references seed),
---   previous_sentence  named in the sentence before.
+--   previous_sentence  named in the sentence before,
+--   continued          the subject of the sentence before, when that one holds numbers
+--                      whose subject is one, found by any of the above (lists, boxes:
+--                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
 -- A name that another figure of the sentence stands between belongs to that figure: after
 -- the number ("9,3 M€, dont 60 % pour Tchap") it is not a subject of the number at all;
 -- before it ("Tchap a absorbé 40 % des 5 M€ de la suite numérique") it yields to any name
@@ -14,7 +17,7 @@
 -- other subject named in the sentence. Nothing else gives a subject: a number without
 -- support has none and is no fact. Names that are segments of the mention's metric (Osmose
 -- as a destination of AgentConnect logins) are not subjects there.
-with mentions as (
+with recursive mentions as (
     select * from {{ ref('stg_mentions') }}
 ),
 
@@ -149,9 +152,12 @@ referring as (
         spans.mention_index,
         references_.kind,
         {{ wording_scope('references_.wording_norm', with_previous=true) }} as reference_scope,
-        case references_.reach
-            when 'paragraph' then spans.paragraph_before_norm
-            else spans.preceding_text_norm
+        case
+            when references_.reach = 'page' then spans.preceding_text_norm
+            -- a wording of the sentence before looks back from that sentence's paragraph
+            when {{ wording_scope('references_.wording_norm') }} is null
+                then spans.paragraphs_before_norm
+            else spans.paragraph_before_norm
         end || spans.sentence_before_norm as searched_norm
     from spans
     cross join references_
@@ -201,10 +207,91 @@ ranked as (
     from candidates
 ),
 
-final as (
-    select report_id, mention_index, subject, alias as subject_alias, subject_support
+resolved as (
+    select report_id, mention_index, subject, alias, subject_support
     from ranked
     where rank_in_mention = 1
+),
+
+-- Prose sentences with a classified number, and the subject when their numbers found one.
+sentences as (
+    select
+        classified.report_id,
+        classified.page,
+        classified.sentence,
+        classified.previous_sentence,
+        classified.preceding_text,
+        min(classified.mention_index) as first_mention_index,
+        count(resolved.subject) as resolved_count,
+        count(distinct resolved.subject) as subject_count,
+        min(resolved.subject) as subject,
+        min(resolved.alias) as alias
+    from classified
+    left join resolved using (report_id, mention_index)
+    where classified.source_kind = 'text'
+    group by classified.report_id, classified.page, classified.sentence,
+        classified.previous_sentence, classified.preceding_text
+),
+
+-- A sentence whose numbers found no subject, after the one that holds numbers just before it.
+follows as (
+    select
+        sentences.report_id,
+        sentences.first_mention_index,
+        before.first_mention_index as before_mention_index
+    from sentences
+    inner join sentences as before
+        on sentences.report_id = before.report_id
+        and sentences.page = before.page
+        and sentences.previous_sentence = before.sentence
+        and before.first_mention_index < sentences.first_mention_index
+    where sentences.resolved_count = 0
+    qualify row_number() over (
+        partition by sentences.report_id, sentences.first_mention_index
+        order by before.first_mention_index desc
+    ) = 1
+),
+
+-- The sentence carries on with the subject of the sentence before, as far as each sentence
+-- of the run finds no subject of its own; a sentence with two subjects passes none on.
+continued as (
+    select report_id, first_mention_index, subject, alias
+    from sentences
+    where subject_count = 1
+    union all
+    select follows.report_id, follows.first_mention_index, continued.subject, continued.alias
+    from follows
+    inner join continued
+        on follows.report_id = continued.report_id
+        and follows.before_mention_index = continued.first_mention_index
+),
+
+continued_mentions as (
+    select
+        classified.report_id,
+        classified.mention_index,
+        continued.subject,
+        continued.alias,
+        'continued' as subject_support
+    from classified
+    inner join sentences
+        on classified.report_id = sentences.report_id
+        and classified.page = sentences.page
+        and classified.sentence = sentences.sentence
+        and classified.previous_sentence is not distinct from sentences.previous_sentence
+        and classified.preceding_text is not distinct from sentences.preceding_text
+    inner join continued
+        on sentences.report_id = continued.report_id
+        and sentences.first_mention_index = continued.first_mention_index
+    where sentences.resolved_count = 0
+),
+
+final as (
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from resolved
+    union all
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from continued_mentions
 )
 
 select * from final

@@ -13,7 +13,9 @@ pieces as (
         substr(sentence, clause_end + 1) as sentence_after,
         -- Paragraphs of the preceding text are lines: the last line is the paragraph the
         -- sentence belongs to, or the one before when the sentence starts a paragraph.
-        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*$') as paragraph_before
+        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*$') as paragraph_before,
+        -- The same and the paragraph before it: where the sentence before looks back to.
+        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*\n*[^\n]*$') as paragraphs_before
     from mentions
 ),
 
@@ -42,6 +44,7 @@ final as (
         sentence,
         number_start,
         number_end,
+        previous_sentence,
         preceding_text,
         {{ normalize_wording('number_text') }} as number_norm,
         {{ normalize_wording('clause_before') }} as clause_before_norm,
@@ -50,6 +53,7 @@ final as (
         {{ normalize_wording('sentence_after') }} as sentence_after_norm,
         {{ normalize_wording('previous_sentence') }} as previous_sentence_norm,
         {{ normalize_wording('paragraph_before') }} as paragraph_before_norm,
+        {{ normalize_wording('paragraphs_before') }} as paragraphs_before_norm,
         {{ normalize_wording('preceding_text') }} as preceding_text_norm
     from pieces
 )
