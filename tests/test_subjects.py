@@ -30,6 +30,8 @@ PAGE = "\n\n".join(
         "La suite numérique a été lancée en 2020. Cette année-là, son coût de maintenance "
         "atteignait 7 M€, dont 30 % pour Resana.",
         "En 2023, Osmose a reçu 20 % des 4 M€ de coût de maintenance de la suite numérique.",
+        # A name past the number's clause and before another figure opens that figure's part.
+        "Fin 2022 : Resana, 9 ETP et 2 ETP en renfort ; Osmose, 4 ETP.",
         # A demonstrative takes up the last product named, not the organisation in between.
         "Tchap a été ouvert à tous les agents en 2019. La DINUM en assure le suivi. "
         "En mars 2022, cette messagerie comptait 250 000 utilisateurs actifs.",
@@ -113,6 +115,12 @@ def test_a_name_after_another_figure_is_that_figure_s(subjects):
 def test_a_name_before_another_figure_yields_to_a_name_with_no_figure_between(subjects):
     assert subjects["20 %"] == ("osmose", "clause")
     assert subjects["4 M€"] == ("suite_numerique", "clause")
+
+
+def test_a_name_past_the_clause_before_another_figure_is_that_figure_s(subjects):
+    assert subjects["9 ETP"] == ("resana", "sentence")
+    assert subjects["2 ETP"] == ("resana", "sentence")
+    assert subjects["4 ETP"] == ("osmose", "sentence")
 
 
 def test_a_demonstrative_takes_up_the_last_subject_of_its_kind(subjects):

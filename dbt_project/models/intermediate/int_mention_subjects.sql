@@ -11,7 +11,8 @@
 --                      whose subject is one, found by any of the above (lists, boxes:
 --                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
 -- A name that another figure of the sentence stands between belongs to that figure: after
--- the number ("9,3 M€, dont 60 % pour Tchap") it is not a subject of the number at all;
+-- the number ("9,3 M€, dont 60 % pour Tchap"), or past its clause and before another
+-- figure ("A : 20 ; B : 11"), it is not a subject of the number at all;
 -- before it ("Tchap a absorbé 40 % des 5 M€ de la suite numérique") it yields to any name
 -- with no figure between. A generic subject (subject_kinds seed: the agents) yields to any
 -- other subject named in the sentence. Nothing else gives a subject: a number without
@@ -83,6 +84,8 @@ neighbours as (
 ),
 
 -- The text between the number and the figures next to it: a name there is the number's own.
+-- After the number, past its clause, a name followed by another figure opens that figure's
+-- part of the sentence ("A : 20 prévus ; B : 11 prévus", "3 M€ pour A, et B 1 M€").
 spans as (
     select
         classified.*,
@@ -91,7 +94,9 @@ spans as (
             ~ " number_start - coalesce(previous_figure_end, 0))") }} as gap_before_norm,
         {{ normalize_wording(
             "substr(sentence, number_end + 1,"
-            ~ " coalesce(next_figure_start, length(sentence)) - number_end)") }} as gap_after_norm
+            ~ " case when next_figure_start is null then length(sentence)"
+            ~ " else least(next_figure_start, clause_end) end - number_end)")
+        }} as gap_after_norm
     from classified
     left join neighbours using (report_id, mention_index)
 ),

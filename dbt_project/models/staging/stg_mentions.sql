@@ -44,6 +44,7 @@ final as (
         sentence,
         number_start,
         number_end,
+        clause_end,
         previous_sentence,
         preceding_text,
         {{ normalize_wording('number_text') }} as number_norm,
