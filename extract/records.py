@@ -118,6 +118,9 @@ class NumericMention:
     clause_start: int
     clause_end: int
     previous_sentence: str = ""
+    # The prose before the sentence on its page, paragraphs apart by a blank line: where a
+    # subject taken up later ("cette messagerie", "elle") was named.
+    preceding_text: str = ""
     bbox: BBox | None = None
     value_source: str = "printed"  # or "geometry": read from a chart's drawing, never printed
     # Provenance keys: the table cell (table, row, column) or chart point a number came from.

@@ -84,6 +84,16 @@ def test_clause_bounds_cut_at_dashes_and_colons():
 # ------------------------------------------------------------------ mentions in prose
 
 
+def test_preceding_text_keeps_the_paragraphs_before_the_sentence():
+    text = (
+        "Le portail a ouvert\nen 2019.\n\nLa messagerie est née. Elle a servi 12 000 agents.\n\n"
+        "Le service compte 300 comptes."
+    )
+    first, second = [m for m in mentions_in_text(text, page=1) if m.non_fact_kind is None]
+    assert first.preceding_text == "Le portail a ouvert en 2019.\n\nLa messagerie est née."
+    assert second.preceding_text.endswith("Elle a servi 12 000 agents.\n\n")
+
+
 def test_every_field_is_filled():
     text = "La direction est installée. Le service compte près de 48 000 comptes au T3 2023."
     (mention,) = mentions_in_text(text, page=7)

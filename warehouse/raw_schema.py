@@ -211,6 +211,11 @@ MENTIONS = RawTable(
         _col("clause_start", "INTEGER", "0-based offset of the number's clause."),
         _col("clause_end", "INTEGER", "End offset of the number's clause."),
         _col("previous_sentence", "VARCHAR", "The sentence before, for prose."),
+        _col(
+            "preceding_text",
+            "VARCHAR",
+            "The prose before the sentence on its page, paragraphs apart by a blank line.",
+        ),
         *_bbox("number"),
     ),
 )

@@ -172,12 +172,26 @@ def _mentions(
     """Mentions with the offset in `text` of the sentence each one was read in."""
     found: list[tuple[NumericMention, int]] = []
     previous = ""
+    # Footnote calls read as blanks, so that a name followed by its call is still a word.
+    readable = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
     for start, end in _sentence_spans(text, calls):
         sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
-        found.extend((m, start) for m in _sentence_mentions(sentence, page, previous, local_calls))
+        preceding = _paragraphs_text(readable[:start])
+        found.extend(
+            (replace(m, preceding_text=preceding), start)
+            for m in _sentence_mentions(sentence, page, previous, local_calls)
+        )
         previous = sentence
     return found
+
+
+def _paragraphs_text(text: str) -> str:
+    """`text` with each paragraph on one line and paragraphs apart by one blank line.
+
+    A text that ends with a paragraph break keeps it: the next sentence starts a paragraph.
+    """
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text))
 
 
 @dataclass

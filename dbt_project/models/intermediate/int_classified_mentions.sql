@@ -63,6 +63,7 @@ final as (
         metrics.metric_unit,
         segments.segment,
         subjects.subject,
+        subjects.subject_support,
         mentions.non_fact_kind is null
             and metrics.metric is not null
             and subjects.subject is not null as is_fact

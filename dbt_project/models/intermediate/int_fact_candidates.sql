@@ -109,6 +109,7 @@ deduplicated as (
         ranked.source_kind,
         ranked.page,
         ranked.evidence,
+        ranked.subject_support,
         ranked.domain,
         ranked.missing,
         disagreements.statements as disagreeing_statements

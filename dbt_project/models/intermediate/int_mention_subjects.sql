@@ -1,7 +1,24 @@
--- The subject of each classified mention: the subject alias nearest the number, in its
--- clause, else its sentence, else the sentence before. Names that are segments of the
--- mention's metric (Osmose as a destination of AgentConnect logins) are not subjects there.
-with mentions as (
+-- The subject of each classified mention and how the text supports it (`subject_support`),
+-- best support first:
+--   clause             a subject named in the number's clause,
+--   sentence           named elsewhere in its sentence,
+--   back_reference     the sentence (or the one before) takes up a subject named earlier
+--                      ("cette messagerie", "l'outil", "elle"): the last subject of
+--                      the wording's kind named before it, in the paragraph or on the page
+--                      (subject_references seed),
+--   previous_sentence  named in the sentence before,
+--   continued          the subject of the sentence before, when that one holds numbers
+--                      whose subject is one, found by any of the above (lists, boxes:
+--                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
+-- A name that another figure of the sentence stands between belongs to that figure: after
+-- the number ("9,3 M€, dont 60 % pour Tchap"), or past its clause and before another
+-- figure ("A : 20 ; B : 11"), it is not a subject of the number at all;
+-- before it ("Tchap a absorbé 40 % des 5 M€ de la suite numérique") it yields to any name
+-- with no figure between. A generic subject (subject_kinds seed: the agents) yields to any
+-- other subject named in the sentence. Nothing else gives a subject: a number without
+-- support has none and is no fact. Names that are segments of the mention's metric (Osmose
+-- as a destination of AgentConnect logins) are not subjects there.
+with recursive mentions as (
     select * from {{ ref('stg_mentions') }}
 ),
 
@@ -10,31 +27,172 @@ metrics as (
 ),
 
 subject_aliases as (
-    select * from {{ ref('stg_subject_aliases') }}
+    select
+        stg_subject_aliases.*,
+        subjects.kind,
+        coalesce(subject_kinds.is_generic, false) as is_generic
+    from {{ ref('stg_subject_aliases') }} as stg_subject_aliases
+    inner join {{ ref('subjects') }} as subjects using (subject)
+    left join {{ ref('subject_kinds') }} as subject_kinds using (kind)
 ),
 
 segment_aliases as (
     select * from {{ ref('stg_segment_aliases') }}
 ),
 
-candidates as (
+references_ as (
     select
-        mentions.report_id,
-        mentions.mention_index,
-        subject_aliases.subject,
-        subject_aliases.alias,
-        {{ wording_scope('subject_aliases.alias_norm', with_previous=true) }} as scope,
-        {{ wording_distance('subject_aliases.alias_norm') }} as distance,
-        length(subject_aliases.alias_norm) as alias_length
+        kind,
+        reach,
+        {{ normalize_wording('wording') }} as wording_norm
+    from {{ ref('subject_references') }}
+),
+
+classified as (
+    select mentions.*, metrics.metric
     from mentions
     inner join metrics using (report_id, mention_index)
+),
+
+-- Other figures of the same prose sentence; the other end of a range is the same figure.
+figures as (
+    select report_id, mention_index, page, sentence, preceding_text, number_start, number_end, range_role
+    from mentions
+    where source_kind = 'text' and non_fact_kind is null
+),
+
+neighbours as (
+    select
+        classified.report_id,
+        classified.mention_index,
+        max(figures.number_end) filter (
+            where figures.number_end <= classified.number_start
+        ) as previous_figure_end,
+        min(figures.number_start) filter (
+            where figures.number_start >= classified.number_end
+        ) as next_figure_start
+    from classified
+    inner join figures
+        on classified.report_id = figures.report_id
+        and classified.page = figures.page
+        and classified.sentence = figures.sentence
+        and classified.preceding_text is not distinct from figures.preceding_text
+        and classified.mention_index <> figures.mention_index
+        and not (classified.range_role is not null and figures.range_role is not null)
+    where classified.source_kind = 'text'
+    group by all
+),
+
+-- The text between the number and the figures next to it: a name there is the number's own.
+-- After the number, past its clause, a name followed by another figure opens that figure's
+-- part of the sentence ("A : 20 prévus ; B : 11 prévus", "3 M€ pour A, et B 1 M€").
+spans as (
+    select
+        classified.*,
+        {{ normalize_wording(
+            "substr(sentence, coalesce(previous_figure_end, 0) + 1,"
+            ~ " number_start - coalesce(previous_figure_end, 0))") }} as gap_before_norm,
+        {{ normalize_wording(
+            "substr(sentence, number_end + 1,"
+            ~ " case when next_figure_start is null then length(sentence)"
+            ~ " else least(next_figure_start, clause_end) end - number_end)")
+        }} as gap_after_norm
+    from classified
+    left join neighbours using (report_id, mention_index)
+),
+
+named as (
+    select
+        spans.report_id,
+        spans.mention_index,
+        subject_aliases.subject,
+        subject_aliases.alias,
+        subject_aliases.is_generic,
+        {{ wording_scope('subject_aliases.alias_norm', with_previous=true) }} as scope,
+        {{ wording_distance('subject_aliases.alias_norm') }} as distance,
+        length(subject_aliases.alias_norm) as alias_length,
+        strpos(spans.gap_before_norm, subject_aliases.alias_norm) > 0
+            or strpos(spans.gap_after_norm, subject_aliases.alias_norm) > 0
+            or strpos(spans.number_norm, subject_aliases.alias_norm) > 0 as is_clear,
+        strpos(spans.clause_before_norm, subject_aliases.alias_norm) > 0
+            or strpos(spans.sentence_before_norm, subject_aliases.alias_norm) > 0 as is_before
+    from spans
     cross join subject_aliases
     where not exists (
         select 1
         from segment_aliases
-        where segment_aliases.metric = metrics.metric
+        where segment_aliases.metric = spans.metric
             and segment_aliases.alias_norm = subject_aliases.alias_norm
     )
+),
+
+named_supported as (
+    select
+        report_id,
+        mention_index,
+        subject,
+        alias,
+        is_generic,
+        case
+            when scope = 2 then 'previous_sentence'
+            when scope = 0 then 'clause'
+            else 'sentence'
+        end as subject_support,
+        -- 1 clause or sentence, 2 taken up in the sentence, 3 behind another figure,
+        -- 4 named in the sentence before, 5 taken up in the sentence before
+        case when scope = 2 then 4 when is_clear then 1 else 3 end as tier,
+        scope,
+        distance,
+        alias_length
+    from named
+    where scope is not null
+        and (scope = 2 or is_clear or is_before)
+),
+
+-- Back-references: the wording in the clause, the sentence or the sentence before, and the
+-- last subject of its kind named before the number's clause, within its reach.
+referring as (
+    select
+        spans.report_id,
+        spans.mention_index,
+        references_.kind,
+        {{ wording_scope('references_.wording_norm', with_previous=true) }} as reference_scope,
+        case
+            when references_.reach = 'page' then spans.preceding_text_norm
+            -- a wording of the sentence before looks back from that sentence's paragraph
+            when {{ wording_scope('references_.wording_norm') }} is null
+                then spans.paragraphs_before_norm
+            else spans.paragraph_before_norm
+        end || spans.sentence_before_norm as searched_norm
+    from spans
+    cross join references_
+),
+
+antecedents as (
+    select
+        referring.report_id,
+        referring.mention_index,
+        subject_aliases.subject,
+        subject_aliases.alias,
+        subject_aliases.is_generic,
+        'back_reference' as subject_support,
+        -- taken up in the sentence before: after a name in that sentence
+        case when referring.reference_scope = 2 then 5 else 2 end as tier,
+        referring.reference_scope as scope,
+        {{ distance_from_end('referring.searched_norm', 'subject_aliases.alias_norm') }} as distance,
+        length(subject_aliases.alias_norm) as alias_length
+    from referring
+    inner join subject_aliases
+        on (referring.kind = subject_aliases.kind
+            or (referring.kind is null and not subject_aliases.is_generic))
+        and strpos(referring.searched_norm, subject_aliases.alias_norm) > 0
+    where referring.reference_scope is not null
+),
+
+candidates as (
+    select * from named_supported
+    union all
+    select * from antecedents
 ),
 
 ranked as (
@@ -42,16 +200,103 @@ ranked as (
         *,
         row_number() over (
             partition by report_id, mention_index
-            order by scope, distance, alias_length desc, subject
+            order by
+                tier,
+                -- the agents yield to a subject of the sentence, not to one found further off
+                case when tier = 1 then is_generic end,
+                scope,
+                distance,
+                alias_length desc,
+                subject
         ) as rank_in_mention
     from candidates
-    where scope is not null
+),
+
+resolved as (
+    select report_id, mention_index, subject, alias, subject_support
+    from ranked
+    where rank_in_mention = 1
+),
+
+-- Prose sentences with a classified number, and the subject when their numbers found one.
+sentences as (
+    select
+        classified.report_id,
+        classified.page,
+        classified.sentence,
+        classified.previous_sentence,
+        classified.preceding_text,
+        min(classified.mention_index) as first_mention_index,
+        count(resolved.subject) as resolved_count,
+        count(distinct resolved.subject) as subject_count,
+        min(resolved.subject) as subject,
+        min(resolved.alias) as alias
+    from classified
+    left join resolved using (report_id, mention_index)
+    where classified.source_kind = 'text'
+    group by classified.report_id, classified.page, classified.sentence,
+        classified.previous_sentence, classified.preceding_text
+),
+
+-- A sentence whose numbers found no subject, after the one that holds numbers just before it.
+follows as (
+    select
+        sentences.report_id,
+        sentences.first_mention_index,
+        before.first_mention_index as before_mention_index
+    from sentences
+    inner join sentences as before
+        on sentences.report_id = before.report_id
+        and sentences.page = before.page
+        and sentences.previous_sentence = before.sentence
+        and before.first_mention_index < sentences.first_mention_index
+    where sentences.resolved_count = 0
+    qualify row_number() over (
+        partition by sentences.report_id, sentences.first_mention_index
+        order by before.first_mention_index desc
+    ) = 1
+),
+
+-- The sentence carries on with the subject of the sentence before, as far as each sentence
+-- of the run finds no subject of its own; a sentence with two subjects passes none on.
+continued as (
+    select report_id, first_mention_index, subject, alias
+    from sentences
+    where subject_count = 1
+    union all
+    select follows.report_id, follows.first_mention_index, continued.subject, continued.alias
+    from follows
+    inner join continued
+        on follows.report_id = continued.report_id
+        and follows.before_mention_index = continued.first_mention_index
+),
+
+continued_mentions as (
+    select
+        classified.report_id,
+        classified.mention_index,
+        continued.subject,
+        continued.alias,
+        'continued' as subject_support
+    from classified
+    inner join sentences
+        on classified.report_id = sentences.report_id
+        and classified.page = sentences.page
+        and classified.sentence = sentences.sentence
+        and classified.previous_sentence is not distinct from sentences.previous_sentence
+        and classified.preceding_text is not distinct from sentences.preceding_text
+    inner join continued
+        on sentences.report_id = continued.report_id
+        and sentences.first_mention_index = continued.first_mention_index
+    where sentences.resolved_count = 0
 ),
 
 final as (
-    select report_id, mention_index, subject, alias as subject_alias
-    from ranked
-    where rank_in_mention = 1
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from resolved
+    union all
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from continued_mentions
 )
 
 select * from final

@@ -7,7 +7,8 @@ with candidates as (
 final as (
     select
         {{ fact_columns() | join(',\n        ') }},
-        reason
+        reason,
+        subject_support
     from candidates
     where reason is not null
 )

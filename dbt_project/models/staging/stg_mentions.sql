@@ -10,7 +10,12 @@ pieces as (
         substr(sentence, clause_start + 1, number_start - clause_start) as clause_before,
         substr(sentence, number_end + 1, clause_end - number_end) as clause_after,
         substr(sentence, 1, clause_start) as sentence_before,
-        substr(sentence, clause_end + 1) as sentence_after
+        substr(sentence, clause_end + 1) as sentence_after,
+        -- Paragraphs of the preceding text are lines: the last line is the paragraph the
+        -- sentence belongs to, or the one before when the sentence starts a paragraph.
+        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*$') as paragraph_before,
+        -- The same and the paragraph before it: where the sentence before looks back to.
+        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*\n*[^\n]*$') as paragraphs_before
     from mentions
 ),
 
@@ -38,12 +43,19 @@ final as (
         non_fact_kind,
         sentence,
         number_start,
+        number_end,
+        clause_end,
+        previous_sentence,
+        preceding_text,
         {{ normalize_wording('number_text') }} as number_norm,
         {{ normalize_wording('clause_before') }} as clause_before_norm,
         {{ normalize_wording('clause_after') }} as clause_after_norm,
         {{ normalize_wording('sentence_before') }} as sentence_before_norm,
         {{ normalize_wording('sentence_after') }} as sentence_after_norm,
-        {{ normalize_wording('previous_sentence') }} as previous_sentence_norm
+        {{ normalize_wording('previous_sentence') }} as previous_sentence_norm,
+        {{ normalize_wording('paragraph_before') }} as paragraph_before_norm,
+        {{ normalize_wording('paragraphs_before') }} as paragraphs_before_norm,
+        {{ normalize_wording('preceding_text') }} as preceding_text_norm
     from pieces
 )
 

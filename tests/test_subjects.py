@@ -1,0 +1,148 @@
+"""The subject of a number in prose, from sentences written for these tests.
+
+One page of prose goes through the text extractor and the dbt models up to
+int_mention_subjects; each number with a metric is checked for its subject and for how the
+text supports it (`subject_support`).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extract.records import PageText, ReportExtraction
+from extract.text.mentions import mentions_in_text
+from tests.conftest import REPO_ROOT
+from warehouse.manifest import ReportFile
+from warehouse.raw_layer import raw_frames, write_report, write_schema_files
+
+REPORT_ID = "subjects_test"
+
+# Paragraphs apart by a blank line, as the prose reader gives them.
+PAGE = "\n\n".join(
+    [
+        # A figure between a name and a number: the name belongs to the nearer figure.
+        "La suite numérique a été lancée en 2020. Cette année-là, son coût de maintenance "
+        "atteignait 7 M€, dont 30 % pour Resana.",
+        "En 2023, Osmose a reçu 20 % des 4 M€ de coût de maintenance de la suite numérique.",
+        # A name past the number's clause and before another figure opens that figure's part.
+        "Fin 2022 : Resana, 9 ETP et 2 ETP en renfort ; Osmose, 4 ETP.",
+        # A demonstrative takes up the last product named, not the organisation in between.
+        "Tchap a été ouvert à tous les agents en 2019. La DINUM en assure le suivi. "
+        "En mars 2022, cette messagerie comptait 250 000 utilisateurs actifs.",
+        # ... and reaches back over a paragraph that names nothing.
+        "En juin 2023, cette messagerie ne comptait plus que 210 000 utilisateurs actifs.",
+        # A pronoun takes up the subject of its paragraph.
+        "L’Audioconférence de l’État a été modernisée. En mai 2023, elle a accueilli "
+        "12 000 réunions.",
+        # The agents yield to the product the sentence names.
+        "Sur Tchap, les agents publics ont échangé 40 % des messages en 2022.",
+        # A box: its lines carry on with the subject of its title.
+        "Le budget de la DINUM en 2024",
+        "Crédits de paiement : 120 M€.",
+        "Masse salariale : 18 M€.",
+        # Nothing names a subject: no default one.
+        "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
+        "été organisées.",
+    ]
+)
+
+
+def _dbt(*args: str, target: Path) -> None:
+    dbt = Path(sys.executable).with_name("dbt")
+    subprocess.run(
+        [
+            str(dbt),
+            *args,
+            "--project-dir",
+            str(REPO_ROOT / "dbt_project"),
+            "--profiles-dir",
+            str(REPO_ROOT / "dbt_project"),
+            "--target-path",
+            str(target / "target"),
+            "--log-path",
+            str(target / "logs"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def subjects(tmp_path_factory) -> dict[str, tuple[str | None, str | None]]:
+    """raw_text -> (subject, subject_support) of each number of PAGE that has a metric."""
+    work = tmp_path_factory.mktemp("subjects")
+    raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
+    mentions = mentions_in_text(PAGE, page=1)
+    extraction = ReportExtraction(
+        report_id=REPORT_ID,
+        page_count=1,
+        pages=[PageText(page=1, width=595, height=842, text=PAGE)],
+        tables=[],
+        charts=[],
+        mentions=mentions,
+    )
+    report = ReportFile(report_id=REPORT_ID, path=Path(f"{REPORT_ID}.pdf"))
+    write_schema_files(raw_layer)
+    write_report(raw_layer, REPORT_ID, raw_frames(report, extraction, "0" * 64))
+    variables = json.dumps({"warehouse": str(warehouse), "raw_layer": str(raw_layer)})
+    selection = ["--select", "+int_mention_subjects", "--indirect-selection", "cautious"]
+    _dbt("build", *selection, "--vars", variables, target=work)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        rows = conn.execute(
+            """
+            SELECT mentions.raw_text, subjects.subject, subjects.subject_support
+            FROM staging.stg_mentions AS mentions
+            INNER JOIN intermediate.int_mention_metrics USING (report_id, mention_index)
+            LEFT JOIN intermediate.int_mention_subjects AS subjects
+                USING (report_id, mention_index)
+            """
+        ).fetchall()
+    return {raw_text: (subject, support) for raw_text, subject, support in rows}
+
+
+def test_a_name_after_another_figure_is_that_figure_s(subjects):
+    assert subjects["7 M€"] == ("suite_numerique", "previous_sentence")
+    assert subjects["30 %"] == ("resana", "clause")
+
+
+def test_a_name_before_another_figure_yields_to_a_name_with_no_figure_between(subjects):
+    assert subjects["20 %"] == ("osmose", "clause")
+    assert subjects["4 M€"] == ("suite_numerique", "clause")
+
+
+def test_a_name_past_the_clause_before_another_figure_is_that_figure_s(subjects):
+    assert subjects["9 ETP"] == ("resana", "sentence")
+    assert subjects["2 ETP"] == ("resana", "sentence")
+    assert subjects["4 ETP"] == ("osmose", "sentence")
+
+
+def test_a_demonstrative_takes_up_the_last_subject_of_its_kind(subjects):
+    assert subjects["250 000"] == ("tchap", "back_reference")
+
+
+def test_a_demonstrative_reaches_back_over_a_paragraph(subjects):
+    assert subjects["210 000"] == ("tchap", "back_reference")
+
+
+def test_a_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
+    assert subjects["12 000"] == ("audioconference", "back_reference")
+
+
+def test_the_agents_yield_to_a_product_of_the_sentence(subjects):
+    assert subjects["40 %"] == ("tchap", "sentence")
+
+
+def test_box_lines_carry_on_with_the_subject_of_the_line_before(subjects):
+    assert subjects["120 M€"] == ("dinum", "previous_sentence")
+    assert subjects["18 M€"] == ("dinum", "continued")
+
+
+def test_no_subject_without_support(subjects):
+    assert subjects["5 000"] == (None, None)
