@@ -1,8 +1,10 @@
 -- One row per would-be fact: every number the vocabulary gave a metric. It becomes a fact
 -- only when the document supports each of its parts, and `reason` says, in words, why it
 -- does not (null when nothing is missing or contradicted):
---   * support: a subject named for it (no default subject), and a period when its metric
---     means nothing without one (metrics seed, `dated`);
+--   * support: a subject named for it (no default subject) in its own sentence, table or
+--     chart, or taken up there by a back-reference: a name the sentence before merely
+--     holds is a guess (that sentence's subject is as often another one), kept for review;
+--     and a period when its metric means nothing without one (metrics seed, `dated`);
 --   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
 --     the table, then the chart, as evidence; statements of one fact whose values disagree
 --     are held back together instead of one silently winning;
@@ -32,6 +34,8 @@ statements as (
             '; ',
             case when classified.subject is null
                 then 'no subject named for it in its clause, sentence, table or chart' end,
+            case when classified.subject_support = 'previous_sentence'
+                then 'its subject is only named in the sentence before' end,
             case when metrics.dated
                     and classified.period_start is null
                     and classified.period_end is null
