@@ -1,8 +1,8 @@
-"""The subject of a number in prose, from sentences written for these tests.
+"""The subject and segment of a number in prose, from sentences written for these tests.
 
 One page of prose goes through the text extractor and the dbt models up to
-int_mention_subjects; each number with a metric is checked for its subject and for how the
-text supports it (`subject_support`).
+int_mention_subjects and int_mention_segments; each number with a metric is checked for its
+subject, for how the text supports it (`subject_support`) and for its segment.
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ PAGE = "\n\n".join(
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
+        # Segments named before their figures, then after them: each figure has its own.
+        "En décembre 2022, sur Tchap, la gendarmerie a émis 31 % des messages, l’Insee 9 % "
+        "et la DGFiP près de 5 %.",
+        "En 2021, 64 % des agents publics étaient équipés d’un ordinateur portable, 47 % "
+        "d’un ordinateur fixe et 12 % d’une tablette.",
     ]
 )
 
@@ -75,8 +80,8 @@ def _dbt(*args: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def subjects(tmp_path_factory) -> dict[str, tuple[str | None, str | None]]:
-    """raw_text -> (subject, subject_support) of each number of PAGE that has a metric."""
+def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """raw_text -> (subject, subject_support, segment) of each number of PAGE with a metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
     mentions = mentions_in_text(PAGE, page=1)
@@ -92,19 +97,40 @@ def subjects(tmp_path_factory) -> dict[str, tuple[str | None, str | None]]:
     write_schema_files(raw_layer)
     write_report(raw_layer, REPORT_ID, raw_frames(report, extraction, "0" * 64))
     variables = json.dumps({"warehouse": str(warehouse), "raw_layer": str(raw_layer)})
-    selection = ["--select", "+int_mention_subjects", "--indirect-selection", "cautious"]
+    selection = [
+        "--select",
+        "+int_mention_subjects",
+        "+int_mention_segments",
+        "--indirect-selection",
+        "cautious",
+    ]
     _dbt("build", *selection, "--vars", variables, target=work)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         rows = conn.execute(
             """
-            SELECT mentions.raw_text, subjects.subject, subjects.subject_support
+            SELECT mentions.raw_text, subjects.subject, subjects.subject_support,
+                segments.segment
             FROM staging.stg_mentions AS mentions
             INNER JOIN intermediate.int_mention_metrics USING (report_id, mention_index)
             LEFT JOIN intermediate.int_mention_subjects AS subjects
                 USING (report_id, mention_index)
+            LEFT JOIN intermediate.int_mention_segments AS segments
+                USING (report_id, mention_index)
             """
         ).fetchall()
-    return {raw_text: (subject, support) for raw_text, subject, support in rows}
+    return {raw_text: (subject, support, segment) for raw_text, subject, support, segment in rows}
+
+
+@pytest.fixture(scope="module")
+def subjects(classified) -> dict[str, tuple[str | None, str | None]]:
+    """raw_text -> (subject, subject_support)."""
+    return {raw_text: found[:2] for raw_text, found in classified.items()}
+
+
+@pytest.fixture(scope="module")
+def segments(classified) -> dict[str, str | None]:
+    """raw_text -> segment."""
+    return {raw_text: found[2] for raw_text, found in classified.items()}
 
 
 def test_a_name_after_another_figure_is_that_figure_s(subjects):
@@ -140,9 +166,21 @@ def test_the_agents_yield_to_a_product_of_the_sentence(subjects):
 
 
 def test_box_lines_carry_on_with_the_subject_of_the_line_before(subjects):
-    assert subjects["120 M€"] == ("dinum", "previous_sentence")
+    assert subjects["120 M€"] == ("dinum", "introduction")
     assert subjects["18 M€"] == ("dinum", "continued")
+
+
+def test_a_full_sentence_before_only_gives_a_guess(subjects):
+    assert subjects["7 M€"][1] == "previous_sentence"
 
 
 def test_no_subject_without_support(subjects):
     assert subjects["5 000"] == (None, None)
+
+
+def test_a_segment_named_before_each_figure_is_that_figure_s(segments):
+    assert [segments["31 %"], segments["9 %"], segments["5 %"]] == ["gendarmerie", "insee", "dgfip"]
+
+
+def test_a_segment_named_after_each_figure_is_that_figure_s(segments):
+    assert [segments["64 %"], segments["47 %"], segments["12 %"]] == ["laptop", "desktop", "tablet"]

@@ -4,7 +4,8 @@
 --   * support: a subject named for it (no default subject) in its own sentence, table or
 --     chart, or taken up there by a back-reference: a name the sentence before merely
 --     holds is a guess (that sentence's subject is as often another one), kept for review;
---     and a period when its metric means nothing without one (metrics seed, `dated`);
+--     a period when its metric means nothing without one (metrics seed, `dated`), and a
+--     segment when its metric is reported by segment (it has segment aliases);
 --   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
 --     the table, then the chart, as evidence; statements of one fact whose values disagree
 --     are held back together instead of one silently winning;
@@ -27,6 +28,10 @@ reports as (
     select * from {{ ref('stg_reports') }}
 ),
 
+segmented_metrics as (
+    select distinct metric from {{ ref('stg_segment_aliases') }}
+),
+
 statements as (
     select
         classified.*,
@@ -39,10 +44,13 @@ statements as (
             case when metrics.dated
                     and classified.period_start is null
                     and classified.period_end is null
-                then 'no period stated, and the metric needs one' end
+                then 'no period stated, and the metric needs one' end,
+            case when classified.segment is null and segmented_metrics.metric is not null
+                then 'no segment named for it, and the metric is reported by segment' end
         ), '') as missing
     from classified
     left join metrics on classified.metric = metrics.metric
+    left join segmented_metrics on classified.metric = segmented_metrics.metric
 ),
 
 keyed as (

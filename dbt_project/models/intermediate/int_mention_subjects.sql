@@ -6,9 +6,11 @@
 --                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
 --                      (subject_references seed),
---   previous_sentence  named in the sentence before,
+--   introduction       named in the title or introduction the sentence follows (a line
+--                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
+--   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
 --   continued          the subject of the sentence before, when that one holds numbers
---                      whose subject is one, found by any of the above (lists, boxes:
+--                      whose subject is one, found by any of the above but a guess (lists, boxes:
 --                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
 -- A name that another figure of the sentence stands between belongs to that figure: after
 -- the number ("9,3 M€, dont 60 % pour Tchap"), or past its clause and before another
@@ -54,51 +56,11 @@ classified as (
     inner join metrics using (report_id, mention_index)
 ),
 
--- Other figures of the same prose sentence; the other end of a range is the same figure.
-figures as (
-    select report_id, mention_index, page, sentence, preceding_text, number_start, number_end, range_role
-    from mentions
-    where source_kind = 'text' and non_fact_kind is null
-),
-
-neighbours as (
-    select
-        classified.report_id,
-        classified.mention_index,
-        max(figures.number_end) filter (
-            where figures.number_end <= classified.number_start
-        ) as previous_figure_end,
-        min(figures.number_start) filter (
-            where figures.number_start >= classified.number_end
-        ) as next_figure_start
-    from classified
-    inner join figures
-        on classified.report_id = figures.report_id
-        and classified.page = figures.page
-        and classified.sentence = figures.sentence
-        and classified.preceding_text is not distinct from figures.preceding_text
-        and classified.mention_index <> figures.mention_index
-        and not (classified.range_role is not null and figures.range_role is not null)
-    where classified.source_kind = 'text'
-    group by all
-),
-
 -- The text between the number and the figures next to it: a name there is the number's own.
--- After the number, past its clause, a name followed by another figure opens that figure's
--- part of the sentence ("A : 20 prévus ; B : 11 prévus", "3 M€ pour A, et B 1 M€").
 spans as (
-    select
-        classified.*,
-        {{ normalize_wording(
-            "substr(sentence, coalesce(previous_figure_end, 0) + 1,"
-            ~ " number_start - coalesce(previous_figure_end, 0))") }} as gap_before_norm,
-        {{ normalize_wording(
-            "substr(sentence, number_end + 1,"
-            ~ " case when next_figure_start is null then length(sentence)"
-            ~ " else least(next_figure_start, clause_end) end - number_end)")
-        }} as gap_after_norm
+    select classified.*, int_mention_spans.gap_before_norm, int_mention_spans.gap_after_norm
     from classified
-    left join neighbours using (report_id, mention_index)
+    inner join {{ ref('int_mention_spans') }} as int_mention_spans using (report_id, mention_index)
 ),
 
 named as (
@@ -108,6 +70,7 @@ named as (
         subject_aliases.subject,
         subject_aliases.alias,
         subject_aliases.is_generic,
+        spans.previous_sentence,
         {{ wording_scope('subject_aliases.alias_norm', with_previous=true) }} as scope,
         {{ wording_distance('subject_aliases.alias_norm') }} as distance,
         length(subject_aliases.alias_norm) as alias_length,
@@ -134,7 +97,9 @@ named_supported as (
         alias,
         is_generic,
         case
-            when scope = 2 then 'previous_sentence'
+            when scope = 2 and regexp_matches(previous_sentence, '[.!?…][»")\s\d]*$')
+                then 'previous_sentence'
+            when scope = 2 then 'introduction'
             when scope = 0 then 'clause'
             else 'sentence'
         end as subject_support,
@@ -229,6 +194,7 @@ sentences as (
         min(classified.mention_index) as first_mention_index,
         count(resolved.subject) as resolved_count,
         count(distinct resolved.subject) as subject_count,
+        bool_or(resolved.subject_support = 'previous_sentence') as guessed,
         min(resolved.subject) as subject,
         min(resolved.alias) as alias
     from classified
@@ -258,11 +224,12 @@ follows as (
 ),
 
 -- The sentence carries on with the subject of the sentence before, as far as each sentence
--- of the run finds no subject of its own; a sentence with two subjects passes none on.
+-- of the run finds no subject of its own; a sentence with two subjects, or whose subject is
+-- a guess from the sentence before it, passes none on.
 continued as (
     select report_id, first_mention_index, subject, alias
     from sentences
-    where subject_count = 1
+    where subject_count = 1 and not guessed
     union all
     select follows.report_id, follows.first_mention_index, continued.subject, continued.alias
     from follows
