@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.charts.marks import Reading, read_chart
-from extract.charts.primitives import Phrase, merge
+from extract.charts.primitives import Phrase, as_rect, merge
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
 from extract.pdf.geometry import inside, union
@@ -186,7 +186,7 @@ def _read_page(page: PageModel) -> _Page:
         page.number,
         page.box,
         words,
-        visible(page.shapes),
+        [as_rect(s) for s in visible(page.shapes)],
         _lines_of(words),
         [b for b in page.images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
         em,

@@ -8,8 +8,10 @@ wide space are merged into one `Phrase`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from statistics import median
 
+from extract.pdf.shapes import Shape
 from extract.pdf.words import Word, group_lines
 
 # A phrase is a word, or neighbouring words of one line that read as one label.
@@ -21,6 +23,9 @@ Phrase = Word
 _PHRASE_GAP_EM = 0.45
 # Pieces of text closer than this share of the font size touch: no space between them.
 _TOUCH_EM = 0.1
+# A path vertex this close (points) to its box's edge lies on it; a segment whose ends
+# differ by less than this along x or y runs parallel to the other axis.
+_ON_EDGE = 0.5
 
 
 def merge(words: Sequence[Phrase]) -> Phrase:
@@ -61,3 +66,26 @@ def phrases(words: Iterable[Phrase]) -> list[Phrase]:
 def font_size(words: Sequence[Phrase], default: float = 10.0) -> float:
     """Typical font size of some text (a chart's labels); thresholds are scaled by it."""
     return median(w.size for w in words) if words else default
+
+
+def as_rect(shape: Shape) -> Shape:
+    """A closed path that outlines its own bounding box, as the rect it draws.
+
+    Some producers (LibreOffice, SVG converters) draw a bar as a path of straight
+    segments, often with extra vertices along its edges, rather than as a rect; read as a
+    rect it is a bar like any other. A path is a rect when it is closed, every segment
+    runs along x or y, and every vertex lies on its box's edge (an L or a step has a
+    vertex inside its box).
+    """
+    if shape.kind != "curve" or not shape.is_closed():
+        return shape
+    pts = shape.pts
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        if abs(ax - bx) > _ON_EDGE and abs(ay - by) > _ON_EDGE:
+            return shape  # a slanted segment: a polygon, a pie slice, an arrow
+    for x, y in pts:
+        on_side = min(abs(x - shape.x0), abs(x - shape.x1)) <= _ON_EDGE
+        on_floor = min(abs(y - shape.top), abs(y - shape.bottom)) <= _ON_EDGE
+        if not (on_side or on_floor):
+            return shape
+    return replace(shape, kind="rect")

@@ -1,0 +1,170 @@
+"""Charts as producers other than plotting libraries lay them out.
+
+Office suites, browsers and report templates draw a chart the way their page asks: bars as
+closed paths, a chart in one column of a two-column page, value labels with a qualifier
+("> 75"), category labels rotated or wrapped. Each test draws a small chart of its own
+with reportlab and checks that the points come back with the right category and value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from extract.charts import find_charts
+from extract.charts.primitives import as_rect
+from extract.pdf import read_page
+from extract.pdf.shapes import Shape
+from extract.records import ExtractedChart
+from tests.pdf_fixtures import DEJAVU_SANS
+
+# A font of the tests' own with the glyphs reports print in labels ("≈", "−").
+FONT = "ChartLayoutSans"
+PAGE_HEIGHT = A4[1]
+BAR_BLUE = (0.2, 0.35, 0.55)
+
+
+@dataclass(frozen=True)
+class Bar:
+    category: str
+    value: float
+    printed: str | None = None  # the value label over the bar, when it differs from value
+
+
+def _register_font() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, DEJAVU_SANS))
+
+
+def draw_bar_chart(
+    pdf: canvas.Canvas,
+    bars: list[Bar],
+    *,
+    left: float,
+    top: float,
+    width: float,
+    axis_max: float,
+    step: float,
+    caption: str | None = "Graphique n° 1 : Valeurs par catégorie (en %)",
+    bar_as_path: bool = False,
+    size: float = 8,
+) -> float:
+    """A vertical bar chart with caption, gridlines, ticks, value and category labels and
+    a source line, its caption's top `top` points below the page top; returns the
+    source line's bottom (points below the page top)."""
+
+    def y(distance_from_top: float) -> float:
+        return PAGE_HEIGHT - distance_from_top
+
+    plot_top = top + 2.5 * size + 10
+    plot_h = 120.0
+    base = plot_top + plot_h
+    plot_left = left + 4 * size
+    if caption:
+        pdf.setFont(FONT, size + 1)
+        pdf.drawString(left, y(top + size), caption)
+    pdf.setFont(FONT, size)
+    pdf.setLineWidth(0.5)
+    ticks = int(round(axis_max / step))
+    for i in range(ticks + 1):
+        tick_y = base - plot_h * i / ticks
+        pdf.setStrokeColorRGB(0.8, 0.8, 0.8)
+        pdf.line(plot_left - 3, y(tick_y), left + width, y(tick_y))
+        label = f"{i * step:g}".replace(".", ",")
+        pdf.drawRightString(plot_left - 5, y(tick_y) - size / 3, label)
+    slot = (left + width - plot_left) / len(bars)
+    pdf.setFillColorRGB(*BAR_BLUE)
+    for i, bar in enumerate(bars):
+        centre = plot_left + slot * (i + 0.5)
+        half = slot * 0.3
+        bar_top = base - plot_h * bar.value / axis_max
+        if bar_as_path:
+            # Drawn from the middle of its base, round the outline, back to the middle:
+            # how office suites write a bar.
+            path = pdf.beginPath()
+            path.moveTo(centre, y(base))
+            for px, py in (
+                (centre - half, base),
+                (centre - half, bar_top),
+                (centre + half, bar_top),
+                (centre + half, base),
+                (centre, base),
+            ):
+                path.lineTo(px, y(py))
+            pdf.drawPath(path, stroke=0, fill=1)
+        else:
+            pdf.rect(centre - half, y(base), 2 * half, plot_h * bar.value / axis_max, 0, 1)
+    pdf.setFillColorRGB(0, 0, 0)
+    for i, bar in enumerate(bars):
+        centre = plot_left + slot * (i + 0.5)
+        bar_top = base - plot_h * bar.value / axis_max
+        printed = bar.printed or f"{bar.value:g}".replace(".", ",")
+        pdf.drawCentredString(centre, y(bar_top - 3), printed)
+        pdf.drawCentredString(centre, y(base + size + 2), bar.category)
+    pdf.setStrokeColorRGB(0, 0, 0)
+    pdf.line(plot_left, y(base), left + width, y(base))
+    source_top = base + 2.5 * size + 6
+    pdf.setFont(FONT, size - 1)
+    pdf.drawString(left, y(source_top + size), "Source : enquête annuelle")
+    return source_top + size + 2
+
+
+def _charts(path: Path) -> list[ExtractedChart]:
+    charts = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            try:
+                charts += find_charts(read_page(page))
+            finally:
+                page.close()
+    return charts
+
+
+def _points(chart: ExtractedChart) -> list[tuple[str, float]]:
+    return [(point.category, point.value) for _, point in chart.points()]
+
+
+@pytest.fixture
+def new_pdf(tmp_path):
+    """A one-page canvas to draw on, saved and read back by the test."""
+    _register_font()
+    path = tmp_path / "chart.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    return path, pdf
+
+
+BARS = [Bar("Nord", 40), Bar("Sud", 65), Bar("Est", 20), Bar("Ouest", 85)]
+
+
+# --- bars drawn as paths ----------------------------------------------------------------
+
+
+def test_bars_drawn_as_closed_paths_are_read_as_bars(new_pdf):
+    path, pdf = new_pdf
+    draw_bar_chart(pdf, BARS, left=72, top=100, width=400, axis_max=100, step=25, bar_as_path=True)
+    pdf.save()
+    [chart] = _charts(path)
+    assert chart.kind == "bar_vertical"
+    assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]
+
+
+def _path(*pts: tuple[float, float], fill=BAR_BLUE) -> Shape:
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    return Shape("curve", min(xs), min(ys), max(xs), max(ys), fill, None, tuple(pts))
+
+
+def test_as_rect_takes_outlines_of_their_box_only():
+    outline = _path((5, 10), (0, 10), (0, 0), (10, 0), (10, 10), (5, 10))
+    assert as_rect(outline).kind == "rect"
+    # An L (a vertex inside its box), a triangle (a slanted side), an open polyline.
+    ell = _path((0, 0), (10, 0), (10, 5), (5, 5), (5, 10), (0, 10), (0, 0))
+    triangle = _path((0, 10), (5, 0), (10, 10), (0, 10))
+    open_line = _path((0, 10), (0, 0), (10, 0), (10, 10))
+    assert [as_rect(s).kind for s in (ell, triangle, open_line)] == ["curve"] * 3
