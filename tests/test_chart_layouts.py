@@ -168,3 +168,65 @@ def test_as_rect_takes_outlines_of_their_box_only():
     triangle = _path((0, 10), (5, 0), (10, 10), (0, 10))
     open_line = _path((0, 10), (0, 0), (10, 0), (10, 10))
     assert [as_rect(s).kind for s in (ell, triangle, open_line)] == ["curve"] * 3
+
+
+# --- a chart in one column of a two-column page -----------------------------------------
+
+# Prose of the right-hand column: long enough lines, at every height of the left one.
+RIGHT_PROSE = (
+    "Les crédits ouverts en loi de finances ont été consommés",
+    "à hauteur de quatre-vingts pour cent, selon le rapport",
+    "annuel de performance ; le solde a été reporté sur",
+    "l’exercice suivant, comme le prévoit la loi organique.",
+)
+
+
+def _two_column_page(pdf: canvas.Canvas, chart_width: float) -> None:
+    """Prose in both columns (gutter at x 300), a chart under a caption in the left one."""
+    pdf.setFont(FONT, 9)
+    for i in range(44):
+        line = RIGHT_PROSE[i % len(RIGHT_PROSE)]
+        pdf.drawString(310, PAGE_HEIGHT - 60 - 14 * i, line)
+        if i < 6 or i > 26:
+            pdf.drawString(60, PAGE_HEIGHT - 60 - 14 * i, line[:44])
+    draw_bar_chart(
+        pdf,
+        BARS,
+        left=60,
+        top=150,
+        width=chart_width,
+        axis_max=100,
+        step=25,
+        caption="Graphique n° 2 : Part des sites (en %)",
+    )
+
+
+def test_chart_in_a_column_keeps_to_its_column(new_pdf):
+    path, pdf = new_pdf
+    _two_column_page(pdf, chart_width=220)
+    pdf.save()
+    [chart] = _charts(path)
+    # The caption is not read on with the other column's prose, nor are its labels.
+    assert chart.caption == "Graphique n° 2 : Part des sites (en %)"
+    assert chart.source_line == "Source : enquête annuelle"
+    assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]
+    # The prose beside the chart is left to the prose reader.
+    assert chart.bbox[2] < 300
+
+
+def test_chart_wider_than_its_column_is_read_whole(new_pdf):
+    path, pdf = new_pdf
+    # The caption stands in the left column, the chart reaches far over the gutter.
+    _register_font()
+    pdf.setFont(FONT, 9)
+    for i in range(6):
+        pdf.drawString(60, PAGE_HEIGHT - 60 - 14 * i, RIGHT_PROSE[i % 4][:44])
+        pdf.drawString(310, PAGE_HEIGHT - 60 - 14 * i, RIGHT_PROSE[i % 4])
+    pdf.drawString(310, PAGE_HEIGHT - 60 - 14 * 6, RIGHT_PROSE[0])
+    draw_bar_chart(pdf, BARS, left=60, top=144, width=470, axis_max=100, step=25, caption=None)
+    pdf.setFont(FONT, 9)
+    pdf.drawString(60, PAGE_HEIGHT - 60 - 14 * 6, "Graphique n° 3 : Sites")
+    pdf.save()
+    [chart] = _charts(path)
+    assert chart.caption == "Graphique n° 3 : Sites"
+    assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]

@@ -16,6 +16,7 @@ from extract.charts.marks import Reading, read_chart
 from extract.charts.primitives import Phrase, as_rect, merge
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
+from extract.pdf.columns import GUTTER_MIN_EM, ColumnBlock
 from extract.pdf.geometry import inside, union
 from extract.pdf.shapes import Shape, visible
 from extract.pdf.words import group_lines
@@ -38,6 +39,9 @@ _LINE_GAP_EM = 0.6
 # are something else; the labels under a chart take up to this much room below it.
 _CLUSTER_GAP_EM = 3.0
 _LABEL_MARGIN_EM = 3.0
+# Graphics sharing less than this (points) of their x extent only touch: a table's
+# adjacent cell rules, not a gridline across a chart.
+_TOUCH = 1.0
 # A raster image smaller than this (em, both sides) is an icon or a logo, not a chart.
 _MIN_IMAGE_EM = 8.0
 # Margins (em) around a caption-less cluster of graphics where its labels can sit: tick
@@ -91,6 +95,9 @@ def _block(lines: list[_Line], start: int, graphics_top: float, em: float) -> li
     font = (first.words[0].fontname, round(first.words[0].size, 1))
     for line in lines[start + 1 :]:
         word = line.words[0]
+        beside = line.top < block[-1].bottom - _LINE_GAP_EM * em
+        if beside or line.box[0] >= first.box[2] or line.box[2] <= first.box[0]:
+            continue  # text of another column, on the same line or beside the block
         if (
             line.top - block[-1].bottom > _LINE_GAP_EM * em
             or (word.fontname, round(word.size, 1)) != font
@@ -162,6 +169,17 @@ def _lines_of(words: Sequence[Phrase]) -> list[_Line]:
     return [_Line(line) for line in group_lines(words)]
 
 
+def _runs(line: _Line) -> list[_Line]:
+    """A line cut at gaps as wide as a gutter: the text of one column each."""
+    runs = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - prev.x1 >= GUTTER_MIN_EM * max(prev.size, word.size):
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    return [_Line(run) for run in runs]
+
+
 def _leftover_phrases(words: Sequence[Phrase]) -> list[Phrase]:
     return [merge(line.words) for line in _lines_of(words)]
 
@@ -174,32 +192,48 @@ class _Page:
     box: BBox
     words: list[Phrase]
     shapes: list[Shape]
-    lines: list[_Line]
+    lines: list[_Line]  # cut at column gutters, in reading order
     images: list[BBox]
     em: float
+    columns: list[ColumnBlock]
+
+    def column_span(self, box: BBox) -> tuple[float, float]:
+        """The x range of the column holding box: the page's width outside columns."""
+        middle = (box[1] + box[3]) / 2
+        for block in self.columns:
+            if block.top <= middle <= block.bottom:
+                edges = (self.box[0], *block.gutters, self.box[2])
+                column = block.column_of(box[0], box[2])
+                return edges[column], edges[column + 1]
+        return self.box[0], self.box[2]
 
 
 def _read_page(page: PageModel) -> _Page:
     words = [w for w in page.words if w.upright]
     em = page.em
+    # The page model's lines, cut at column gutters: a caption in one column must not be
+    # read on with the prose of the other.
+    upright_lines = ([w for w in line if w.upright] for line in page.lines)
+    lines = [_Line(line) for line in upright_lines if line]
     return _Page(
         page.number,
         page.box,
         words,
         [as_rect(s) for s in visible(page.shapes)],
-        _lines_of(words),
+        lines,
         [b for b in page.images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
         em,
+        page.columns,
     )
 
 
 def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     """Every chart of a page, captioned or not, with the region it occupies."""
     content = _read_page(page)
-    stoppers = [ln.top for ln in content.lines if ANY_CAPTION_RE.match(ln.text)]
+    stoppers = [ln for ln in content.lines if ANY_CAPTION_RE.match(ln.text)]
     findings = [
-        _captioned(content, i, stoppers)
-        for i, line in enumerate(content.lines)
+        _captioned(content, line, stoppers)
+        for line in content.lines
         if CHART_CAPTION_RE.match(line.text)
     ]
     findings += _uncaptioned(content, [f.region for f in findings])
@@ -207,26 +241,58 @@ def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     return findings
 
 
-def _captioned(content: _Page, index: int, stoppers: Sequence[float]) -> ChartFinding:
-    """The chart under the caption line at index: down to its source line, else down to
-    the end of the graphics hanging from the caption."""
-    lines, em, page_bottom = content.lines, content.em, content.box[3]
-    below = [s.top for s in content.shapes if s.top >= lines[index].bottom]
-    caption_block = _block(lines, index, min(below, default=page_bottom), em)
+def _chart_span(content: _Page, caption_line: _Line) -> tuple[float, float]:
+    """The x range of the chart under a caption: the caption's column, widened to the
+    chart's graphics when they reach over a gutter.
+
+    On a page set in columns the chart stands in its caption's column: the prose of the
+    other column is neither its caption, nor its labels, nor hidden by it. The chart's
+    graphics are those hanging under the caption in its column, and what crosses them
+    (a gridline reaching over a gutter seen where there is none); the graphics of the
+    other column (a table run over the gutter) stay out.
+    """
+    lo, hi = content.column_span(caption_line.box)
+    under = [s for s in content.shapes if s.top >= caption_line.bottom]
+    core = _top_cluster([s for s in under if _centred_in(s.bbox, lo, hi)], content.em)
+    if not core:
+        return lo, hi
+    left, right = min(s.x0 for s in core), max(s.x1 for s in core)
+    crossing = [s for s in under if min(s.x1, right) - max(s.x0, left) > _TOUCH]
+    graphics = _top_cluster(core + crossing, content.em)
+    return min([lo] + [s.x0 for s in graphics]), max([hi] + [s.x1 for s in graphics])
+
+
+def _captioned(content: _Page, caption_line: _Line, stoppers: Sequence[_Line]) -> ChartFinding:
+    """The chart under a caption line: down to its source line, else down to the end of
+    the graphics hanging from the caption."""
+    em, page_bottom = content.em, content.box[3]
+    lo, hi = _chart_span(content, caption_line)
+    # Lines regrouped within the chart's span (whole across a gutter seen where there is
+    # none), cut where a gutter truly runs: beside a chart wider than its column.
+    span_words = [w for w in content.words if _centred_in(w.bbox, lo, hi)]
+    lines = [run for line in _lines_of(span_words) for run in _runs(line)]
+    shapes = [s for s in content.shapes if _centred_in(s.bbox, lo, hi)]
+    first_word = caption_line.words[0]
+    start = next(i for i, ln in enumerate(lines) if any(w is first_word for w in ln.words))
+    below = [s.top for s in shapes if s.top >= lines[start].bottom]
+    caption_block = _block(lines, start, min(below, default=page_bottom), em)
     band_top = caption_block[-1].bottom
-    band_bottom = min([t for t in stoppers if t > band_top] + [page_bottom])
+    band_bottom = min(
+        [ln.top for ln in stoppers if ln.top > band_top and _centred_in(ln.box, lo, hi)]
+        + [page_bottom]
+    )
     source_block: list[_Line] = []
     for j, line in enumerate(lines):
         if band_top < line.top < band_bottom and SOURCE_RE.match(line.text):
             source_block = _block(lines, j, page_bottom, em)
             band_bottom = line.top
             break
-    band_shapes = _shapes_in_band(content.shapes, band_top, band_bottom)
+    band_shapes = _shapes_in_band(shapes, band_top, band_bottom)
     if not source_block:
         band_shapes = _top_cluster(band_shapes, em)
         bottom = max((s.bottom for s in band_shapes), default=band_top)
         band_bottom = min(band_bottom, bottom + _LABEL_MARGIN_EM * em)
-    band: BBox = (content.box[0], band_top, content.box[2], band_bottom)
+    band: BBox = (lo, band_top, hi, band_bottom)
     band_words = _words_in(content.words, band)
     reading = read_chart(band_words, band_shapes)
     caption = _text(caption_block)
@@ -253,6 +319,10 @@ def _captioned(content: _Page, index: int, stoppers: Sequence[float]) -> ChartFi
     boxes = [caption_block[0].box, caption_block[-1].box, chart.bbox]
     boxes += [ln.box for ln in source_block]
     return ChartFinding(chart, union(boxes))
+
+
+def _centred_in(box: BBox, lo: float, hi: float) -> bool:
+    return lo <= (box[0] + box[2]) / 2 <= hi
 
 
 def _shapes_in_band(shapes: Sequence[Shape], top: float, bottom: float) -> list[Shape]:
