@@ -19,7 +19,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.charts import find_charts
+from extract.charts.axes import parse_value_label
 from extract.charts.primitives import as_rect
+from extract.observations import chart_mentions
 from extract.pdf import read_page
 from extract.pdf.shapes import Shape
 from extract.records import ExtractedChart
@@ -230,3 +232,47 @@ def test_chart_wider_than_its_column_is_read_whole(new_pdf):
     [chart] = _charts(path)
     assert chart.caption == "Graphique n° 3 : Sites"
     assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]
+
+
+# --- value labels that round or bound the value -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("75", (75, "exact")),
+        ("> 75", (75, "above")),
+        ("< 3 000", (3000, "below")),
+        ("\u2248 54", (54, "approx")),
+        ("\u2264 12,5 %", (12.5, "at_most")),
+        ("environ 3", (3, "approx")),
+        ("plus de 10 %", (10, "above")),
+        ("Nord 52", None),  # a name and a number: not a value label
+        ("n.d.", None),
+    ],
+)
+def test_parse_value_label(text, read):
+    assert parse_value_label(text) == read
+
+
+def test_qualified_value_labels_are_values_with_their_qualifier(new_pdf):
+    path, pdf = new_pdf
+    bars = [
+        Bar("Nord", 40),
+        Bar("Sud", 75, "> 75"),
+        Bar("Est", 20, "\u2248 20"),
+        Bar("Ouest", 85, "environ 85"),
+    ]
+    draw_bar_chart(pdf, bars, left=72, top=100, width=400, axis_max=100, step=25)
+    pdf.save()
+    [chart] = _charts(path)
+    points = [(p.category, p.value, p.source, p.qualifier) for _, p in chart.points()]
+    assert points == [
+        ("Nord", 40, "label", "exact"),
+        ("Sud", 75, "label", "above"),
+        ("Est", 20, "label", "approx"),
+        ("Ouest", 85, "label", "approx"),
+    ]
+    # The qualifier travels with the point's mention to the warehouse.
+    qualifiers = [m.qualifier for m in chart_mentions(chart, 0)]
+    assert qualifiers == ["exact", "above", "approx", "approx"]

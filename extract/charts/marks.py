@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.charts.axes import Axis, find_value_axis, parse_tick
+from extract.charts.axes import Axis, find_value_axis, parse_tick, parse_value_label
 from extract.charts.primitives import Phrase, font_size, phrases
 from extract.pdf.colors import Color
 from extract.pdf.geometry import union
@@ -105,6 +105,7 @@ class _Mark:
     geometry: float | None
     bbox: BBox
     label: float | None = None
+    qualifier: str = "exact"  # of the printed label: "> 75" is "above"
 
 
 def _is_rule(shape: Shape, em: float) -> bool:
@@ -286,25 +287,25 @@ def _assign_labels(
     axis range is not that mark's value (a year under a bar, a stack's total): it stays
     free for the category labels.
     """
+    reads = {li: read for li, label in enumerate(labels) if (read := parse_value_label(label.text))}
 
-    def agrees(label: Phrase, mark: _Mark) -> bool:
+    def agrees(value: float, mark: _Mark) -> bool:
         if axis is None or mark.geometry is None or axis.span <= 0:
             return True
-        value = parse_tick(label.text)
-        return value is not None and abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
+        return abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
 
     pairs = sorted(
         (d, li, mi)
-        for li, label in enumerate(labels)
+        for li, (value, _) in reads.items()
         for mi, mark in enumerate(marks)
-        if (d := distance(label, mark)) is not None and agrees(label, mark)
+        if (d := distance(labels[li], mark)) is not None and agrees(value, mark)
     )
     used_labels: set[int] = set()
     used: list[Phrase] = []
     for _, li, mi in pairs:
         if li in used_labels or marks[mi].label is not None:
             continue
-        marks[mi].label = parse_tick(labels[li].text)
+        marks[mi].label, marks[mi].qualifier = reads[li]
         used_labels.add(li)
         used.append(labels[li])
     return used
@@ -431,6 +432,7 @@ def _series(
                 source=source,
                 discrepancy=discrepancy,
                 bbox=mark.bbox,
+                qualifier=mark.qualifier if source == "label" else "exact",
             )
         )
     legend_order = list(legend)
@@ -559,7 +561,7 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     free = [t for t in free if id(t) not in tick_ids]
 
     status = "extracted"
-    numeric = [t for t in free if parse_tick(t.text) is not None]
+    numeric = [t for t in free if parse_value_label(t.text) is not None]
     if bar_items:
         assert baseline is not None
         zero = axis.coord(0.0) if axis else baseline
