@@ -276,3 +276,24 @@ def test_qualified_value_labels_are_values_with_their_qualifier(new_pdf):
     # The qualifier travels with the point's mention to the warehouse.
     qualifiers = [m.qualifier for m in chart_mentions(chart, 0)]
     assert qualifiers == ["exact", "above", "approx", "approx"]
+
+
+# --- category labels too long for their slot --------------------------------------------
+
+
+def test_labels_drawn_over_each_other_are_told_apart(new_pdf):
+    path, pdf = new_pdf
+    bars = [
+        Bar("Administrations centrales", 40),
+        Bar("Services déconcentrés", 65),
+        Bar("Opérateurs nationaux", 20),
+    ]
+    # Three slots of some 50 points for names of 80 to 100: each overlaps its neighbours.
+    draw_bar_chart(pdf, bars, left=72, top=100, width=180, axis_max=100, step=25)
+    pdf.save()
+    [chart] = _charts(path)
+    assert _points(chart) == [
+        ("Administrations centrales", 40),
+        ("Services déconcentrés", 65),
+        ("Opérateurs nationaux", 20),
+    ]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from extract.charts.marks import Reading, read_chart
-from extract.charts.primitives import Phrase, as_rect, merge
+from extract.charts.primitives import Phrase, as_rect, merge, untangle
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
 from extract.pdf.columns import GUTTER_MIN_EM, ColumnBlock
@@ -114,10 +115,6 @@ def _text(block: Sequence[_Line]) -> str:
     return " ".join(line.text for line in block)
 
 
-def _words_in(words: Sequence[Phrase], box: BBox) -> list[Phrase]:
-    return [w for w in words if inside(w.bbox, box, tol=0.5)]
-
-
 def _caption_number(caption: str | None) -> int | None:
     match = CHART_CAPTION_RE.match(caption) if caption else None
     return int(match["number"]) if match else None
@@ -196,6 +193,15 @@ class _Page:
     images: list[BBox]
     em: float
     columns: list[ColumnBlock]
+    chars: list[dict[str, Any]]  # in drawing order
+
+    def words_in(self, words: Sequence[Phrase], box: BBox) -> list[Phrase]:
+        """The words inside box, labels drawn over each other told apart."""
+        inner = [w for w in words if inside(w.bbox, box, tol=0.5)]
+        chars = [
+            c for c in self.chars if inside((c["x0"], c["top"], c["x1"], c["bottom"]), box, 0.5)
+        ]
+        return untangle(inner, chars)
 
     def column_span(self, box: BBox) -> tuple[float, float]:
         """The x range of the column holding box: the page's width outside columns."""
@@ -224,6 +230,7 @@ def _read_page(page: PageModel) -> _Page:
         [b for b in page.images if min(b[2] - b[0], b[3] - b[1]) >= _MIN_IMAGE_EM * em],
         em,
         page.columns,
+        page.chars,
     )
 
 
@@ -293,7 +300,7 @@ def _captioned(content: _Page, caption_line: _Line, stoppers: Sequence[_Line]) -
         bottom = max((s.bottom for s in band_shapes), default=band_top)
         band_bottom = min(band_bottom, bottom + _LABEL_MARGIN_EM * em)
     band: BBox = (lo, band_top, hi, band_bottom)
-    band_words = _words_in(content.words, band)
+    band_words = content.words_in(content.words, band)
     reading = read_chart(band_words, band_shapes)
     caption = _text(caption_block)
     unit = unit_from_text(caption)
@@ -385,7 +392,7 @@ def _uncaptioned(content: _Page, taken: Sequence[BBox]) -> list[ChartFinding]:
         box = union(s.bbox for s in cluster)
         left, up, right, down = (m * em for m in _FREE_MARGINS_EM)
         area = (box[0] - left, box[1] - up, box[2] + right, box[3] + down)
-        area_words = _words_in(free_words, area)
+        area_words = content.words_in(free_words, area)
         reading = read_chart(area_words, cluster)
         if (
             reading is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from statistics import median
+from typing import Any
 
 from extract.pdf.shapes import Shape
 from extract.pdf.words import Word, group_lines
@@ -23,6 +24,10 @@ Phrase = Word
 _PHRASE_GAP_EM = 0.45
 # Pieces of text closer than this share of the font size touch: no space between them.
 _TOUCH_EM = 0.1
+# Glyphs of one word overlapping by more than this share of their size belong to
+# labels drawn over each other (long category names in a narrow chart): kerning moves
+# glyphs by a tenth of an em at most.
+_OVERLAP_EM = 0.3
 # A path vertex this close (points) to its box's edge lies on it; a segment whose ends
 # differ by less than this along x or y runs parallel to the other axis.
 _ON_EDGE = 0.5
@@ -54,7 +59,10 @@ def phrases(words: Iterable[Phrase]) -> list[Phrase]:
     for line in group_lines(words):
         run = [line[0]]
         for word in line[1:]:
-            if word.x0 - run[-1].x1 <= _PHRASE_GAP_EM * max(word.size, run[-1].size):
+            gap = word.x0 - run[-1].x1
+            size = max(word.size, run[-1].size)
+            # Words drawn over each other are two labels, not one read left to right.
+            if -_OVERLAP_EM * size <= gap <= _PHRASE_GAP_EM * size:
                 run.append(word)
             else:
                 result.append(merge(run))
@@ -89,3 +97,62 @@ def as_rect(shape: Shape) -> Shape:
         if not (on_side or on_floor):
             return shape
     return replace(shape, kind="rect")
+
+
+def untangle(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[Phrase]:
+    """Words whose glyphs overlap, split back into the strings the producer drew.
+
+    Labels too long for their slot overlap their neighbours; read left to right their
+    glyphs interleave ("TchaWp ebconférence"). Each label is still written in one piece,
+    so the page's chars in drawing order give them back: a label ends where the next
+    glyph does not follow on the right.
+    """
+    tangled = [w for w in words if _tangled(_chars_in(w, chars), w.size)]
+    if not tangled:
+        return list(words)
+    pool = [
+        c for c in chars if not c["text"].isspace() and any(_holds(w, c) for w in tangled)
+    ]
+    # A label's glyphs follow one another to the right, across its word spaces.
+    runs: list[list[dict[str, Any]]] = []
+    for char in pool:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and (
+            abs(char["top"] - prev["top"]) <= _OVERLAP_EM * prev["size"]
+            and -_OVERLAP_EM * prev["size"]
+            <= char["x0"] - prev["x1"]
+            <= _PHRASE_GAP_EM * prev["size"]
+        ):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    rebuilt = [merge([_glyph(c) for c in run]) for run in runs]
+    return [w for w in words if w not in tangled] + rebuilt
+
+
+def _holds(word: Phrase, char: dict[str, Any]) -> bool:
+    xc, yc = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return word.x0 <= xc <= word.x1 and word.top <= yc <= word.bottom
+
+
+def _chars_in(word: Phrase, chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for c in chars if not c["text"].isspace() and _holds(word, c)]
+
+
+def _tangled(chars: Sequence[dict[str, Any]], size: float) -> bool:
+    """Whether glyphs read left to right overlap more than kerning moves them."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    pairs = zip(ordered, ordered[1:], strict=False)
+    return any(b["x0"] < a["x1"] - _OVERLAP_EM * size for a, b in pairs)
+
+
+def _glyph(char: dict[str, Any]) -> Phrase:
+    return Phrase(
+        char["text"],
+        char["x0"],
+        char["top"],
+        char["x1"],
+        char["bottom"],
+        char["size"],
+        char["fontname"],
+    )
