@@ -297,3 +297,13 @@ def test_labels_drawn_over_each_other_are_told_apart(new_pdf):
         ("Services déconcentrés", 65),
         ("Opérateurs nationaux", 20),
     ]
+
+
+def test_caption_in_capitals_announces_its_chart(new_pdf):
+    path, pdf = new_pdf
+    caption = "GRAPHIQUE N° 4 : PART DES SITES RACCORDÉS EN 2023 (EN %)"
+    draw_bar_chart(pdf, BARS, left=72, top=100, width=400, axis_max=100, step=25, caption=caption)
+    pdf.save()
+    [chart] = _charts(path)
+    assert (chart.number, chart.caption, chart.unit) == (4, caption, "%")
+    assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]

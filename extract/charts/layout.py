@@ -27,10 +27,12 @@ _UNIT_WORD = (
     r"(?:millions?|milliards?|milliers?|M€|Md€|Mds€|k€|€|%|euros?|ETP|jours?|mois|"
     r"ann[ée]es?|heures?|nombre|points?|pts?)(?=\W|$)"
 )
+# A caption's unit note is read ignoring case: some house styles set captions in
+# capitals ("(EN %)").
 _UNIT_PATTERNS = (
-    re.compile(r"\(\s*en\s+([^()]+?)\s*\)"),  # "(en millions de messages)"
-    re.compile(rf"\(\s*({_UNIT_WORD}[^()]*?)\s*\)\s*$"),  # "(M€)"
-    re.compile(rf"\ben\s+({_UNIT_WORD}.*?)\s*$"),  # "... en M€"
+    re.compile(r"\(\s*en\s+([^()]+?)\s*\)", re.IGNORECASE),  # "(en millions de messages)"
+    re.compile(rf"\(\s*({_UNIT_WORD}[^()]*?)\s*\)\s*$", re.IGNORECASE),  # "(M€)"
+    re.compile(rf"\ben\s+({_UNIT_WORD}.*?)\s*$", re.IGNORECASE),  # "... en M€"
     re.compile(rf"^({_UNIT_WORD}.*?)\s*$"),  # an axis title: "millions de messages"
 )
 # Caption continuation lines follow at less than this gap (em): the leading of one
