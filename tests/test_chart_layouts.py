@@ -56,6 +56,7 @@ def draw_bar_chart(
     step: float,
     caption: str | None = "Graphique n° 1 : Valeurs par catégorie (en %)",
     bar_as_path: bool = False,
+    label_angle: float = 0,
     size: float = 8,
 ) -> float:
     """A vertical bar chart with caption, gridlines, ticks, value and category labels and
@@ -109,10 +110,18 @@ def draw_bar_chart(
         bar_top = base - plot_h * bar.value / axis_max
         printed = bar.printed or f"{bar.value:g}".replace(".", ",")
         pdf.drawCentredString(centre, y(bar_top - 3), printed)
-        pdf.drawCentredString(centre, y(base + size + 2), bar.category)
+        if label_angle:
+            # Turned about its end, which hangs from the bar's position under the axis.
+            pdf.saveState()
+            pdf.translate(centre, y(base + 4))
+            pdf.rotate(label_angle)
+            pdf.drawRightString(0, 0, bar.category)
+            pdf.restoreState()
+        else:
+            pdf.drawCentredString(centre, y(base + size + 2), bar.category)
     pdf.setStrokeColorRGB(0, 0, 0)
     pdf.line(plot_left, y(base), left + width, y(base))
-    source_top = base + 2.5 * size + 6
+    source_top = base + 2.5 * size + 6 + (90 if label_angle else 0)
     pdf.setFont(FONT, size - 1)
     pdf.drawString(left, y(source_top + size), "Source : enquête annuelle")
     return source_top + size + 2
@@ -307,3 +316,20 @@ def test_caption_in_capitals_announces_its_chart(new_pdf):
     [chart] = _charts(path)
     assert (chart.number, chart.caption, chart.unit) == (4, caption, "%")
     assert _points(chart) == [("Nord", 40), ("Sud", 65), ("Est", 20), ("Ouest", 85)]
+
+
+@pytest.mark.parametrize("angle", [45, 90])
+def test_category_labels_set_at_an_angle(new_pdf, angle):
+    path, pdf = new_pdf
+    bars = [
+        Bar("Administrations centrales", 40),
+        Bar("Services déconcentrés", 65),
+        Bar("Opérateurs", 20),
+        Bar("Collectivités territoriales", 85),
+    ]
+    draw_bar_chart(
+        pdf, bars, left=72, top=100, width=300, axis_max=100, step=25, label_angle=angle
+    )
+    pdf.save()
+    [chart] = _charts(path)
+    assert _points(chart) == [(b.category, b.value) for b in bars]

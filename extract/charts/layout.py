@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from extract.charts.marks import Reading, read_chart
-from extract.charts.primitives import Phrase, as_rect, merge, untangle
+from extract.charts.primitives import (
+    Phrase,
+    as_rect,
+    holds,
+    is_slanted,
+    merge,
+    slanted_labels,
+    untangle,
+)
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
 from extract.pdf.columns import GUTTER_MIN_EM, ColumnBlock
@@ -199,11 +207,18 @@ class _Page:
 
     def words_in(self, words: Sequence[Phrase], box: BBox) -> list[Phrase]:
         """The words inside box, labels drawn over each other told apart."""
-        inner = [w for w in words if inside(w.bbox, box, tol=0.5)]
         chars = [
             c for c in self.chars if inside((c["x0"], c["top"], c["x1"], c["bottom"]), box, 0.5)
         ]
-        return untangle(inner, chars)
+        flat = [c for c in chars if not is_slanted(c)]
+        # Words of glyphs set at an angle are fragments ("x", "u", "ntr"): their labels
+        # are read whole from the glyphs instead.
+        inner = [
+            w
+            for w in words
+            if inside(w.bbox, box, tol=0.5) and any(holds(w, c) for c in flat)
+        ]
+        return untangle(inner, flat) + slanted_labels([c for c in chars if is_slanted(c)])
 
     def column_span(self, box: BBox) -> tuple[float, float]:
         """The x range of the column holding box: the page's width outside columns."""

@@ -374,7 +374,8 @@ def _category_names(
                     break
                 chosen.extend(row)
     else:
-        chosen = [w for w in words if nearest(w) is not None]
+        # Names beside horizontal bars are set flat: text turned there is an axis title.
+        chosen = [w for w in words if w.upright and nearest(w) is not None]
     names: list[list[Phrase]] = [[] for _ in anchors]
     for word in chosen:
         index = nearest(word)

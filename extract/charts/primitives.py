@@ -28,6 +28,10 @@ _TOUCH_EM = 0.1
 # labels drawn over each other (long category names in a narrow chart): kerning moves
 # glyphs by a tenth of an em at most.
 _OVERLAP_EM = 0.3
+# A glyph whose text matrix turns it by more than this (its sine) is set at an angle.
+_SLANT = 0.05
+# Glyphs of one slanted label follow one another within this many of their sizes.
+_SLANTED_STEP_EM = 1.2
 # A path vertex this close (points) to its box's edge lies on it; a segment whose ends
 # differ by less than this along x or y runs parallel to the other axis.
 _ON_EDGE = 0.5
@@ -111,7 +115,7 @@ def untangle(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[P
     if not tangled:
         return list(words)
     pool = [
-        c for c in chars if not c["text"].isspace() and any(_holds(w, c) for w in tangled)
+        c for c in chars if not c["text"].isspace() and any(holds(w, c) for w in tangled)
     ]
     # A label's glyphs follow one another to the right, across its word spaces.
     runs: list[list[dict[str, Any]]] = []
@@ -130,13 +134,14 @@ def untangle(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[P
     return [w for w in words if w not in tangled] + rebuilt
 
 
-def _holds(word: Phrase, char: dict[str, Any]) -> bool:
+def holds(word: Phrase, char: dict[str, Any]) -> bool:
+    """Whether a glyph's centre lies in a word's box."""
     xc, yc = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return word.x0 <= xc <= word.x1 and word.top <= yc <= word.bottom
 
 
 def _chars_in(word: Phrase, chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [c for c in chars if not c["text"].isspace() and _holds(word, c)]
+    return [c for c in chars if not c["text"].isspace() and holds(word, c)]
 
 
 def _tangled(chars: Sequence[dict[str, Any]], size: float) -> bool:
@@ -156,3 +161,64 @@ def _glyph(char: dict[str, Any]) -> Phrase:
         char["size"],
         char["fontname"],
     )
+
+
+def is_slanted(char: dict[str, Any]) -> bool:
+    """Whether a glyph is set at an angle (a rotated category label, an axis title)."""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return abs(matrix[1]) > _SLANT or abs(matrix[2]) > _SLANT
+
+
+def slanted_labels(chars: Sequence[dict[str, Any]]) -> list[Phrase]:
+    """Labels set at an angle, each placed where it meets its axis.
+
+    Long category names are turned by 45 or 90 degrees, each hanging from its bar's
+    position by the end nearest the axis: its topmost glyph. A label is its glyphs in
+    drawing order, while each follows the last at a glyph's distance and turned alike;
+    it is given the box of that top glyph across, and its whole height down, so that
+    it is matched to a category like a label set flat under it.
+    """
+    runs: list[list[dict[str, Any]]] = []
+    for char in chars:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and _same_turn(prev, char) and _next_glyph(prev, char):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    labels = []
+    for run in runs:
+        text = " ".join("".join(c["text"] for c in run).split())
+        if not text:
+            continue
+        head = min(run, key=lambda c: c["top"])
+        labels.append(
+            Phrase(
+                text,
+                head["x0"],
+                head["top"],
+                head["x1"],
+                max(c["bottom"] for c in run),
+                max(_glyph_size(c) for c in run),
+                head["fontname"],
+                upright=False,
+            )
+        )
+    return labels
+
+
+def _glyph_size(char: dict[str, Any]) -> float:
+    """A turned glyph's font size: its box across the writing direction (pdfplumber's
+    size of a turned glyph is its advance)."""
+    return max(char["x1"] - char["x0"], char["bottom"] - char["top"])
+
+
+def _same_turn(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ma, mb = a["matrix"], b["matrix"]
+    scale = max(_glyph_size(a), _glyph_size(b), 1.0)
+    return all(abs(x - y) <= _SLANT * scale for x, y in zip(ma[:4], mb[:4], strict=True))
+
+
+def _next_glyph(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ax, ay = (a["x0"] + a["x1"]) / 2, (a["top"] + a["bottom"]) / 2
+    bx, by = (b["x0"] + b["x1"]) / 2, (b["top"] + b["bottom"]) / 2
+    return ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 <= _SLANTED_STEP_EM * _glyph_size(a)
