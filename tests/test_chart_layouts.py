@@ -333,3 +333,53 @@ def test_category_labels_set_at_an_angle(new_pdf, angle):
     pdf.save()
     [chart] = _charts(path)
     assert _points(chart) == [(b.category, b.value) for b in bars]
+
+
+# --- line series drawn one segment at a time --------------------------------------------
+
+LINE_VALUES = [("2019", 1.5), ("2020", 3.2), ("2021", 4.8), ("2022", 4.1), ("2023", 6.0)]
+
+
+def draw_line_chart(pdf: canvas.Canvas, *, one_segment_per_step: bool) -> None:
+    """A line chart of LINE_VALUES (axis 0 to 8), the series one path or one segment per
+    step between categories, as office suites draw it."""
+
+    def y(distance_from_top: float) -> float:
+        return PAGE_HEIGHT - distance_from_top
+
+    pdf.setFont(FONT, 9)
+    pdf.drawString(72, y(110), "Graphique n° 1 : Messages échangés (en millions)")
+    base, height, left, right = 300.0, 150.0, 110.0, 470.0
+    pdf.setFont(FONT, 8)
+    for i in range(5):
+        tick_y = base - height * i / 4
+        pdf.setStrokeColorRGB(0.8, 0.8, 0.8)
+        pdf.line(left, y(tick_y), right, y(tick_y))
+        pdf.drawRightString(left - 5, y(tick_y) - 3, str(2 * i))
+    points = [(left + 30 + 75 * i, base - height * v / 8) for i, (_, v) in enumerate(LINE_VALUES)]
+    pdf.setStrokeColorRGB(0.8, 0.3, 0.1)
+    pdf.setLineWidth(1.5)
+    if one_segment_per_step:
+        for (x0, t0), (x1, t1) in zip(points, points[1:], strict=False):
+            pdf.line(x0, y(t0), x1, y(t1))
+    else:
+        path = pdf.beginPath()
+        path.moveTo(points[0][0], y(points[0][1]))
+        for x, t in points[1:]:
+            path.lineTo(x, y(t))
+        pdf.drawPath(path, stroke=1, fill=0)
+    for (x, _), (year, _) in zip(points, LINE_VALUES, strict=True):
+        pdf.drawCentredString(x, y(base + 12), year)
+    pdf.setFont(FONT, 7)
+    pdf.drawString(72, y(base + 30), "Source : statistiques d’usage")
+
+
+@pytest.mark.parametrize("one_segment_per_step", [False, True])
+def test_line_series_drawn_segment_by_segment_is_one_series(new_pdf, one_segment_per_step):
+    path, pdf = new_pdf
+    draw_line_chart(pdf, one_segment_per_step=one_segment_per_step)
+    pdf.save()
+    [chart] = _charts(path)
+    assert chart.kind == "line"
+    assert len(chart.series) == 1
+    assert _points(chart) == LINE_VALUES

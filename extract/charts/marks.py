@@ -468,13 +468,10 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
     legend, swatches, legend_texts = _legend(shapes, texts, colors, em)
     swatch_ids = {id(s) for s in swatches}
     solids = [s for s in solids if id(s) not in swatch_ids]
-    polylines = [
-        s
-        for s in solids
-        if s.kind in ("curve", "line")
-        and not s.is_closed()
-        and max(s.width, s.height) > _MARKER_EM * em
+    open_paths = [
+        s for s in solids if s.kind in ("curve", "line") and len(s.pts) >= 2 and not s.is_closed()
     ]
+    polylines = [s for s in _joined(open_paths) if max(s.width, s.height) > _MARKER_EM * em]
     # Markers are small symbols centred on a vertex, to within a point.
     grid = {(round(x), round(y)) for p in polylines for x, y in p.pts}
     near = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
@@ -489,6 +486,33 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
         )
     ]
     return _Parts(rules, bars, polylines, swatches, legend, legend_texts)
+
+
+def _joined(paths: Sequence[Shape]) -> list[Shape]:
+    """Open paths of one colour meeting end to end, joined into one polyline.
+
+    Some producers draw a line series as one segment per pair of points: read apart,
+    every inner vertex would be a point twice.
+    """
+    # Drawn left to right, as a series runs along its categories.
+    forward = [s if s.pts[0][0] <= s.pts[-1][0] else replace(s, pts=s.pts[::-1]) for s in paths]
+    chains: list[Shape] = []
+    for path in sorted(forward, key=lambda s: s.pts[0][0]):
+        for i, chain in enumerate(chains):
+            (ex, ey), (sx, sy) = chain.pts[-1], path.pts[0]
+            if (
+                chain.stroke == path.stroke
+                and abs(ex - sx) <= _SAME_EDGE
+                and abs(ey - sy) <= _SAME_EDGE
+            ):
+                x0, top, x1, bottom = union([chain.bbox, path.bbox])
+                pts = chain.pts + path.pts[1:]
+                edges = {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+                chains[i] = replace(chain, kind="curve", pts=pts, **edges)
+                break
+        else:
+            chains.append(path)
+    return chains
 
 
 def _bar_items(parts: _Parts, vertical: bool) -> list[_Bar]:
