@@ -17,7 +17,7 @@ from extract.charts.marks import Reading, read_chart
 from extract.charts.primitives import (
     Phrase,
     as_rect,
-    holds,
+    holding,
     is_slanted,
     merge,
     slanted_labels,
@@ -210,15 +210,14 @@ class _Page:
         chars = [
             c for c in self.chars if inside((c["x0"], c["top"], c["x1"], c["bottom"]), box, 0.5)
         ]
+        inner = [w for w in words if inside(w.bbox, box, tol=0.5)]
+        slanted = [c for c in chars if is_slanted(c)]
+        if not slanted:
+            return untangle(inner, chars)
         flat = [c for c in chars if not is_slanted(c)]
         # Words of glyphs set at an angle are fragments ("x", "u", "ntr"): their labels
         # are read whole from the glyphs instead.
-        inner = [
-            w
-            for w in words
-            if inside(w.bbox, box, tol=0.5) and any(holds(w, c) for c in flat)
-        ]
-        return untangle(inner, flat) + slanted_labels([c for c in chars if is_slanted(c)])
+        return untangle(holding(inner, flat), flat) + slanted_labels(slanted)
 
     def column_span(self, box: BBox) -> tuple[float, float]:
         """The x range of the column holding box: the page's width outside columns."""

@@ -111,12 +111,16 @@ def untangle(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[P
     so the page's chars in drawing order give them back: a label ends where the next
     glyph does not follow on the right.
     """
-    tangled = [w for w in words if _tangled(_chars_in(w, chars), w.size)]
+    glyphs = [c for c in chars if not c["text"].isspace()]
+    owners = _owners(words, glyphs)
+    held: dict[int, list[dict[str, Any]]] = {}
+    for char, owner in zip(glyphs, owners, strict=True):
+        if owner is not None:
+            held.setdefault(id(owner), []).append(char)
+    tangled = {id(w) for w in words if _tangled(held.get(id(w), []), w.size)}
     if not tangled:
         return list(words)
-    pool = [
-        c for c in chars if not c["text"].isspace() and any(holds(w, c) for w in tangled)
-    ]
+    pool = [c for c, o in zip(glyphs, owners, strict=True) if o is not None and id(o) in tangled]
     # A label's glyphs follow one another to the right, across its word spaces.
     runs: list[list[dict[str, Any]]] = []
     for char in pool:
@@ -131,17 +135,36 @@ def untangle(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[P
         else:
             runs.append([char])
     rebuilt = [merge([_glyph(c) for c in run]) for run in runs]
-    return [w for w in words if w not in tangled] + rebuilt
+    return [w for w in words if id(w) not in tangled] + rebuilt
 
 
-def holds(word: Phrase, char: dict[str, Any]) -> bool:
-    """Whether a glyph's centre lies in a word's box."""
-    xc, yc = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return word.x0 <= xc <= word.x1 and word.top <= yc <= word.bottom
+def holding(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[Phrase]:
+    """The words holding at least one of the glyphs (its centre in the word's box)."""
+    owners = {id(o) for o in _owners(words, chars) if o is not None}
+    return [w for w in words if id(w) in owners]
 
 
-def _chars_in(word: Phrase, chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [c for c in chars if not c["text"].isspace() and holds(word, c)]
+def _owners(words: Sequence[Phrase], chars: Sequence[dict[str, Any]]) -> list[Phrase | None]:
+    """The word holding each glyph's centre, or None; words indexed by the rows of
+    points they cover, so that a page of text is matched in one pass."""
+    rows: dict[int, list[Phrase]] = {}
+    for word in words:
+        for row in range(int(word.top), int(word.bottom) + 1):
+            rows.setdefault(row, []).append(word)
+    owners: list[Phrase | None] = []
+    for char in chars:
+        xc, yc = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        owners.append(
+            next(
+                (
+                    w
+                    for w in rows.get(int(yc), ())
+                    if w.x0 <= xc <= w.x1 and w.top <= yc <= w.bottom
+                ),
+                None,
+            )
+        )
+    return owners
 
 
 def _tangled(chars: Sequence[dict[str, Any]], size: float) -> bool:
