@@ -20,7 +20,8 @@ from reportlab.pdfgen import canvas
 
 from extract.charts import find_charts
 from extract.charts.axes import parse_value_label
-from extract.charts.primitives import as_rect
+from extract.charts.marks import read_chart
+from extract.charts.primitives import Phrase, as_rect
 from extract.observations import chart_mentions
 from extract.pdf import read_page
 from extract.pdf.shapes import Shape
@@ -383,3 +384,24 @@ def test_line_series_drawn_segment_by_segment_is_one_series(new_pdf, one_segment
     assert chart.kind == "line"
     assert len(chart.series) == 1
     assert _points(chart) == LINE_VALUES
+
+
+def test_turned_axis_title_beside_horizontal_bars_is_no_category():
+    # Bars of 20, 35, 50 on an axis of 0 to 60 (2 points a unit) from x 100; names left.
+    names = ["Nord", "Sud", "Est"]
+    shapes = [
+        Shape("rect", 100, 60 + 30 * i, 100 + 2 * v, 80 + 30 * i, BAR_BLUE, None)
+        for i, v in enumerate((20, 35, 50))
+    ]
+    words = [
+        Phrase(name, 60, 65 + 30 * i, 90, 75 + 30 * i, 10.0) for i, name in enumerate(names)
+    ]
+    words += [
+        Phrase(str(t), 100 + 2 * t - 5, 155, 100 + 2 * t + 5, 165, 10.0) for t in (0, 20, 40, 60)
+    ]
+    # "Régions", turned by 90 degrees, left of the names across the middle bar.
+    words.append(Phrase("Régions", 40, 70, 50, 130, 10.0, upright=False))
+    reading = read_chart(words, shapes)
+    assert reading is not None and reading.kind == "bar_horizontal"
+    got = [(p.category, p.value) for s in reading.series for p in s.points]
+    assert got == [("Nord", 20), ("Sud", 35), ("Est", 50)]
