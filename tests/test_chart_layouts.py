@@ -405,3 +405,17 @@ def test_turned_axis_title_beside_horizontal_bars_is_no_category():
     assert reading is not None and reading.kind == "bar_horizontal"
     got = [(p.category, p.value) for s in reading.series for p in s.points]
     assert got == [("Nord", 20), ("Sud", 35), ("Est", 50)]
+
+
+def test_charts_side_by_side_keep_their_own_bars(new_pdf):
+    path, pdf = new_pdf
+    cities = [Bar("Paris", 30), Bar("Lyon", 55), Bar("Lille", 10)]
+    caption_1, caption_2 = "Graphique n° 1 : Sites (en %)", "Graphique n° 2 : Villes (en %)"
+    side = {"top": 100, "width": 220}
+    draw_bar_chart(pdf, BARS, left=60, axis_max=100, step=25, caption=caption_1, **side)
+    draw_bar_chart(pdf, cities, left=320, axis_max=60, step=20, caption=caption_2, **side)
+    pdf.save()
+    first, second = _charts(path)
+    assert (first.caption, _points(first)) == (caption_1, [(b.category, b.value) for b in BARS])
+    # Not the neighbour's bars read against this chart's axis.
+    assert (second.caption, _points(second)) == (caption_2, [(b.category, b.value) for b in cities])

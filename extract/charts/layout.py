@@ -233,10 +233,10 @@ class _Page:
 def _read_page(page: PageModel) -> _Page:
     words = [w for w in page.words if w.upright]
     em = page.em
-    # The page model's lines, cut at column gutters: a caption in one column must not be
-    # read on with the prose of the other.
+    # The page model's lines, cut at column gutters and at gaps as wide (two captions
+    # side by side): a caption must not be read on with the text beside it.
     upright_lines = ([w for w in line if w.upright] for line in page.lines)
-    lines = [_Line(line) for line in upright_lines if line]
+    lines = [run for line in upright_lines if line for run in _runs(_Line(line))]
     return _Page(
         page.number,
         page.box,
@@ -254,17 +254,16 @@ def find_chart_findings(page: PageModel) -> list[ChartFinding]:
     """Every chart of a page, captioned or not, with the region it occupies."""
     content = _read_page(page)
     stoppers = [ln for ln in content.lines if ANY_CAPTION_RE.match(ln.text)]
-    findings = [
-        _captioned(content, line, stoppers)
-        for line in content.lines
-        if CHART_CAPTION_RE.match(line.text)
-    ]
+    captions = [ln for ln in content.lines if CHART_CAPTION_RE.match(ln.text)]
+    findings = [_captioned(content, line, stoppers, captions) for line in captions]
     findings += _uncaptioned(content, [f.region for f in findings])
     findings.sort(key=lambda f: (f.region[1], f.region[0]))
     return findings
 
 
-def _chart_span(content: _Page, caption_line: _Line) -> tuple[float, float]:
+def _chart_span(
+    content: _Page, caption_line: _Line, captions: Sequence[_Line]
+) -> tuple[float, float]:
     """The x range of the chart under a caption: the caption's column, widened to the
     chart's graphics when they reach over a gutter.
 
@@ -272,24 +271,41 @@ def _chart_span(content: _Page, caption_line: _Line) -> tuple[float, float]:
     other column is neither its caption, nor its labels, nor hidden by it. The chart's
     graphics are those hanging under the caption in its column, and what crosses them
     (a gridline reaching over a gutter seen where there is none); the graphics of the
-    other column (a table run over the gutter) stay out.
+    other column (a table run over the gutter) stay out. Charts set side by side share
+    the width at the start of each caption, as each caption starts over its chart.
     """
+    floor, ceiling = content.box[0], content.box[2]
+    for mate in captions:
+        beside = mate.top < caption_line.bottom and caption_line.top < mate.bottom
+        if beside and mate.box[2] <= caption_line.box[0]:
+            floor = max(floor, caption_line.box[0])
+        elif beside and mate.box[0] >= caption_line.box[2]:
+            ceiling = min(ceiling, mate.box[0])
     lo, hi = content.column_span(caption_line.box)
+    lo, hi = max(lo, floor), min(hi, ceiling)
     under = [s for s in content.shapes if s.top >= caption_line.bottom]
     core = _top_cluster([s for s in under if _centred_in(s.bbox, lo, hi)], content.em)
     if not core:
         return lo, hi
     left, right = min(s.x0 for s in core), max(s.x1 for s in core)
-    crossing = [s for s in under if min(s.x1, right) - max(s.x0, left) > _TOUCH]
+    crossing = [
+        s
+        for s in under
+        if min(s.x1, right) - max(s.x0, left) > _TOUCH and _centred_in(s.bbox, floor, ceiling)
+    ]
     graphics = _top_cluster(core + crossing, content.em)
-    return min([lo] + [s.x0 for s in graphics]), max([hi] + [s.x1 for s in graphics])
+    lo = max(floor, min([lo] + [s.x0 for s in graphics]))
+    hi = min(ceiling, max([hi] + [s.x1 for s in graphics]))
+    return lo, hi
 
 
-def _captioned(content: _Page, caption_line: _Line, stoppers: Sequence[_Line]) -> ChartFinding:
+def _captioned(
+    content: _Page, caption_line: _Line, stoppers: Sequence[_Line], captions: Sequence[_Line]
+) -> ChartFinding:
     """The chart under a caption line: down to its source line, else down to the end of
     the graphics hanging from the caption."""
     em, page_bottom = content.em, content.box[3]
-    lo, hi = _chart_span(content, caption_line)
+    lo, hi = _chart_span(content, caption_line, captions)
     # Lines regrouped within the chart's span (whole across a gutter seen where there is
     # none), cut where a gutter truly runs: beside a chart wider than its column.
     span_words = [w for w in content.words if _centred_in(w.bbox, lo, hi)]
