@@ -492,26 +492,39 @@ def _joined(paths: Sequence[Shape]) -> list[Shape]:
     """Open paths of one colour meeting end to end, joined into one polyline.
 
     Some producers draw a line series as one segment per pair of points: read apart,
-    every inner vertex would be a point twice.
+    every inner vertex would be a point twice. Chains are found by their end point, so
+    that a map's thousands of paths are joined in one pass.
     """
     # Drawn left to right, as a series runs along its categories.
     forward = [s if s.pts[0][0] <= s.pts[-1][0] else replace(s, pts=s.pts[::-1]) for s in paths]
     chains: list[Shape] = []
+    open_ends: dict[tuple[Color | None, int, int], int] = {}  # chain end -> chain index
     for path in sorted(forward, key=lambda s: s.pts[0][0]):
-        for i, chain in enumerate(chains):
-            (ex, ey), (sx, sy) = chain.pts[-1], path.pts[0]
-            if (
-                chain.stroke == path.stroke
-                and abs(ex - sx) <= _SAME_EDGE
-                and abs(ey - sy) <= _SAME_EDGE
-            ):
-                x0, top, x1, bottom = union([chain.bbox, path.bbox])
-                pts = chain.pts + path.pts[1:]
-                edges = {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
-                chains[i] = replace(chain, kind="curve", pts=pts, **edges)
-                break
-        else:
+        sx, sy = path.pts[0]
+        index = next(
+            (
+                i
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                if (i := open_ends.get((path.stroke, round(sx) + dx, round(sy) + dy))) is not None
+                and abs(chains[i].pts[-1][0] - sx) <= _SAME_EDGE
+                and abs(chains[i].pts[-1][1] - sy) <= _SAME_EDGE
+            ),
+            None,
+        )
+        if index is None:
+            index = len(chains)
             chains.append(path)
+        else:
+            chain = chains[index]
+            end = (chain.stroke, round(chain.pts[-1][0]), round(chain.pts[-1][1]))
+            if open_ends.get(end) == index:
+                del open_ends[end]
+            x0, top, x1, bottom = union([chain.bbox, path.bbox])
+            edges = {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+            chains[index] = replace(chain, kind="curve", pts=chain.pts + path.pts[1:], **edges)
+        ex, ey = chains[index].pts[-1]
+        open_ends[(path.stroke, round(ex), round(ey))] = index
     return chains
 
 
