@@ -216,7 +216,7 @@ def chart_mentions(chart: ExtractedChart, chart_index: int) -> list[NumericMenti
             printed=_printed_value(point.value),
             value=_scaled(point.value, unit_scale) if unit_scale else point.value,
             unit=unit_scale.unit if unit_scale else UNIT_COUNT,
-            qualifier="exact",
+            qualifier=point.qualifier,
             period=_period([point.category, series.name], chart.caption),
             value_source=_value_source(point),
             chart_index=chart_index,

@@ -66,6 +66,7 @@ class ChartPoint:
     source: str  # "label" (printed on the mark) or "geometry" (read from the axis)
     discrepancy: float | None = None  # |label - geometry| / axis range, when both exist
     bbox: BBox | None = None
+    qualifier: str = "exact"  # of a printed label: "> 75" is "above", "≈ 54" "approx"
 
 
 @dataclass(kw_only=True)

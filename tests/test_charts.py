@@ -237,6 +237,8 @@ def test_parse_tick(text, value):
         ("Graphique n°12: Coûts", 12),
         ("Figure 3 : Organisation", 3),
         ("Schéma 4 – Architecture", 4),
+        ("GRAPHIQUE N° 3 : COÛTS DE LA SUITE", 3),  # a house style in capitals
+        ("FIGURE 5 - Organisation", 5),
         ("Graphique n° 2 montre une hausse", None),
         ("Le graphique n° 2 : non", None),
     ],

@@ -134,6 +134,7 @@ def raw_frames(
                 "value": point.value,
                 "value_source": point.source,
                 "discrepancy": point.discrepancy,
+                "qualifier": point.qualifier,
                 **_bbox_columns(point.bbox),
             }
             for point_index, (series, point) in enumerate(chart.points())

@@ -163,6 +163,12 @@ CHART_POINTS = RawTable(
             "DOUBLE",
             "|label - geometry| / axis range, when both could be read.",
         ),
+        _col(
+            "qualifier",
+            "VARCHAR",
+            'exact, or what the printed label says of the value: above ("> 75"), below, '
+            'at_most, approx ("≈ 54", "environ 3").',
+        ),
         *_bbox("mark"),
     ),
 )

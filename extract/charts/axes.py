@@ -16,7 +16,7 @@ from statistics import median
 
 from extract.charts.primitives import Phrase
 from extract.pdf.words import group_lines
-from extract.text.numbers import SPACES, parse_quantity
+from extract.text.numbers import SPACES, parse_quantity, qualifier_before
 
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",
 # "-3", "−3" (matplotlib prints U+2212), optionally followed by a unit as printed on axes.
@@ -26,6 +26,19 @@ _NUMBER_RE = re.compile(
     [{SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
     re.VERBOSE,
 )
+# Signs a chart prints before a value it rounds or bounds ("> 75", "≈ 54"), with the
+# qualifier of the warehouse each stands for.
+_SIGN_QUALIFIERS = {
+    ">": "above",
+    "\u2265": "above",  # ≥
+    "<": "below",
+    "\u2264": "at_most",  # ≤
+    "\u2248": "approx",  # ≈
+    "~": "approx",
+    "\u223c": "approx",  # ∼
+}
+# The words before a value label's number: "environ 3", "plus de 10".
+_WORDED_VALUE_RE = re.compile(r"^(?P<words>[^\W\d_][^\d\u2212+-]*?)\s*(?P<number>[-+\u2212]?\d.*)$")
 # Tick labels must lie on the fitted line within this share of the font size: label
 # boxes are placed to a fraction of a point, a misread label is off by a whole step.
 _FIT_TOLERANCE_EM = 0.3
@@ -53,6 +66,29 @@ def parse_tick(text: str) -> float | None:
         number = number.replace(".", ",")
     quantity = parse_quantity(f"{match['sign'] or ''}{number} {match['unit'] or ''}")
     return None if quantity is None else float(Decimal(str(quantity.value)) / quantity.scale)
+
+
+def parse_value_label(text: str) -> tuple[float, str] | None:
+    """A value label as (number, qualifier), or None when it is not a value alone.
+
+    A chart prints a value it rounds or bounds with a sign or a word before the number,
+    as prose does: "> 75" reads (75, "above"), "≈ 54" and "environ 3" read "approx". The
+    wordings are the prose's (`extract.text.numbers`); a plain number is "exact".
+    """
+    text = text.strip()
+    value = parse_tick(text)
+    if value is not None:
+        return value, "exact"
+    qualifier = _SIGN_QUALIFIERS.get(text[:1])
+    if qualifier is not None:
+        value = parse_tick(text[1:])
+        return (value, qualifier) if value is not None else None
+    match = _WORDED_VALUE_RE.match(text)
+    if match is None:
+        return None
+    qualifier = qualifier_before(text, match.start("number"))
+    value = parse_tick(match["number"])
+    return (value, qualifier) if value is not None and qualifier != "exact" else None
 
 
 def tick_unit(text: str) -> str | None:

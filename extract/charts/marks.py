@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.charts.axes import Axis, find_value_axis, parse_tick
+from extract.charts.axes import Axis, find_value_axis, parse_tick, parse_value_label
 from extract.charts.primitives import Phrase, font_size, phrases
 from extract.pdf.colors import Color
 from extract.pdf.geometry import union
@@ -105,6 +105,7 @@ class _Mark:
     geometry: float | None
     bbox: BBox
     label: float | None = None
+    qualifier: str = "exact"  # of the printed label: "> 75" is "above"
 
 
 def _is_rule(shape: Shape, em: float) -> bool:
@@ -286,25 +287,25 @@ def _assign_labels(
     axis range is not that mark's value (a year under a bar, a stack's total): it stays
     free for the category labels.
     """
+    reads = {li: read for li, label in enumerate(labels) if (read := parse_value_label(label.text))}
 
-    def agrees(label: Phrase, mark: _Mark) -> bool:
+    def agrees(value: float, mark: _Mark) -> bool:
         if axis is None or mark.geometry is None or axis.span <= 0:
             return True
-        value = parse_tick(label.text)
-        return value is not None and abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
+        return abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
 
     pairs = sorted(
         (d, li, mi)
-        for li, label in enumerate(labels)
+        for li, (value, _) in reads.items()
         for mi, mark in enumerate(marks)
-        if (d := distance(label, mark)) is not None and agrees(label, mark)
+        if (d := distance(labels[li], mark)) is not None and agrees(value, mark)
     )
     used_labels: set[int] = set()
     used: list[Phrase] = []
     for _, li, mi in pairs:
         if li in used_labels or marks[mi].label is not None:
             continue
-        marks[mi].label = parse_tick(labels[li].text)
+        marks[mi].label, marks[mi].qualifier = reads[li]
         used_labels.add(li)
         used.append(labels[li])
     return used
@@ -373,7 +374,8 @@ def _category_names(
                     break
                 chosen.extend(row)
     else:
-        chosen = [w for w in words if nearest(w) is not None]
+        # Names beside horizontal bars are set flat: text turned there is an axis title.
+        chosen = [w for w in words if w.upright and nearest(w) is not None]
     names: list[list[Phrase]] = [[] for _ in anchors]
     for word in chosen:
         index = nearest(word)
@@ -431,6 +433,7 @@ def _series(
                 source=source,
                 discrepancy=discrepancy,
                 bbox=mark.bbox,
+                qualifier=mark.qualifier if source == "label" else "exact",
             )
         )
     legend_order = list(legend)
@@ -465,13 +468,10 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
     legend, swatches, legend_texts = _legend(shapes, texts, colors, em)
     swatch_ids = {id(s) for s in swatches}
     solids = [s for s in solids if id(s) not in swatch_ids]
-    polylines = [
-        s
-        for s in solids
-        if s.kind in ("curve", "line")
-        and not s.is_closed()
-        and max(s.width, s.height) > _MARKER_EM * em
+    open_paths = [
+        s for s in solids if s.kind in ("curve", "line") and len(s.pts) >= 2 and not s.is_closed()
     ]
+    polylines = [s for s in _joined(open_paths) if max(s.width, s.height) > _MARKER_EM * em]
     # Markers are small symbols centred on a vertex, to within a point.
     grid = {(round(x), round(y)) for p in polylines for x, y in p.pts}
     near = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
@@ -486,6 +486,46 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
         )
     ]
     return _Parts(rules, bars, polylines, swatches, legend, legend_texts)
+
+
+def _joined(paths: Sequence[Shape]) -> list[Shape]:
+    """Open paths of one colour meeting end to end, joined into one polyline.
+
+    Some producers draw a line series as one segment per pair of points: read apart,
+    every inner vertex would be a point twice. Chains are found by their end point, so
+    that a map's thousands of paths are joined in one pass.
+    """
+    # Drawn left to right, as a series runs along its categories.
+    forward = [s if s.pts[0][0] <= s.pts[-1][0] else replace(s, pts=s.pts[::-1]) for s in paths]
+    chains: list[Shape] = []
+    open_ends: dict[tuple[Color | None, int, int], int] = {}  # chain end -> chain index
+    for path in sorted(forward, key=lambda s: s.pts[0][0]):
+        sx, sy = path.pts[0]
+        index = next(
+            (
+                i
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                if (i := open_ends.get((path.stroke, round(sx) + dx, round(sy) + dy))) is not None
+                and abs(chains[i].pts[-1][0] - sx) <= _SAME_EDGE
+                and abs(chains[i].pts[-1][1] - sy) <= _SAME_EDGE
+            ),
+            None,
+        )
+        if index is None:
+            index = len(chains)
+            chains.append(path)
+        else:
+            chain = chains[index]
+            end = (chain.stroke, round(chain.pts[-1][0]), round(chain.pts[-1][1]))
+            if open_ends.get(end) == index:
+                del open_ends[end]
+            x0, top, x1, bottom = union([chain.bbox, path.bbox])
+            edges = {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+            chains[index] = replace(chain, kind="curve", pts=chain.pts + path.pts[1:], **edges)
+        ex, ey = chains[index].pts[-1]
+        open_ends[(path.stroke, round(ex), round(ey))] = index
+    return chains
 
 
 def _bar_items(parts: _Parts, vertical: bool) -> list[_Bar]:
@@ -559,7 +599,7 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     free = [t for t in free if id(t) not in tick_ids]
 
     status = "extracted"
-    numeric = [t for t in free if parse_tick(t.text) is not None]
+    numeric = [t for t in free if parse_value_label(t.text) is not None]
     if bar_items:
         assert baseline is not None
         zero = axis.coord(0.0) if axis else baseline
