@@ -1,0 +1,106 @@
+"""How prose is read off the page: columns, page and column breaks, footnotes, lists, boxes.
+
+Every page here is drawn by the test itself with reportlab's canvas, so that each layout
+feature is seen alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from extract.pdf import PageModel, read_page
+from extract.tables import find_tables
+from extract.text import mentions_on_page
+
+LEFT_X, RIGHT_X = 60, 315  # the two columns' left edges; each is about 220 pt wide
+FILLER = [
+    "Les administrations ont engagé des travaux",
+    "de modernisation dont le suivi reste inégal",
+    "selon les ministères et les directions qui",
+    "en assurent la conduite au quotidien, sans",
+    "que les résultats obtenus aient été mesurés",
+    "de manière homogène sur toute la période.",
+]
+
+Draw = Callable[[canvas.Canvas], None]
+
+
+def _pdf(path: Path, *pages: Draw) -> Path:
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for draw in pages:
+        pdf.setFont("Helvetica", 10)
+        draw(pdf)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _lines(pdf: canvas.Canvas, x: float, top: float, lines: list[str], pitch: float = 13) -> None:
+    for i, line in enumerate(lines):
+        pdf.drawString(x, top - pitch * i, line.replace("\u202f", "\u00a0"))
+
+
+def _models(path: Path) -> list[PageModel]:
+    models = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            try:
+                models.append(read_page(page))
+            finally:
+                page.close()
+    return models
+
+
+def _sentence_of(mentions, raw: str) -> str:
+    return next(m.sentence for m in mentions if m.raw_text == raw)
+
+
+# Columns
+
+
+def _table_in_left_column(pdf: canvas.Canvas) -> None:
+    """Prose in both columns, and in the left one an unruled table of labels and figures."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(pdf, RIGHT_X, 780, FILLER)
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(LEFT_X, 690, "Tableau n° 1 : Effectifs par produit")
+    pdf.setFont("Helvetica", 10)
+    for i, (label, value) in enumerate([("Messagerie", "13"), ("Visio", "4"), ("Annuaire", "5")]):
+        pdf.drawString(LEFT_X, 672 - 14 * i, label)
+        pdf.drawRightString(LEFT_X + 220, 672 - 14 * i, value)
+    _lines(pdf, RIGHT_X, 690, ["En 2023, la messagerie Tchap comptait", *FILLER[1:5]])
+    _lines(pdf, LEFT_X, 610, FILLER)
+    _lines(pdf, RIGHT_X, 610, FILLER)
+
+
+def test_a_table_in_one_column_stays_in_its_column(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _table_in_left_column))
+    assert [len(block.gutters) for block in page.columns] == [1]
+    gutter = page.columns[0].gutters[0]
+    (table,) = find_tables(page)
+    assert table.bbox[2] < gutter  # the prose of the right column is no column of the table
+    assert [c.text for c in table.cells if c.col == 1] == ["13", "4", "5"]
+    mentions = mentions_on_page(page, exclude=[table.bbox])
+    assert _sentence_of(mentions, "2023").startswith("En 2023, la messagerie Tchap comptait de")
+
+
+def _one_column_table(pdf: canvas.Canvas) -> None:
+    """One column of prose above an unruled table whose header row is as wide as the page."""
+    _lines(pdf, LEFT_X, 780, [" ".join(pair) for pair in zip(FILLER[::2], FILLER[1::2])])
+    pdf.drawString(150, 720, "Catégorie de crédits")
+    pdf.drawString(360, 720, "Montant (en millions d'euros)")
+    rows = [("Autorisations d'engagement ouvertes", "79,0"), ("Crédits de paiement", "138,0")]
+    rows += [("dont titre 2 (masse salariale)", "16,0"), ("Fonds pour la transformation", "20,0")]
+    for i, (label, value) in enumerate(rows):
+        pdf.drawString(66, 704 - 14 * i, label)
+        pdf.drawRightString(527, 704 - 14 * i, value)
+
+
+def test_a_table_s_wide_header_does_not_make_columns(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _one_column_table))
+    assert page.columns == []
