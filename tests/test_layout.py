@@ -91,7 +91,9 @@ def test_a_table_in_one_column_stays_in_its_column(tmp_path):
 
 def _one_column_table(pdf: canvas.Canvas) -> None:
     """One column of prose above an unruled table whose header row is as wide as the page."""
-    _lines(pdf, LEFT_X, 780, [" ".join(pair) for pair in zip(FILLER[::2], FILLER[1::2])])
+    _lines(
+        pdf, LEFT_X, 780, [" ".join(pair) for pair in zip(FILLER[::2], FILLER[1::2], strict=True)]
+    )
     pdf.drawString(150, 720, "Catégorie de crédits")
     pdf.drawString(360, 720, "Montant (en millions d'euros)")
     rows = [("Autorisations d'engagement ouvertes", "79,0"), ("Crédits de paiement", "138,0")]
