@@ -106,3 +106,70 @@ def _one_column_table(pdf: canvas.Canvas) -> None:
 def test_a_table_s_wide_header_does_not_make_columns(tmp_path):
     (page,) = _models(_pdf(tmp_path / "t.pdf", _one_column_table))
     assert page.columns == []
+
+
+# Paragraphs at column breaks and changes of type size
+
+
+def _source_line_then_next_column(pdf: canvas.Canvas) -> None:
+    """The left column ends with a small source line (no full stop); the right column
+    starts a new paragraph."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(LEFT_X, 700, "Source : enquête annuelle de la direction")
+    pdf.setFont("Helvetica", 10)
+    _lines(pdf, RIGHT_X, 780, ["Cette enquête a réuni 1 200 répondants", *FILLER[1:]])
+
+
+def test_a_small_source_line_ends_its_paragraph_even_at_a_column_break(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _source_line_then_next_column))
+    assert [len(b.gutters) for b in page.columns] == [1]
+    sentence = _sentence_of(mentions_on_page(page), "1 200")
+    assert sentence.startswith("Cette enquête a réuni 1 200 répondants de modernisation")
+
+
+def _sentence_across_columns(pdf: canvas.Canvas) -> None:
+    """A sentence starts at the foot of the left column and ends at the top of the right."""
+    _lines(pdf, LEFT_X, 780, [*FILLER, "En 2023, la messagerie Tchap comptait"])
+    _lines(pdf, RIGHT_X, 780, ["190 000 utilisateurs actifs. Les services", *FILLER[1:]])
+
+
+def test_a_sentence_runs_on_across_a_column_break(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _sentence_across_columns))
+    sentence = _sentence_of(mentions_on_page(page), "190 000")
+    assert sentence == "En 2023, la messagerie Tchap comptait 190 000 utilisateurs actifs."
+
+
+# Footnotes
+
+
+def _note_between_paragraphs(pdf: canvas.Canvas) -> None:
+    """A note flowed with the text (set small, after its section), then more prose."""
+    _lines(
+        pdf, LEFT_X, 780, ["La plateforme Resana comptait 48 000 utilisateurs", "actifs en 2023."]
+    )
+    pdf.setFont("Helvetica", 7)
+    _lines(
+        pdf,
+        LEFT_X,
+        748,
+        ["3 Plateforme collaborative de l'État, ouverte en 2020 et", "gérée par la direction."],
+        9,
+    )
+    pdf.setFont("Helvetica", 10)
+    _lines(pdf, LEFT_X, 720, ["La messagerie Tchap comptait 190 000 utilisateurs.", *FILLER])
+
+
+def test_a_footnote_set_between_paragraphs_is_kept_out_of_the_prose(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _note_between_paragraphs))
+    mentions = mentions_on_page(page)
+    assert (
+        _sentence_of(mentions, "48 000")
+        == "La plateforme Resana comptait 48 000 utilisateurs actifs en 2023."
+    )
+    assert _sentence_of(mentions, "190 000") == "La messagerie Tchap comptait 190 000 utilisateurs."
+    call = next(m for m in mentions if m.raw_text == "3")
+    assert call.non_fact_kind == "footnote_call"
+    assert call.sentence.startswith("3 Plateforme collaborative") and call.sentence.endswith(
+        "direction."
+    )

@@ -27,6 +27,7 @@ SUPERSCRIPT_RATIO = 0.8  # a footnote call is set at most this size relative to 
 FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
 PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
+SIZE_CHANGE = 0.9  # lines whose sizes differ more than this ratio are not one paragraph
 WORD_GAP = 0.2  # a horizontal gap above this, in char sizes, is a space
 # Chars of one line share their baseline to within this share of the body em. Prose groups
 # chars by baseline rather than by overlap (`words.group_lines`): a raised footnote call
@@ -49,6 +50,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 # A contents entry: a heading, optional dotted leaders, the page it starts on.
 _CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
+# A footnote set apart from the page's foot: its number, then a capitalised word.
+_NOTE_START_RE = re.compile(r"^\s*\d{1,3}\s*[A-ZÀ-ÖØ-Þ«\"“(]")
 # A contents page lists at least this many entries, pages never going back.
 CONTENTS_MIN_ENTRIES = 3
 
@@ -186,15 +189,27 @@ def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
 
 
 def _split_footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
-    """Body lines, then footnote lines: the small-type run at the bottom of the page that
-    starts with a footnote number."""
+    """Body lines, then footnote lines.
+
+    Footnotes are the small-type run at the bottom of the page that starts with a footnote
+    number, and any other run of small type whose first line starts with a number and a
+    capital ("3 Direction interministérielle..."): producers that flow notes with the text
+    set them at the end of a section or of a column, not only at the page's foot.
+    """
     first_small = len(lines)
     while first_small > 0 and lines[first_small - 1].size < FOOTNOTE_RATIO * body:
         first_small -= 1
-    for i in range(first_small, len(lines)):
-        if _footnote_number(lines[i]) is not None:
-            return lines[:i], lines[i:]
-    return lines, []
+    tail = next(
+        (i for i in range(first_small, len(lines)) if _footnote_number(lines[i]) is not None),
+        len(lines),
+    )
+    text_lines, notes = [], []
+    in_note = False
+    for line in lines[:tail]:
+        small = line.size < FOOTNOTE_RATIO * body
+        in_note = small and (in_note or bool(_NOTE_START_RE.match(_line_text(line).text)))
+        (notes if in_note else text_lines).append(line)
+    return text_lines, notes + lines[tail:]
 
 
 def _footnote_number(line: _Line) -> int | None:
@@ -220,8 +235,15 @@ def _paragraphs(lines: list[_Line], body: float) -> ProseText:
 
 
 def _starts_lower(line: _Line) -> bool:
-    first = next((c["text"] for c in line.chars if c["text"].strip()), "")
-    return first[:1].islower()
+    return _first_letter(line).islower()
+
+
+def _starts_upper(line: _Line) -> bool:
+    return _first_letter(line).isupper() or _first_letter(line) in '«"“–—-•'
+
+
+def _first_letter(line: _Line) -> str:
+    return next((c["text"] for c in line.chars if c["text"].strip()), "")[:1]
 
 
 def _is_heading(line: _Line, body: float) -> bool:
@@ -233,10 +255,18 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
         return True
     if _is_heading(previous, body) != _is_heading(line, body):
         return True
+    # A change of type size ends a paragraph: a source line or a note set small is no part
+    # of the prose around it, even with no room above or below it.
+    sizes = sorted((previous.size, line.size))
+    if sizes[0] < SIZE_CHANGE * sizes[1]:
+        return True
     previous_text = _line_text(previous).text.rstrip()
-    return bool(HEADING_RE.match(_line_text(line).text)) and previous_text.endswith(
-        (".", ":", ";", "!", "?", "»")
-    )
+    ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
+    if ends_sentence and line.top < previous.top:
+        # The next column (or the top of the same one after a figure): a finished sentence
+        # ends its paragraph there, an unfinished one runs on.
+        return _starts_upper(line)
+    return bool(HEADING_RE.match(_line_text(line).text)) and ends_sentence
 
 
 def _footnotes(lines: list[_Line]) -> ProseText:
