@@ -7,6 +7,7 @@ feature is seen alone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pdfplumber
@@ -14,8 +15,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from extract.pdf import PageModel, read_page
+from extract.report import extract_report
 from extract.tables import find_tables
-from extract.text import mentions_on_page
+from extract.text import ProseReader, mentions_on_page
 
 LEFT_X, RIGHT_X = 60, 315  # the two columns' left edges; each is about 220 pt wide
 FILLER = [
@@ -173,3 +175,62 @@ def test_a_footnote_set_between_paragraphs_is_kept_out_of_the_prose(tmp_path):
     assert call.sentence.startswith("3 Plateforme collaborative") and call.sentence.endswith(
         "direction."
     )
+
+
+# Page breaks
+
+
+def _page_ending_mid_sentence(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["La direction a mis en service 3 messageries en 2021.", *FILLER])
+    _lines(pdf, LEFT_X, 690, ["En décembre 2023, dans les 12 ministères, sur Tchap, les agents de"])
+    pdf.drawString(297, 30, "1")
+
+
+def _page_running_on(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["la DGFiP émettaient 26 % des messages. La même", *FILLER])
+    pdf.drawString(297, 30, "2")
+
+
+def _page_starting_a_section(pdf: canvas.Canvas) -> None:
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(LEFT_X, 780, "Les coûts de la suite")
+    pdf.setFont("Helvetica", 10)
+    _lines(pdf, LEFT_X, 760, ["Le coût de Resana atteignait 5 M€ en 2023.", *FILLER])
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_whole(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_mid_sentence, _page_running_on)
+    extraction = extract_report(path, "report")
+    share = next(m for m in extraction.mentions if m.raw_text == "26 %")
+    assert share.page == 2
+    assert share.sentence == (
+        "En décembre 2023, dans les 12 ministères, sur Tchap, les agents de la DGFiP"
+        " émettaient 26 % des messages."
+    )
+    assert share.previous_sentence.startswith("Les administrations ont engagé")
+    assert share.period_end == date(2023, 12, 31)
+    # A number printed before the break keeps its page.
+    before_break = next(m for m in extraction.mentions if m.raw_text == "12")
+    assert before_break.page == 1 and before_break.sentence == share.sentence
+    assert [m.value for m in extraction.mentions if m.non_fact_kind == "page_number"] == [1, 2]
+
+
+def test_a_page_that_starts_a_new_section_does_not_continue_the_sentence(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_mid_sentence, _page_starting_a_section)
+    extraction = extract_report(path, "report")
+    unfinished = next(m for m in extraction.mentions if m.raw_text == "12")
+    assert unfinished.page == 1
+    assert (
+        unfinished.sentence == "En décembre 2023, dans les 12 ministères, sur Tchap, les agents de"
+    )
+    cost = next(m for m in extraction.mentions if m.raw_text == "5 M€")
+    assert cost.sentence == "Le coût de Resana atteignait 5 M€ en 2023." and cost.page == 2
+
+
+def test_the_last_page_s_unfinished_sentence_is_still_read(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _page_ending_mid_sentence))
+    reader = ProseReader()
+    read = reader.read_page(page)
+    assert not any(m.raw_text == "12" for m in read)  # waits for the next page
+    assert [m.raw_text for m in reader.finish()] == ["12"]
+    assert any(m.raw_text == "12" for m in mentions_on_page(page))

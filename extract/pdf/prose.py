@@ -99,6 +99,29 @@ class ProseText:
         chars = [c for c in self.chars[start:end] if c is not None]
         return objects_to_bbox(chars) if chars else None
 
+    def page_at(self, position: int) -> int | None:
+        """The page number of the char printing text[position] (None: a space)."""
+        char = self.chars[position] if 0 <= position < len(self.chars) else None
+        return char.get("page_number") if char is not None else None
+
+    def part(self, start: int, end: int | None = None) -> ProseText:
+        """text[start:end] with its chars and the calls inside it."""
+        end = len(self.text) if end is None else end
+        return ProseText(
+            self.text[start:end],
+            self.chars[start:end],
+            [(s - start, e - start) for s, e in self.calls if start <= s and e <= end],
+        )
+
+    def then(self, other: ProseText, separator: str = " ") -> ProseText:
+        """This text, the separator, then the other one."""
+        shift = len(self.text) + len(separator)
+        return ProseText(
+            self.text + separator + other.text,
+            [*self.chars, *[None] * len(separator), *other.chars],
+            [*self.calls, *[(s + shift, e + shift) for s, e in other.calls]],
+        )
+
 
 def _contents_entries(lines: list[_Line], page_count: int) -> dict[int, ProseText]:
     """Lines of a table of contents (their text, by line id): headings each ending with the

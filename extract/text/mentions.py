@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.pdf import PageModel
-from extract.pdf.prose import HEADING_RE, PageNumberLine, read_prose
+from extract.pdf.prose import HEADING_RE, PageNumberLine, ProseText, read_prose
 from extract.records import BBox, NumericMention
 from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
@@ -167,23 +167,30 @@ def mentions_in_text(text: str, page: int) -> list[NumericMention]:
 
 
 def _mentions(
-    text: str, page: int, calls: Sequence[tuple[int, int]]
+    text: str, page: int, calls: Sequence[tuple[int, int]], previous: str = "", lead: str = ""
 ) -> list[tuple[NumericMention, int]]:
-    """Mentions with the offset in `text` of the sentence each one was read in."""
+    """Mentions with the offset in `text` of the sentence each one was read in.
+
+    `previous` is the sentence before the text and `lead` the text before it, when the text
+    is the end of a page's prose or the sentence a page break cut.
+    """
     found: list[tuple[NumericMention, int]] = []
-    previous = ""
-    # Footnote calls read as blanks, so that a name followed by its call is still a word.
-    readable = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
+    readable = _readable(text, calls)
     for start, end in _sentence_spans(text, calls):
         sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
-        preceding = _paragraphs_text(readable[:start])
+        preceding = _paragraphs_text(lead + readable[:start])
         found.extend(
             (replace(m, preceding_text=preceding), start)
             for m in _sentence_mentions(sentence, page, previous, local_calls)
         )
         previous = sentence
     return found
+
+
+def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
+    """Footnote calls read as blanks, so that a name followed by its call is still a word."""
+    return "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
 
 
 def _paragraphs_text(text: str) -> str:
@@ -374,21 +381,104 @@ def _to_mention(sentence: str, page: int, previous: str, r: _Reading) -> Numeric
 
 
 def mentions_on_page(page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
-    """Every numeric mention of a page's prose, with its bbox.
+    """Every numeric mention of one page's prose, with its bbox (see `ProseReader`)."""
+    reader = ProseReader()
+    return [*reader.read_page(page, exclude), *reader.finish()]
+
+
+@dataclass(frozen=True)
+class _Unfinished:
+    """The last sentence of a page when the page ends before it does."""
+
+    text: ProseText
+    previous: str  # the sentence before it
+    lead: str  # the page's prose before it
+
+
+class ProseReader:
+    """The prose of a document, read page after page, as numeric mentions.
 
     Text inside `exclude` (tables and charts, read elsewhere) and the running header are
     dropped; the footer page number, footnote calls and footnote bodies are kept and read,
     with non-facts marked in `non_fact_kind`.
+
+    A sentence cut by a page break is read whole: the last sentence of a page that ends
+    without its full stop waits for the next page, and joins its first line when that line
+    runs on (starts in lower case). Each number keeps the page it is printed on. Call
+    `finish()` after the last page (or a skipped one) for a sentence still waiting.
     """
-    prose = read_prose(page, exclude)
-    if prose is None:
-        return []
-    mentions = [_page_number_mention(page.number, line) for line in prose.page_numbers]
-    for text in (prose.body, prose.footnotes):
-        for mention, offset in _mentions(text.text, page.number, text.calls):
-            start, end = offset + mention.number_start, offset + mention.number_end
-            mentions.append(replace(mention, bbox=text.bbox(start, end)))
+
+    def __init__(self) -> None:
+        self._unfinished: _Unfinished | None = None
+
+    def read_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
+        prose = read_prose(page, exclude)
+        waiting = self._unfinished
+        mentions: list[NumericMention] = []
+        body = prose.body if prose is not None else ProseText()
+        previous = lead = ""
+        if waiting is not None and _runs_on(body.text):
+            body = waiting.text.then(body.part(_leading_space(body.text)))
+            previous, lead = waiting.previous, waiting.lead
+        elif waiting is not None:
+            mentions += _read(waiting.text, page.number, waiting.previous, waiting.lead)
+        if prose is not None:
+            mentions += [_page_number_mention(page.number, line) for line in prose.page_numbers]
+        unfinished = _unfinished_tail(body)
+        if unfinished is not None:
+            start, before = unfinished
+            mentions += _read(body.part(0, start), page.number, previous, lead)
+            before_it = lead + _readable(body.text[:start], body.calls)
+            unfinished = _Unfinished(body.part(start), before or previous, before_it)
+        else:
+            mentions += _read(body, page.number, previous, lead)
+        if prose is not None:
+            mentions += _read(prose.footnotes, page.number)
+        # Set last: a page stopped half-way (over its time limit) leaves the reader as it was.
+        self._unfinished = unfinished
+        return mentions
+
+    def finish(self) -> list[NumericMention]:
+        """The mentions of a sentence still waiting for its end, read as it stands."""
+        waiting, self._unfinished = self._unfinished, None
+        if waiting is None:
+            return []
+        return _read(waiting.text, waiting.text.page_at(0) or 0, waiting.previous, waiting.lead)
+
+
+def _read(text: ProseText, page: int, previous: str = "", lead: str = "") -> list[NumericMention]:
+    """Mentions of a prose text, each with its box and the page its number is printed on."""
+    mentions = []
+    for mention, offset in _mentions(text.text, page, text.calls, previous, lead):
+        start, end = offset + mention.number_start, offset + mention.number_end
+        printed_on = text.page_at(start) or page
+        mentions.append(replace(mention, page=printed_on, bbox=text.bbox(start, end)))
     return mentions
+
+
+def _leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a page's prose starts in the middle of a sentence."""
+    return text.lstrip()[:1].islower()
+
+
+def _unfinished_tail(text: ProseText) -> tuple[int, str] | None:
+    """(start, sentence before it) of the last sentence when it has no end mark yet."""
+    spans = _sentence_spans(text.text, text.calls)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if "\n\n" in text.text[end:] or _ends_sentence(text.text[start:end]):
+        return None
+    before = re.sub(r"[\n\r\t]", " ", text.text[slice(*spans[-2])]) if len(spans) > 1 else ""
+    return start, before
+
+
+def _ends_sentence(sentence: str) -> bool:
+    return bool(re.search(r"[.!?…:;][\s" + re.escape(_CLOSERS) + r"\d]*$", sentence))
 
 
 def _page_number_mention(page: int, line: PageNumberLine) -> NumericMention:
