@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.pdf import PageModel, read_page
@@ -19,6 +21,9 @@ from extract.report import extract_report
 from extract.tables import find_tables
 from extract.text import ProseReader, mentions_on_page
 
+# Registered under a name of the tests' own: reportlab's font registry is global.
+UNICODE_FONT = "LayoutTestSans"
+DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 LEFT_X, RIGHT_X = 60, 315  # the two columns' left edges; each is about 220 pt wide
 FILLER = [
     "Les administrations ont engagé des travaux",
@@ -234,3 +239,54 @@ def test_the_last_page_s_unfinished_sentence_is_still_read(tmp_path):
     assert not any(m.raw_text == "12" for m in read)  # waits for the next page
     assert [m.raw_text for m in reader.finish()] == ["12"]
     assert any(m.raw_text == "12" for m in mentions_on_page(page))
+
+
+# Glyphs: ligatures, hyphenation points, footnote calls
+
+
+def _unicode_font() -> str:
+    """A font with ligature glyphs and the soft hyphen (the standard 14 have neither)."""
+    if UNICODE_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(UNICODE_FONT, DEJAVU_SANS))
+    return UNICODE_FONT
+
+
+def _ligatures_and_hyphenation(pdf: canvas.Canvas) -> None:
+    pdf.setFont(_unicode_font(), 10)
+    pdf.drawString(LEFT_X, 780, "À la \ufb01n de l'année 2023, le coût de la messagerie")
+    pdf.drawString(LEFT_X, 767, "Tchap atteignait 1,85 M€. Son déploie\u00ad")
+    pdf.drawString(LEFT_X, 754, "ment a coûté 5,6 M€ entre 2021 et 2023.")
+
+
+def test_ligatures_read_as_letters_and_hyphenation_points_join_the_word(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _ligatures_and_hyphenation))
+    mentions = mentions_on_page(page)
+    cost = next(m for m in mentions if m.raw_text == "1,85 M€")
+    assert cost.sentence.startswith("À la fin de l'année 2023")
+    assert cost.period_start is None and cost.period_end == date(2023, 12, 31)
+    deployment = next(m for m in mentions if m.raw_text == "5,6 M€")
+    assert deployment.sentence == "Son déploiement a coûté 5,6 M€ entre 2021 et 2023."
+    assert "fin" in page.text
+
+
+def _call_set_smaller(pdf: canvas.Canvas) -> None:
+    """A footnote call raised and set at 0.83 of the text, as browsers set a superscript."""
+    text = pdf.beginText(LEFT_X, 780)
+    text.setFont("Helvetica", 10.5)
+    text.textOut("En 2023, la messagerie Tchap")
+    text.setFont("Helvetica", 8.75)
+    text.setRise(4.5)
+    text.textOut("4")
+    text.setRise(0)
+    text.setFont("Helvetica", 10.5)
+    text.textOut(" comptait 190 000 utilisateurs actifs.")
+    pdf.drawText(text)
+
+
+def test_a_call_set_at_five_sixths_of_the_text_is_a_footnote_call(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _call_set_smaller))
+    mentions = mentions_on_page(page)
+    call = next(m for m in mentions if m.raw_text == "4")
+    assert call.non_fact_kind == "footnote_call"
+    users = next(m for m in mentions if m.raw_text == "190 000")
+    assert users.sentence == "En 2023, la messagerie Tchap4 comptait 190 000 utilisateurs actifs."
