@@ -20,6 +20,7 @@ from extract.pdf import PageModel, read_page
 from extract.report import extract_report
 from extract.tables import find_tables
 from extract.text import ProseReader, mentions_on_page
+from extract.text.mentions import mentions_in_text
 
 # Registered under a name of the tests' own: reportlab's font registry is global.
 UNICODE_FONT = "LayoutTestSans"
@@ -290,3 +291,47 @@ def test_a_call_set_at_five_sixths_of_the_text_is_a_footnote_call(tmp_path):
     assert call.non_fact_kind == "footnote_call"
     users = next(m for m in mentions if m.raw_text == "190 000")
     assert users.sentence == "En 2023, la messagerie Tchap4 comptait 190 000 utilisateurs actifs."
+
+
+# Lists
+
+
+def _list_without_markers(pdf: canvas.Canvas) -> None:
+    """A list whose markers are drawn (not text), each item on a line of its own."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(pdf, LEFT_X, 700, ["La stratégie TECH.GOUV comprenait en 2019 :"])
+    _lines(pdf, LEFT_X + 15, 687, ["deux axes ;", "huit missions ;", "35 programmes."])
+    _lines(
+        pdf,
+        LEFT_X,
+        640,
+        [
+            "Le suivi des chantiers reposait sur la direction, qui en",
+            "rendait compte ; les 12 ministères n'y prenaient pas part.",
+        ],
+    )
+
+
+def test_list_items_are_sentences_that_follow_their_introduction(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _list_without_markers))
+    mentions = mentions_on_page(page)
+    programmes = next(m for m in mentions if m.raw_text == "35")
+    assert programmes.sentence == "35 programmes."
+    assert programmes.previous_sentence == "La stratégie TECH.GOUV comprenait en 2019 :"
+    # Prose wrapped after a semicolon fills its line: no list there.
+    ministries = next(m for m in mentions if m.raw_text == "12")
+    assert ministries.sentence.startswith("Le suivi des chantiers reposait")
+
+
+def test_every_item_of_a_list_follows_its_introduction():
+    text = "\n\n".join(
+        [
+            "Le taux d'équipement était le suivant :",
+            "portable : 72 % ;",
+            "fixe : 54 % ;",
+            "tablette : 10 %.",
+        ]
+    )
+    mentions = mentions_in_text(text, 1)
+    tablet = next(m for m in mentions if m.raw_text == "10 %")
+    assert tablet.previous_sentence == "Le taux d'équipement était le suivant :"

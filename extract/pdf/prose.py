@@ -29,6 +29,10 @@ SUPERSCRIPT_RATIO = 0.86
 FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
 PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
+# A line ending with ":" or ";" this many body sizes short of its column's edge is a
+# list's introduction or item; lines sharing this share of its width are its column.
+LIST_SHORT_EM = 2.0
+LIST_OVERLAP = 0.5
 # A hyphenation point: printed as a hyphen only where a line breaks the word.
 SOFT_HYPHEN = "\u00ad"
 SIZE_CHANGE = 0.9  # lines whose sizes differ more than this ratio are not one paragraph
@@ -251,7 +255,7 @@ def _paragraphs(lines: list[_Line], body: float) -> ProseText:
     previous: _Line | None = None
     for line in lines:
         if previous is not None:
-            if _new_paragraph(previous, line, body):
+            if _new_paragraph(previous, line, body) or _ends_list_line(previous, lines, body):
                 text.add("\n\n")
             elif text.text.endswith(SOFT_HYPHEN) or (
                 text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line)
@@ -263,6 +267,24 @@ def _paragraphs(lines: list[_Line], body: float) -> ProseText:
         _line_text(line, text)
         previous = line
     return text
+
+
+def _ends_list_line(line: _Line, lines: list[_Line], body: float) -> bool:
+    """Whether a line is an introduction or an item of a list, set on a line of its own.
+
+    It ends with a colon or a semicolon and stops short of its column's right edge (the
+    widest line over it): prose wrapped after a semicolon fills its line.
+    """
+    if not _line_text(line).text.rstrip().endswith((":", ";")):
+        return False
+    x0, x1 = _x_span(line)
+    overlapping = [_x_span(other) for other in lines]
+    right = max(b for a, b in overlapping if min(b, x1) - max(a, x0) > LIST_OVERLAP * (x1 - x0))
+    return x1 < right - LIST_SHORT_EM * body
+
+
+def _x_span(line: _Line) -> tuple[float, float]:
+    return min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)
 
 
 def _starts_lower(line: _Line) -> bool:

@@ -176,16 +176,36 @@ def _mentions(
     """
     found: list[tuple[NumericMention, int]] = []
     readable = _readable(text, calls)
-    for start, end in _sentence_spans(text, calls):
-        sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
+    spans = _sentence_spans(text, calls)
+    for (start, end), before in zip(spans, _sentences_before(text, spans, previous), strict=True):
+        sentence = _one_line(text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(lead + readable[:start])
         found.extend(
             (replace(m, preceding_text=preceding), start)
-            for m in _sentence_mentions(sentence, page, previous, local_calls)
+            for m in _sentence_mentions(sentence, page, before, local_calls)
         )
-        previous = sentence
     return found
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"[\n\r\t]", " ", text)
+
+
+def _sentences_before(text: str, spans: list[tuple[int, int]], previous: str) -> list[str]:
+    """The sentence each span follows: the one before it, or, for the items of a list (each
+    ending with ";" but the last), the introduction they follow (ending with ":")."""
+    befores = []
+    introduction = previous if previous.rstrip().endswith(":") else None
+    for start, end in spans:
+        befores.append(introduction if introduction is not None else previous)
+        previous = _one_line(text[start:end])
+        ending = previous.rstrip()[-1:]
+        if ending == ":":
+            introduction = previous
+        elif ending != ";":
+            introduction = None
+    return befores
 
 
 def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
@@ -418,7 +438,9 @@ class ProseReader:
         body = prose.body if prose is not None else ProseText()
         previous = lead = ""
         if waiting is not None and _runs_on(body.text):
-            body = waiting.text.then(body.part(_leading_space(body.text)))
+            # A list item left on the page before ends there; a sentence runs on.
+            item = waiting.text.text.rstrip().endswith((":", ";"))
+            body = waiting.text.then(body.part(_leading_space(body.text)), "\n\n" if item else " ")
             previous, lead = waiting.previous, waiting.lead
         elif waiting is not None:
             mentions += _read(waiting.text, page.number, waiting.previous, waiting.lead)
@@ -473,12 +495,12 @@ def _unfinished_tail(text: ProseText) -> tuple[int, str] | None:
     start, end = spans[-1]
     if "\n\n" in text.text[end:] or _ends_sentence(text.text[start:end]):
         return None
-    before = re.sub(r"[\n\r\t]", " ", text.text[slice(*spans[-2])]) if len(spans) > 1 else ""
-    return start, before
+    return start, _sentences_before(text.text, spans, "")[-1]
 
 
 def _ends_sentence(sentence: str) -> bool:
-    return bool(re.search(r"[.!?…:;][\s" + re.escape(_CLOSERS) + r"\d]*$", sentence))
+    """Ends with its full stop; a list's introduction or item (":", ";") runs on."""
+    return bool(re.search(r"[.!?…][\s" + re.escape(_CLOSERS) + r"\d]*$", sentence))
 
 
 def _page_number_mention(page: int, line: PageNumberLine) -> NumericMention:
