@@ -335,3 +335,27 @@ def test_every_item_of_a_list_follows_its_introduction():
     mentions = mentions_in_text(text, 1)
     tablet = next(m for m in mentions if m.raw_text == "10 %")
     assert tablet.previous_sentence == "Le taux d'équipement était le suivant :"
+
+
+# Page numbers
+
+
+def _page_number_above_the_footer_band(pdf: canvas.Canvas) -> None:
+    """The page number as a word processor sets it: under the notes, above the usual band."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(
+        pdf, LEFT_X, 140, ["Fin 2023, la messagerie Tchap comptait 190 000 utilisateurs, soit le"]
+    )
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(LEFT_X, 70, "4 Source : statistiques d'usage de la direction.")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(297, 60, "3")
+
+
+def test_a_lone_number_on_the_last_line_is_the_page_number(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _page_number_above_the_footer_band))
+    mentions = mentions_on_page(page)
+    (number,) = [m for m in mentions if m.raw_text == "3"]
+    assert number.non_fact_kind == "page_number"
+    users = next(m for m in mentions if m.raw_text == "190 000")
+    assert users.sentence.endswith("soit le")  # not "soit le 3"

@@ -60,6 +60,10 @@ _PAGE_NUMBER_RE = re.compile(
 _CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
 # A footnote set apart from the page's foot: its number, then a capitalised word.
 _NOTE_START_RE = re.compile(r"^\s*\d{1,3}\s*[A-ZÀ-ÖØ-Þ«\"“(]")
+# The page number may stand alone on the last line, or on the first one this many body
+# sizes apart from the text, within this share of the page's height from its edge.
+EDGE_SHARE = 0.2
+APART_EM = 1.0
 # A contents page lists at least this many entries, pages never going back.
 CONTENTS_MIN_ENTRIES = 3
 
@@ -343,6 +347,22 @@ def _footnotes(lines: list[_Line]) -> ProseText:
     return text
 
 
+def _set_apart(lines: list[_Line], height: float, body: float) -> set[int]:
+    """Ids of the lowest line of the page near its foot, and of the highest one near its
+    top when a blank line's height sets it apart: where a producer sets the page number
+    outside the usual header and footer bands, it is still the first or the last line."""
+    if len(lines) < 2:
+        return set()
+    by_top = sorted(lines, key=lambda line: line.top)
+    apart = set()
+    if by_top[-1].top > (1 - EDGE_SHARE) * height:
+        apart.add(id(by_top[-1]))
+    highest, below = by_top[0], by_top[1]
+    if highest.bottom < EDGE_SHARE * height and below.top - highest.bottom > APART_EM * body:
+        apart.add(id(highest))
+    return apart
+
+
 @dataclass(frozen=True)
 class PageNumberLine:
     """A line that prints a page number: a running footer's, or a contents entry's."""
@@ -385,9 +405,10 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     )
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
+    apart = _set_apart(lines, page.height, body)
     for line in lines:
         footer = in_footer(line.top, page.height)
-        margin = footer or in_header(line.bottom, page.height)
+        margin = footer or in_header(line.bottom, page.height) or id(line) in apart
         text = _line_text(line) if margin else None
         match = _PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:
