@@ -359,3 +359,43 @@ def test_a_lone_number_on_the_last_line_is_the_page_number(tmp_path):
     assert number.non_fact_kind == "page_number"
     users = next(m for m in mentions if m.raw_text == "190 000")
     assert users.sentence.endswith("soit le")  # not "soit le 3"
+
+
+def _header(pdf: canvas.Canvas) -> None:
+    """A running header set small, its top in the header band and its foot just below it."""
+    pdf.setFont("Helvetica-Oblique", 9)
+    pdf.drawString(LEFT_X, 842 - 58.5, "RAPPORT DE LA COUR 2024")
+    pdf.setFont("Helvetica", 10)
+
+
+def _page_ending_before_a_name(pdf: canvas.Canvas) -> None:
+    _header(pdf)
+    _lines(pdf, LEFT_X, 740, FILLER)
+    _lines(pdf, LEFT_X, 650, ["Osmose a compté 13 % des connexions et"])
+
+
+def _page_starting_with_the_name(pdf: canvas.Canvas) -> None:
+    _header(pdf)
+    _lines(pdf, LEFT_X, 762, ["Resana quelque 12 % des connexions.", *FILLER])
+
+
+def _page_ending_with_a_figure(pdf: canvas.Canvas) -> None:
+    _header(pdf)
+    _lines(pdf, LEFT_X, 740, FILLER)
+    _lines(pdf, LEFT_X, 650, ["Messagerie Tchap 13"])
+
+
+def test_the_rest_of_a_sentence_may_start_with_a_name(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_before_a_name, _page_starting_with_the_name)
+    mentions = extract_report(path, "report").mentions
+    resana = next(m for m in mentions if m.raw_text == "12 %")
+    assert resana.sentence == (
+        "Osmose a compté 13 % des connexions et Resana quelque 12 % des connexions."
+    )
+    assert not any("RAPPORT" in m.sentence for m in mentions)  # the header is dropped
+
+
+def test_a_page_ending_on_a_figure_is_not_continued_by_a_capitalised_line(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_with_a_figure, _page_starting_with_the_name)
+    mentions = extract_report(path, "report").mentions
+    assert next(m for m in mentions if m.raw_text == "12 %").sentence.startswith("Resana")

@@ -408,7 +408,11 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     apart = _set_apart(lines, page.height, body)
     for line in lines:
         footer = in_footer(line.top, page.height)
-        margin = footer or in_header(line.bottom, page.height) or id(line) in apart
+        # A running header set small may reach a little below the band it starts in.
+        header = in_header(line.bottom, page.height) or (
+            in_header(line.top, page.height) and line.size < FOOTNOTE_RATIO * body
+        )
+        margin = footer or header or id(line) in apart
         text = _line_text(line) if margin else None
         match = _PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.pdf import PageModel
+from extract.pdf.captions import ANY_CAPTION_RE, SOURCE_RE
 from extract.pdf.prose import HEADING_RE, PageNumberLine, ProseText, read_prose
 from extract.records import BBox, NumericMention
 from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
@@ -29,6 +30,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         *("cit", "ibid", "id", "coll", "suiv", "réf", "resp", "max", "min", "no", "n°"),
     }
 )
+
+# Chars within this share of the body size are set in the body type.
+BODY_SIZE_TOLERANCE = 0.05
 
 # Wordings before a number that make it a reference rather than a quantity; checked in
 # order on the lower-cased text before the number.
@@ -437,7 +441,7 @@ class ProseReader:
         mentions: list[NumericMention] = []
         body = prose.body if prose is not None else ProseText()
         previous = lead = ""
-        if waiting is not None and _runs_on(body.text):
+        if waiting is not None and _runs_on(waiting.text, body, page.em):
             # A list item left on the page before ends there; a sentence runs on.
             item = waiting.text.text.rstrip().endswith((":", ";"))
             body = waiting.text.then(body.part(_leading_space(body.text)), "\n\n" if item else " ")
@@ -482,9 +486,43 @@ def _leading_space(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _runs_on(text: str) -> bool:
-    """Whether a page's prose starts in the middle of a sentence."""
-    return text.lstrip()[:1].islower()
+def _runs_on(unfinished: ProseText, page_text: ProseText, em: float) -> bool:
+    """Whether a page's prose starts by finishing the sentence the page before left.
+
+    It does when its first word is in lower case. A name may start the rest of a sentence
+    too ("... par AgentConnect et / Resana quelque 12 %"): when the sentence left stops on
+    a word in lower case (an article, a preposition, "et") and the page starts with body
+    text in the same type, not a heading, a caption or a source line.
+    """
+    text = page_text.text.lstrip()
+    if text[:1].islower():
+        return True
+    last_word = re.search(r"(\w+)\W*$", unfinished.text)
+    if not text[:1].isupper() or last_word is None or not last_word[1].isalpha():
+        return False
+    first_line = text.split("\n", 1)[0]
+    return (
+        last_word[1].islower()
+        and not any(
+            pattern.match(first_line) for pattern in (HEADING_RE, ANY_CAPTION_RE, SOURCE_RE)
+        )
+        and _body_type(unfinished, em)
+        and _body_type(page_text.part(0, len(first_line) + _leading_space(page_text.text)), em)
+    )
+
+
+def _body_type(text: ProseText, em: float) -> bool:
+    """Set in the page's body size, neither bold nor smaller nor larger."""
+    in_call = {i for start, end in text.calls for i in range(start, end)}
+    chars = [
+        c
+        for i, c in enumerate(text.chars)
+        if c is not None and c["text"].strip() and i not in in_call
+    ]
+    return bool(chars) and all(
+        abs(c["size"] - em) <= BODY_SIZE_TOLERANCE * em and "bold" not in c["fontname"].lower()
+        for c in chars
+    )
 
 
 def _unfinished_tail(text: ProseText) -> tuple[int, str] | None:
