@@ -399,3 +399,39 @@ def test_a_page_ending_on_a_figure_is_not_continued_by_a_capitalised_line(tmp_pa
     path = _pdf(tmp_path / "t.pdf", _page_ending_with_a_figure, _page_starting_with_the_name)
     mentions = extract_report(path, "report").mentions
     assert next(m for m in mentions if m.raw_text == "12 %").sentence.startswith("Resana")
+
+
+def _short_last_page(pdf: canvas.Canvas) -> None:
+    """A last page: a few lines of prose on the left; on the right a table beside them,
+    then prose that runs on below the end of the left column."""
+    _lines(pdf, LEFT_X, 780, [*FILLER[:3], "Resana comptait 48 000 utilisateurs."])
+    for i, (label, value) in enumerate([("Messagerie", "13"), ("Visio", "4"), ("Annuaire", "5")]):
+        pdf.drawString(RIGHT_X, 780 - 13 * i, label)
+        pdf.drawRightString(RIGHT_X + 220, 780 - 13 * i, value)
+    _lines(pdf, RIGHT_X, 730, FILLER)
+
+
+def test_a_column_that_runs_on_below_the_other_is_still_a_column(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _short_last_page))
+    assert [len(block.gutters) for block in page.columns] == [1]
+    users = next(m for m in mentions_on_page(page) if m.raw_text == "48 000")
+    assert users.sentence.startswith("Les administrations ont engagé")
+    assert users.sentence.endswith("Resana comptait 48 000 utilisateurs.")
+
+
+def _prose_down_to_the_foot(pdf: canvas.Canvas) -> None:
+    _lines(
+        pdf,
+        LEFT_X,
+        120,
+        [
+            "Entre 2019 et 2022, le budget de la direction a été multiplié",
+            "par 5 au rythme de ses missions.",
+        ],
+    )
+
+
+def test_a_last_line_of_prose_near_the_foot_stays_prose(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _prose_down_to_the_foot))
+    growth = next(m for m in mentions_on_page(page) if m.raw_text == "5")
+    assert growth.sentence.endswith("multiplié par 5 au rythme de ses missions.")

@@ -96,9 +96,10 @@ def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlo
     # Columns are measured by the text next to the gap, up to the next gap as wide: the
     # cells of a table set in one column of a page stand beside the other column too, but
     # a number cell is no column of prose.
-    # Each column is filled on several lines beside the other: a table's header over its
-    # label and number columns is as wide as two columns, its number cells never are.
-    runs = [_run_widths(line, x, em) for line in best if _side_by_side(line, x, em)]
+    # Each column is filled on several lines of the block (one may run on below the other):
+    # a table's header over its label and number columns is as wide as two columns, its
+    # number cells never are.
+    runs = [_run_widths(line, x, em) for line in best]
     widths = (max(r[0] for r in runs), max(r[1] for r in runs))
     filled = [sum(1 for r in runs if r[side] >= FILLED * widths[side]) for side in (0, 1)]
     if min(widths) < MIN_COLUMN_WIDTH_EM * em or min(filled) < MIN_SIDE_BY_SIDE_LINES:

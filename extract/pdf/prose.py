@@ -412,8 +412,9 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
         header = in_header(line.bottom, page.height) or (
             in_header(line.top, page.height) and line.size < FOOTNOTE_RATIO * body
         )
-        margin = footer or header or id(line) in apart
-        text = _line_text(line) if margin else None
+        margin = footer or header
+        # A line set apart at the page's edge is a margin only if it is a page number.
+        text = _line_text(line) if margin or id(line) in apart else None
         match = _PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:
             numbers.append(PageNumberLine(text, *match.span("n")))
