@@ -435,3 +435,35 @@ def test_a_last_line_of_prose_near_the_foot_stays_prose(tmp_path):
     (page,) = _models(_pdf(tmp_path / "t.pdf", _prose_down_to_the_foot))
     growth = next(m for m in mentions_on_page(page) if m.raw_text == "5")
     assert growth.sentence.endswith("multiplié par 5 au rythme de ses missions.")
+
+
+def _page_ending_before_a_figure(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 740, FILLER)
+    _lines(pdf, LEFT_X, 650, ["En décembre 2023, la messagerie Tchap comptait environ"])
+
+
+def _page_starting_with_the_figure(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["3 millions de messages.", *FILLER])
+
+
+def _page_starting_with_labels(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["15 000", "10 000", "5 000"])
+    _lines(pdf, LEFT_X, 700, FILLER)
+
+
+def test_the_rest_of_a_sentence_may_start_with_a_figure(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_before_a_figure, _page_starting_with_the_figure)
+    messages = next(
+        m for m in extract_report(path, "report").mentions if m.raw_text == "3 millions"
+    )
+    assert messages.sentence == (
+        "En décembre 2023, la messagerie Tchap comptait environ 3 millions de messages."
+    )
+    assert messages.qualifier == "approx" and messages.page == 2
+
+
+def test_labels_at_the_top_of_a_page_do_not_finish_a_sentence(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_before_a_figure, _page_starting_with_labels)
+    mentions = extract_report(path, "report").mentions
+    label = next(m for m in mentions if m.raw_text == "15 000")
+    assert "Tchap" not in label.sentence

@@ -489,18 +489,26 @@ def _leading_space(text: str) -> int:
 def _runs_on(unfinished: ProseText, page_text: ProseText, em: float) -> bool:
     """Whether a page's prose starts by finishing the sentence the page before left.
 
-    It does when its first word is in lower case. A name may start the rest of a sentence
-    too ("... par AgentConnect et / Resana quelque 12 %"): when the sentence left stops on
-    a word in lower case (an article, a preposition, "et") and the page starts with body
-    text in the same type, not a heading, a caption or a source line.
+    It does when its first word is in lower case. A name or a figure may start the rest of
+    a sentence too ("... par AgentConnect et / Resana quelque 12 %"): when the sentence left
+    stops on a word in lower case (an article, a preposition, "et") and the page starts with
+    body text in the same type, not a heading, a caption or a source line.
     """
     text = page_text.text.lstrip()
     if text[:1].islower():
         return True
     last_word = re.search(r"(\w+)\W*$", unfinished.text)
-    if not text[:1].isupper() or last_word is None or not last_word[1].isalpha():
+    if last_word is None or not last_word[1].isalpha():
         return False
     first_line = text.split("\n", 1)[0]
+    if text[:1].isdigit():
+        # A figure may finish it too ("... environ / 3 millions."), when what starts the page
+        # is a sentence's end, not a chart's or a table's labels.
+        spans = _sentence_spans(text, ())
+        if not spans or not _ends_sentence(text[: spans[0][1]]):
+            return False
+    elif not text[:1].isupper():
+        return False
     return (
         last_word[1].islower()
         and not any(
