@@ -26,7 +26,7 @@ from extract.pdf import read_page
 from extract.pdf.geometry import overlaps
 from extract.records import NumericMention, PageText, ReportExtraction
 from extract.tables import TableStitcher
-from extract.text import mentions_on_page
+from extract.text import ProseReader
 
 
 def extract_report(
@@ -63,6 +63,8 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
     stitcher = TableStitcher()
     charts = []
     prose: list[NumericMention] = []
+    # One reader for the document: a sentence cut by a page break is read whole.
+    reader = ProseReader()
     skipped: list[tuple[int, str]] = []
     with pdfplumber.open(path, password=password or "") as pdf:
         page_count = len(pdf.pages)
@@ -86,7 +88,7 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
                         or not any(overlaps(f.region, t.bbox) for t in page_tables)
                     ]
                     regions = [t.bbox for t in page_tables] + [f.region for f in findings]
-                    page_prose = mentions_on_page(page, exclude=regions)
+                    page_prose = reader.read_page(page, exclude=regions)
                     text = page.text
             except PageTimeout:
                 skipped.append(
@@ -96,9 +98,11 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
                         "(DINUM_PAGE_SECONDS)",
                     )
                 )
-                # No table runs on across a skipped page, and none of its parts is kept.
+                # No table runs on across a skipped page, and none of its parts is kept;
+                # nor does a sentence: the one the page before left unfinished is read as is.
                 stitcher = TableStitcher()
                 stitcher.tables.extend(tables_before)
+                prose.extend(reader.finish())
                 continue
             except Exception as exc:
                 # A damaged page or a reader's bug: the cause goes to the run log.
@@ -112,6 +116,7 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
                 PageText(page=page.number, width=page.width, height=page.height, text=text)
             )
             charts.extend(f.chart for f in findings)
+    prose.extend(reader.finish())
     tables = stitcher.tables
     mentions = [
         *prose,

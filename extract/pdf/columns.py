@@ -22,6 +22,9 @@ MIN_SIDE_BY_SIDE_LINES = 3
 # A column of prose is at least this wide (em), some thirty characters: the page numbers
 # of a table of contents or the figures of a list of values beside their labels are not.
 MIN_COLUMN_WIDTH_EM = 12.0
+# A line fills a column when its text there is at least this share of the column's width:
+# every line of prose but a paragraph's last one does.
+FILLED = 0.5
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,7 @@ def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[Colum
             # text on both sides of a gap wider than any space.
             if (
                 right.x0 - left.x1 < GUTTER_MIN_EM * em
-                or left.x1 - line[0].x0 < min_width
-                or line[-1].x1 - right.x0 < min_width
+                or _run_widths(line, (left.x1 + right.x0) / 2, em) < (min_width, min_width)
                 or any(_holds_gutter(b, left, right) for b in found)
             ):
                 continue
@@ -91,20 +93,51 @@ def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlo
         run, count = [], 0
     if best_count < MIN_SIDE_BY_SIDE_LINES:
         return None
-    words = [w for line in best for w in line]
-    left = [w for w in words if w.x1 <= x]
-    right = [w for w in words if w.x0 >= x]
-    left_edge = max(w.x1 for w in left)
-    right_edge = min(w.x0 for w in right)
-    widths = (left_edge - min(w.x0 for w in left), max(w.x1 for w in right) - right_edge)
-    if min(widths) < MIN_COLUMN_WIDTH_EM * em:
+    # Columns are measured by the text next to the gap, up to the next gap as wide: the
+    # cells of a table set in one column of a page stand beside the other column too, but
+    # a number cell is no column of prose.
+    # Each column is filled on several lines of the block (one may run on below the other):
+    # a table's header over its label and number columns is as wide as two columns, its
+    # number cells never are.
+    runs = [_run_widths(line, x, em) for line in best]
+    widths = (max(r[0] for r in runs), max(r[1] for r in runs))
+    filled = [sum(1 for r in runs if r[side] >= FILLED * widths[side]) for side in (0, 1)]
+    if min(widths) < MIN_COLUMN_WIDTH_EM * em or min(filled) < MIN_SIDE_BY_SIDE_LINES:
         return None
+    words = [w for line in best for w in line]
+    left_edge = max(w.x1 for w in words if w.x1 <= x)
+    right_edge = min(w.x0 for w in words if w.x0 >= x)
     return ColumnBlock(
         min(w.top for w in words),
         max(w.bottom for w in words),
         (round((left_edge + right_edge) / 2, 2),),
         (best_count,),
     )
+
+
+def _run_widths(line: Sequence[Word], x: float, em: float) -> tuple[float, float]:
+    """Widths of the text just left and just right of x: the words reached from x without
+    crossing a gap as wide as a gutter (0.0 where there is none)."""
+    left = sorted((w for w in line if w.x1 <= x), key=lambda w: w.x1, reverse=True)
+    right = sorted((w for w in line if w.x0 >= x), key=lambda w: w.x0)
+    gap = GUTTER_MIN_EM * em
+
+    def width(words: list[Word], reversed_order: bool) -> float:
+        if not words:
+            return 0.0
+        edge, far = (words[0].x1, words[0].x0) if reversed_order else (words[0].x0, words[0].x1)
+        for word in words[1:]:
+            if reversed_order:
+                if far - word.x1 >= gap:
+                    break
+                far = min(far, word.x0)
+            else:
+                if word.x0 - far >= gap:
+                    break
+                far = max(far, word.x1)
+        return abs(edge - far)
+
+    return width(left, True), width(right, False)
 
 
 def _side_by_side(line: Sequence[Word], x: float, em: float) -> bool:

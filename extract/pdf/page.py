@@ -64,7 +64,7 @@ class PageModel:
 
 def read_page(page: Any) -> PageModel:
     """The model of one pdfplumber page; the caller still closes the page."""
-    chars = list(page.chars)
+    chars = [_without_ligature(c) for c in page.chars]
     sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
     em = sizes.most_common(1)[0][0] if sizes else DEFAULT_EM
     words = read_words(chars, em)
@@ -91,6 +91,16 @@ def read_page(page: Any) -> PageModel:
         ],
         layout_bbox=tuple(float(v) for v in page.bbox),
     )
+
+
+# Typographic ligatures some producers print as one glyph ("ﬁn 2023"): every reader
+# matches words, so the model reads them as their letters.
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+
+
+def _without_ligature(char: Char) -> Char:
+    text = char["text"]
+    return {**char, "text": LIGATURES[text]} if text in LIGATURES else char
 
 
 def _reading_order(lines: list[list[Word]], columns: list[ColumnBlock]) -> list[list[Word]]:

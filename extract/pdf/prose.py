@@ -23,10 +23,19 @@ from extract.pdf.page import Char, PageModel
 from extract.records import BBox
 
 # Type sizes and gaps, relative to the body em.
-SUPERSCRIPT_RATIO = 0.8  # a footnote call is set at most this size relative to its line
+# A footnote call is set at most this size relative to its line: word processors set a
+# superscript at 0.58 to 0.65 of the text, browsers at 0.83 ("smaller").
+SUPERSCRIPT_RATIO = 0.86
 FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
 PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
+# A line ending with ":" or ";" this many body sizes short of its column's edge is a
+# list's introduction or item; lines sharing this share of its width are its column.
+LIST_SHORT_EM = 2.0
+LIST_OVERLAP = 0.5
+# A hyphenation point: printed as a hyphen only where a line breaks the word.
+SOFT_HYPHEN = "\u00ad"
+SIZE_CHANGE = 0.9  # lines whose sizes differ more than this ratio are not one paragraph
 WORD_GAP = 0.2  # a horizontal gap above this, in char sizes, is a space
 # Chars of one line share their baseline to within this share of the body em. Prose groups
 # chars by baseline rather than by overlap (`words.group_lines`): a raised footnote call
@@ -49,6 +58,12 @@ _PAGE_NUMBER_RE = re.compile(
 )
 # A contents entry: a heading, optional dotted leaders, the page it starts on.
 _CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
+# A footnote set apart from the page's foot: its number, then a capitalised word.
+_NOTE_START_RE = re.compile(r"^\s*\d{1,3}\s*[A-ZÀ-ÖØ-Þ«\"“(]")
+# The page number may stand alone on the last line, or on the first one this many body
+# sizes apart from the text, within this share of the page's height from its edge.
+EDGE_SHARE = 0.2
+APART_EM = 1.0
 # A contents page lists at least this many entries, pages never going back.
 CONTENTS_MIN_ENTRIES = 3
 
@@ -95,6 +110,29 @@ class ProseText:
         """The box of the chars printing text[start:end]; None when they are all spaces."""
         chars = [c for c in self.chars[start:end] if c is not None]
         return objects_to_bbox(chars) if chars else None
+
+    def page_at(self, position: int) -> int | None:
+        """The page number of the char printing text[position] (None: a space)."""
+        char = self.chars[position] if 0 <= position < len(self.chars) else None
+        return char.get("page_number") if char is not None else None
+
+    def part(self, start: int, end: int | None = None) -> ProseText:
+        """text[start:end] with its chars and the calls inside it."""
+        end = len(self.text) if end is None else end
+        return ProseText(
+            self.text[start:end],
+            self.chars[start:end],
+            [(s - start, e - start) for s, e in self.calls if start <= s and e <= end],
+        )
+
+    def then(self, other: ProseText, separator: str = " ") -> ProseText:
+        """This text, the separator, then the other one."""
+        shift = len(self.text) + len(separator)
+        return ProseText(
+            self.text + separator + other.text,
+            [*self.chars, *[None] * len(separator), *other.chars],
+            [*self.calls, *[(s + shift, e + shift) for s, e in other.calls]],
+        )
 
 
 def _contents_entries(lines: list[_Line], page_count: int) -> dict[int, ProseText]:
@@ -168,7 +206,9 @@ def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
     text = into if into is not None else ProseText()
     previous: Char | None = None
     pending_space = False
-    for char in line.chars:
+    for index, char in enumerate(line.chars):
+        if char["text"] == SOFT_HYPHEN and index < len(line.chars) - 1:
+            continue  # a hyphenation point inside a line prints nothing
         if not char["text"].strip():
             pending_space = previous is not None
             continue
@@ -186,15 +226,27 @@ def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
 
 
 def _split_footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
-    """Body lines, then footnote lines: the small-type run at the bottom of the page that
-    starts with a footnote number."""
+    """Body lines, then footnote lines.
+
+    Footnotes are the small-type run at the bottom of the page that starts with a footnote
+    number, and any other run of small type whose first line starts with a number and a
+    capital ("3 Direction interministérielle..."): producers that flow notes with the text
+    set them at the end of a section or of a column, not only at the page's foot.
+    """
     first_small = len(lines)
     while first_small > 0 and lines[first_small - 1].size < FOOTNOTE_RATIO * body:
         first_small -= 1
-    for i in range(first_small, len(lines)):
-        if _footnote_number(lines[i]) is not None:
-            return lines[:i], lines[i:]
-    return lines, []
+    tail = next(
+        (i for i in range(first_small, len(lines)) if _footnote_number(lines[i]) is not None),
+        len(lines),
+    )
+    text_lines, notes = [], []
+    in_note = False
+    for line in lines[:tail]:
+        small = line.size < FOOTNOTE_RATIO * body
+        in_note = small and (in_note or bool(_NOTE_START_RE.match(_line_text(line).text)))
+        (notes if in_note else text_lines).append(line)
+    return text_lines, notes + lines[tail:]
 
 
 def _footnote_number(line: _Line) -> int | None:
@@ -207,9 +259,11 @@ def _paragraphs(lines: list[_Line], body: float) -> ProseText:
     previous: _Line | None = None
     for line in lines:
         if previous is not None:
-            if _new_paragraph(previous, line, body):
+            if _new_paragraph(previous, line, body) or _ends_list_line(previous, lines, body):
                 text.add("\n\n")
-            elif text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line):
+            elif text.text.endswith(SOFT_HYPHEN) or (
+                text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line)
+            ):
                 text.text = text.text[:-1]  # a word hyphenated across lines
                 text.chars.pop()
             else:
@@ -219,9 +273,34 @@ def _paragraphs(lines: list[_Line], body: float) -> ProseText:
     return text
 
 
+def _ends_list_line(line: _Line, lines: list[_Line], body: float) -> bool:
+    """Whether a line is an introduction or an item of a list, set on a line of its own.
+
+    It ends with a colon or a semicolon and stops short of its column's right edge (the
+    widest line over it): prose wrapped after a semicolon fills its line.
+    """
+    if not _line_text(line).text.rstrip().endswith((":", ";")):
+        return False
+    x0, x1 = _x_span(line)
+    overlapping = [_x_span(other) for other in lines]
+    right = max(b for a, b in overlapping if min(b, x1) - max(a, x0) > LIST_OVERLAP * (x1 - x0))
+    return x1 < right - LIST_SHORT_EM * body
+
+
+def _x_span(line: _Line) -> tuple[float, float]:
+    return min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)
+
+
 def _starts_lower(line: _Line) -> bool:
-    first = next((c["text"] for c in line.chars if c["text"].strip()), "")
-    return first[:1].islower()
+    return _first_letter(line).islower()
+
+
+def _starts_upper(line: _Line) -> bool:
+    return _first_letter(line).isupper() or _first_letter(line) in '«"“–—-•'
+
+
+def _first_letter(line: _Line) -> str:
+    return next((c["text"] for c in line.chars if c["text"].strip()), "")[:1]
 
 
 def _is_heading(line: _Line, body: float) -> bool:
@@ -233,10 +312,18 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
         return True
     if _is_heading(previous, body) != _is_heading(line, body):
         return True
+    # A change of type size ends a paragraph: a source line or a note set small is no part
+    # of the prose around it, even with no room above or below it.
+    sizes = sorted((previous.size, line.size))
+    if sizes[0] < SIZE_CHANGE * sizes[1]:
+        return True
     previous_text = _line_text(previous).text.rstrip()
-    return bool(HEADING_RE.match(_line_text(line).text)) and previous_text.endswith(
-        (".", ":", ";", "!", "?", "»")
-    )
+    ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
+    if ends_sentence and line.top < previous.top:
+        # The next column (or the top of the same one after a figure): a finished sentence
+        # ends its paragraph there, an unfinished one runs on.
+        return _starts_upper(line)
+    return bool(HEADING_RE.match(_line_text(line).text)) and ends_sentence
 
 
 def _footnotes(lines: list[_Line]) -> ProseText:
@@ -258,6 +345,22 @@ def _footnotes(lines: list[_Line]) -> ProseText:
                 text.calls.append((begin, begin + digits))
     text.calls.sort()
     return text
+
+
+def _set_apart(lines: list[_Line], height: float, body: float) -> set[int]:
+    """Ids of the lowest line of the page near its foot, and of the highest one near its
+    top when a blank line's height sets it apart: where a producer sets the page number
+    outside the usual header and footer bands, it is still the first or the last line."""
+    if len(lines) < 2:
+        return set()
+    by_top = sorted(lines, key=lambda line: line.top)
+    apart = set()
+    if by_top[-1].top > (1 - EDGE_SHARE) * height:
+        apart.add(id(by_top[-1]))
+    highest, below = by_top[0], by_top[1]
+    if highest.bottom < EDGE_SHARE * height and below.top - highest.bottom > APART_EM * body:
+        apart.add(id(highest))
+    return apart
 
 
 @dataclass(frozen=True)
@@ -302,10 +405,16 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     )
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
+    apart = _set_apart(lines, page.height, body)
     for line in lines:
         footer = in_footer(line.top, page.height)
-        margin = footer or in_header(line.bottom, page.height)
-        text = _line_text(line) if margin else None
+        # A running header set small may reach a little below the band it starts in.
+        header = in_header(line.bottom, page.height) or (
+            in_header(line.top, page.height) and line.size < FOOTNOTE_RATIO * body
+        )
+        margin = footer or header
+        # A line set apart at the page's edge is a margin only if it is a page number.
+        text = _line_text(line) if margin or id(line) in apart else None
         match = _PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:
             numbers.append(PageNumberLine(text, *match.span("n")))

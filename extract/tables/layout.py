@@ -9,6 +9,7 @@ body em, so that the same rules hold for a 7 pt table and a 12 pt one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.pdf import PageModel
@@ -115,7 +116,9 @@ def read_layout(page: PageModel) -> PageLayout:
         page.height,
         font,
         page.words,
-        text_lines(page.words, page.vrules, font),
+        # The page model's lines are cut at column gutters: two columns of prose side by
+        # side are not the two columns of a table.
+        chunked_lines(page.lines, page.vrules, font),
         page.hrules,
         page.vrules,
         graphics,
@@ -124,10 +127,17 @@ def read_layout(page: PageModel) -> PageLayout:
 
 def text_lines(words: list[Word], vrules: list[Rule], font: float) -> list[TextLine]:
     """Words grouped into text lines, each cut into chunks (never across a vertical rule)."""
-    lines = [TextLine(line) for line in group_lines(words)]
-    for line in lines:
+    return chunked_lines(group_lines(words), vrules, font)
+
+
+def chunked_lines(
+    lines: Sequence[Sequence[Word]], vrules: list[Rule], font: float
+) -> list[TextLine]:
+    """Text lines (words sorted left to right) cut into chunks, never across a vertical rule."""
+    text = [TextLine(list(line)) for line in lines]
+    for line in text:
         line.chunks = make_chunks(line.words, vrules, font)
-    return lines
+    return text
 
 
 def justified_space(words: list[Word], font: float) -> float | None:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.pdf import PageModel
-from extract.pdf.prose import HEADING_RE, PageNumberLine, read_prose
+from extract.pdf.captions import ANY_CAPTION_RE, SOURCE_RE
+from extract.pdf.prose import HEADING_RE, PageNumberLine, ProseText, read_prose
 from extract.records import BBox, NumericMention
 from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
@@ -29,6 +30,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         *("cit", "ibid", "id", "coll", "suiv", "réf", "resp", "max", "min", "no", "n°"),
     }
 )
+
+# Chars within this share of the body size are set in the body type.
+BODY_SIZE_TOLERANCE = 0.05
 
 # Wordings before a number that make it a reference rather than a quantity; checked in
 # order on the lower-cased text before the number.
@@ -167,23 +171,50 @@ def mentions_in_text(text: str, page: int) -> list[NumericMention]:
 
 
 def _mentions(
-    text: str, page: int, calls: Sequence[tuple[int, int]]
+    text: str, page: int, calls: Sequence[tuple[int, int]], previous: str = "", lead: str = ""
 ) -> list[tuple[NumericMention, int]]:
-    """Mentions with the offset in `text` of the sentence each one was read in."""
+    """Mentions with the offset in `text` of the sentence each one was read in.
+
+    `previous` is the sentence before the text and `lead` the text before it, when the text
+    is the end of a page's prose or the sentence a page break cut.
+    """
     found: list[tuple[NumericMention, int]] = []
-    previous = ""
-    # Footnote calls read as blanks, so that a name followed by its call is still a word.
-    readable = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
-    for start, end in _sentence_spans(text, calls):
-        sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
+    readable = _readable(text, calls)
+    spans = _sentence_spans(text, calls)
+    for (start, end), before in zip(spans, _sentences_before(text, spans, previous), strict=True):
+        sentence = _one_line(text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
-        preceding = _paragraphs_text(readable[:start])
+        preceding = _paragraphs_text(lead + readable[:start])
         found.extend(
             (replace(m, preceding_text=preceding), start)
-            for m in _sentence_mentions(sentence, page, previous, local_calls)
+            for m in _sentence_mentions(sentence, page, before, local_calls)
         )
-        previous = sentence
     return found
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"[\n\r\t]", " ", text)
+
+
+def _sentences_before(text: str, spans: list[tuple[int, int]], previous: str) -> list[str]:
+    """The sentence each span follows: the one before it, or, for the items of a list (each
+    ending with ";" but the last), the introduction they follow (ending with ":")."""
+    befores = []
+    introduction = previous if previous.rstrip().endswith(":") else None
+    for start, end in spans:
+        befores.append(introduction if introduction is not None else previous)
+        previous = _one_line(text[start:end])
+        ending = previous.rstrip()[-1:]
+        if ending == ":":
+            introduction = previous
+        elif ending != ";":
+            introduction = None
+    return befores
+
+
+def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
+    """Footnote calls read as blanks, so that a name followed by its call is still a word."""
+    return "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
 
 
 def _paragraphs_text(text: str) -> str:
@@ -374,21 +405,148 @@ def _to_mention(sentence: str, page: int, previous: str, r: _Reading) -> Numeric
 
 
 def mentions_on_page(page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
-    """Every numeric mention of a page's prose, with its bbox.
+    """Every numeric mention of one page's prose, with its bbox (see `ProseReader`)."""
+    reader = ProseReader()
+    return [*reader.read_page(page, exclude), *reader.finish()]
+
+
+@dataclass(frozen=True)
+class _Unfinished:
+    """The last sentence of a page when the page ends before it does."""
+
+    text: ProseText
+    previous: str  # the sentence before it
+    lead: str  # the page's prose before it
+
+
+class ProseReader:
+    """The prose of a document, read page after page, as numeric mentions.
 
     Text inside `exclude` (tables and charts, read elsewhere) and the running header are
     dropped; the footer page number, footnote calls and footnote bodies are kept and read,
     with non-facts marked in `non_fact_kind`.
+
+    A sentence cut by a page break is read whole: the last sentence of a page that ends
+    without its full stop waits for the next page, and joins its first line when that line
+    runs on (starts in lower case). Each number keeps the page it is printed on. Call
+    `finish()` after the last page (or a skipped one) for a sentence still waiting.
     """
-    prose = read_prose(page, exclude)
-    if prose is None:
-        return []
-    mentions = [_page_number_mention(page.number, line) for line in prose.page_numbers]
-    for text in (prose.body, prose.footnotes):
-        for mention, offset in _mentions(text.text, page.number, text.calls):
-            start, end = offset + mention.number_start, offset + mention.number_end
-            mentions.append(replace(mention, bbox=text.bbox(start, end)))
+
+    def __init__(self) -> None:
+        self._unfinished: _Unfinished | None = None
+
+    def read_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
+        prose = read_prose(page, exclude)
+        waiting = self._unfinished
+        mentions: list[NumericMention] = []
+        body = prose.body if prose is not None else ProseText()
+        previous = lead = ""
+        if waiting is not None and _runs_on(waiting.text, body, page.em):
+            # A list item left on the page before ends there; a sentence runs on.
+            item = waiting.text.text.rstrip().endswith((":", ";"))
+            body = waiting.text.then(body.part(_leading_space(body.text)), "\n\n" if item else " ")
+            previous, lead = waiting.previous, waiting.lead
+        elif waiting is not None:
+            mentions += _read(waiting.text, page.number, waiting.previous, waiting.lead)
+        if prose is not None:
+            mentions += [_page_number_mention(page.number, line) for line in prose.page_numbers]
+        unfinished = _unfinished_tail(body)
+        if unfinished is not None:
+            start, before = unfinished
+            mentions += _read(body.part(0, start), page.number, previous, lead)
+            before_it = lead + _readable(body.text[:start], body.calls)
+            unfinished = _Unfinished(body.part(start), before or previous, before_it)
+        else:
+            mentions += _read(body, page.number, previous, lead)
+        if prose is not None:
+            mentions += _read(prose.footnotes, page.number)
+        # Set last: a page stopped half-way (over its time limit) leaves the reader as it was.
+        self._unfinished = unfinished
+        return mentions
+
+    def finish(self) -> list[NumericMention]:
+        """The mentions of a sentence still waiting for its end, read as it stands."""
+        waiting, self._unfinished = self._unfinished, None
+        if waiting is None:
+            return []
+        return _read(waiting.text, waiting.text.page_at(0) or 0, waiting.previous, waiting.lead)
+
+
+def _read(text: ProseText, page: int, previous: str = "", lead: str = "") -> list[NumericMention]:
+    """Mentions of a prose text, each with its box and the page its number is printed on."""
+    mentions = []
+    for mention, offset in _mentions(text.text, page, text.calls, previous, lead):
+        start, end = offset + mention.number_start, offset + mention.number_end
+        printed_on = text.page_at(start) or page
+        mentions.append(replace(mention, page=printed_on, bbox=text.bbox(start, end)))
     return mentions
+
+
+def _leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _runs_on(unfinished: ProseText, page_text: ProseText, em: float) -> bool:
+    """Whether a page's prose starts by finishing the sentence the page before left.
+
+    It does when its first word is in lower case. A name or a figure may start the rest of
+    a sentence too ("... par AgentConnect et / Resana quelque 12 %"): when the sentence left
+    stops on a word in lower case (an article, a preposition, "et") and the page starts with
+    body text in the same type, not a heading, a caption or a source line.
+    """
+    text = page_text.text.lstrip()
+    if text[:1].islower():
+        return True
+    last_word = re.search(r"(\w+)\W*$", unfinished.text)
+    if last_word is None or not last_word[1].isalpha():
+        return False
+    first_line = text.split("\n", 1)[0]
+    if text[:1].isdigit():
+        # A figure may finish it too ("... environ / 3 millions."), when what starts the page
+        # is a sentence's end, not a chart's or a table's labels.
+        spans = _sentence_spans(text, ())
+        if not spans or not _ends_sentence(text[: spans[0][1]]):
+            return False
+    elif not text[:1].isupper():
+        return False
+    return (
+        last_word[1].islower()
+        and not any(
+            pattern.match(first_line) for pattern in (HEADING_RE, ANY_CAPTION_RE, SOURCE_RE)
+        )
+        and _body_type(unfinished, em)
+        and _body_type(page_text.part(0, len(first_line) + _leading_space(page_text.text)), em)
+    )
+
+
+def _body_type(text: ProseText, em: float) -> bool:
+    """Set in the page's body size, neither bold nor smaller nor larger."""
+    in_call = {i for start, end in text.calls for i in range(start, end)}
+    chars = [
+        c
+        for i, c in enumerate(text.chars)
+        if c is not None and c["text"].strip() and i not in in_call
+    ]
+    return bool(chars) and all(
+        abs(c["size"] - em) <= BODY_SIZE_TOLERANCE * em and "bold" not in c["fontname"].lower()
+        for c in chars
+    )
+
+
+def _unfinished_tail(text: ProseText) -> tuple[int, str] | None:
+    """(start, sentence before it) of the last sentence when it has no end mark yet."""
+    spans = _sentence_spans(text.text, text.calls)
+    if not spans:
+        return None
+    start, end = spans[-1]
+    if "\n\n" in text.text[end:] or _ends_sentence(text.text[start:end]):
+        return None
+    return start, _sentences_before(text.text, spans, "")[-1]
+
+
+def _ends_sentence(sentence: str) -> bool:
+    """Ends with its full stop; a list's introduction or item (":", ";") runs on."""
+    return bool(re.search(r"[.!?…][\s" + re.escape(_CLOSERS) + r"\d]*$", sentence))
 
 
 def _page_number_mention(page: int, line: PageNumberLine) -> NumericMention:
