@@ -36,6 +36,8 @@ def only(text: str):
         ("- 3,2", -3.2),
         ("52,8", 52.8),
         ("vingt-deux", 22.0),
+        ("deux cent un", 201.0),
+        ("neuf-cent-quatre-vingt-dix-neuf", 999.0),
         ("zéro", 0.0),
         ("abc", None),
         ("", None),
@@ -142,6 +144,23 @@ def test_signed_numbers(text, value):
         ("Quatre ans plus tard", 4.0, "years"),
         ("zéro jeu de données", 0.0, "count"),
         ("deux millions de comptes", 2000000.0, "count"),
+        ("deux cents comptes", 200.0, "count"),
+        ("deux-cents comptes", 200.0, "count"),
+        ("cent un comptes", 101.0, "count"),
+        ("trois cent quarante-cinq comptes", 345.0, "count"),
+        ("quatre-vingts comptes", 80.0, "count"),
+        ("trois cent mille euros", 300000.0, "EUR"),
+        ("cent mille euros", 100000.0, "EUR"),
+        ("un million d'euros", 1000000.0, "EUR"),
+        ("un ETP", 1.0, "FTE"),
+        ("un demi-ETP", 0.5, "FTE"),
+        ("une demi ETP", 0.5, "FTE"),
+        ("un pour cent", 1.0, "percent"),
+        ("vingt-six pour cent", 26.0, "percent"),
+        ("les dépenses ont doublé", 2.0, "ratio"),
+        ("les dépenses ont quintuplé", 5.0, "ratio"),
+        ("les recettes ont été décuplées", 10.0, "ratio"),
+        ("multipliées par quatre", 4.0, "ratio"),
     ],
 )
 def test_number_words(text, value, unit):
@@ -162,6 +181,12 @@ def test_number_words(text, value, unit):
         "la 3ème édition",
         "les vingtaines",
         "au deuxième rang",
+        "un demi-point de croissance",
+        "une demi-mesure",
+        "un an de travaux",
+        "une fois par mois",
+        "un double objectif",
+        "doubler la cible",
     ],
 )
 def test_words_and_tokens_that_are_not_numbers(text):
@@ -204,6 +229,11 @@ def test_words_and_tokens_that_are_not_numbers(text):
 def test_qualifiers(before, qualifier):
     assert only(f"le taux {before} 16 % des agents").qualifier == qualifier
     assert only(f"Le taux {before.capitalize()} 16 %").qualifier == qualifier
+
+
+def test_a_ratio_verb_takes_the_qualifier_before_it():
+    quantity = only("les crédits ont presque triplé")
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (3.0, "ratio", "approx")
 
 
 def test_elided_qualifier_and_trailing_environ():

@@ -142,6 +142,17 @@ def _number_words() -> dict[str, int]:
 
 
 NUMBER_WORDS: dict[str, int] = _number_words()
+# Verbs that state a multiplying factor by themselves ("les crédits ont quintuplé"). Only the
+# past participles: "un double objectif", "doubler d'ici 2027" are no measured factor.
+RATIO_VERBS: dict[str, int] = {
+    "doubl": 2,
+    "tripl": 3,
+    "quadrupl": 4,
+    "quintupl": 5,
+    "sextupl": 6,
+    "décupl": 10,
+    "centupl": 100,
+}
 
 UNIT_EUR = "EUR"
 UNIT_EUR_PER_YEAR = "EUR_per_year"
@@ -176,10 +187,27 @@ _NUMBER_RE = re.compile(
     rf"(?P<int>{_DIGITS})(?:,(?P<dec>\d+))?"
     rf"(?![.,]\d)"
 )
+_BELOW_HUNDRED = "|".join(
+    re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"cent"}, key=len, reverse=True)
+)
+# "deux cents", "trois cent quarante-cinq", "cent un": the hundreds, spelt with spaces or,
+# since the 1990 spelling reform, with hyphens.
+_HUNDREDS = (
+    r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf)[-\s])?cents?"
+    rf"(?:[-\s](?:{_BELOW_HUNDRED}|un)(?![\w-]))?"
+)
 _WORD_RE = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")(?![\w-])",
+    rf"(?<![\w'’-])(?:{_HUNDREDS}|{_BELOW_HUNDRED})(?![\w-])",
+    re.IGNORECASE,
+)
+_PER_CENT_BEFORE_RE = re.compile(r"\bpour\s?$", re.IGNORECASE)
+_HUNDREDS_RE = re.compile(r"(?:(?P<times>\w+)[- ])?cents?(?:[- ](?P<rest>.+))?")
+# "un demi-ETP", "un million d'euros", "un ETP": "un"/"une" and "demi" are numbers only
+# when a unit follows; elsewhere they are articles ("un outil", "une demi-mesure").
+_ONE_OR_HALF_RE = re.compile(r"(?<![\w'’-])(?:(?P<half>(?:une?\s+)?demi-?)|une?\b)", re.I)
+_UNITS_AFTER_ONE = frozenset({"EUR", "FTE", "percent"})
+_RATIO_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?P<stem>" + "|".join(RATIO_VERBS) + r")(?:é|ée|és|ées)(?![\w-])",
     re.IGNORECASE,
 )
 # "un bâtiment neuf." / "un outil neuf et ...": the adjective, not the number.
@@ -188,7 +216,7 @@ _ADJECTIVE_NEUF_RE = re.compile(r"\s*(?:$|[.,;:!?)»]|et\b|ou\b)", re.IGNORECASE
 _CURRENCY = r"(?:€|(?i:euros?)\b|EUR\b)"
 _UNIT_RE = re.compile(
     rf"(?P<scale>(?i:milliards?|millions?|milliers?|mille))\b"
-    rf"(?:\s*(?i:d['’]\s*|de\s+)(?P<cur1>{_CURRENCY}))?"
+    rf"(?:\s*(?i:d['’]\s*|de\s+)?(?P<cur1>{_CURRENCY}))?"
     rf"|(?P<abbr>Mds?|Mrds?|M|[kK])\s?(?:d['’]\s?)?(?P<cur2>{_CURRENCY})"
     rf"|(?P<cur3>{_CURRENCY})"
     r"|(?P<percent>%|(?i:pour\s?cent)\b)"
@@ -307,11 +335,26 @@ def _qualifier_after(text: str, end: int) -> str | None:
 def parse_number(text: str) -> float | None:
     """The value of a bare French number ("22 043", "-3,2", "vingt-deux"), else None."""
     text = text.strip()
-    word = NUMBER_WORDS.get(re.sub(r"\s+", " ", text.lower()))
+    word = words_value(text)
     if word is not None:
         return float(word)
     match = _NUMBER_RE.fullmatch(_SIGN_SPACE_RE.sub(r"\1", text))
     return float(_decimal(match)) if match else None
+
+
+def words_value(text: str) -> int | None:
+    """The value of a number written in French words ("vingt-six", "deux cent un"), else None."""
+    words = re.sub(r"\s+", " ", fold(text.strip()))
+    if words in NUMBER_WORDS:
+        return NUMBER_WORDS[words]
+    hundreds = _HUNDREDS_RE.fullmatch(words)
+    if not hundreds:
+        return None
+    times = NUMBER_WORDS.get(hundreds["times"], 0) if hundreds["times"] else 1
+    rest = {"un": 1}.get(hundreds["rest"], NUMBER_WORDS.get(hundreds["rest"] or "zéro"))
+    if not 2 <= times <= 9 and hundreds["times"] or rest is None:
+        return None
+    return times * 100 + rest
 
 
 def _decimal(match: re.Match[str]) -> Decimal:
@@ -393,11 +436,32 @@ def _word_quantities(text: str) -> list[ParsedQuantity]:
     found = []
     for match in _WORD_RE.finditer(text):
         word = fold(match.group())
-        if word == "neuf" and _ADJECTIVE_NEUF_RE.match(text, match.end()):
+        value = words_value(word)
+        if value is None or word == "neuf" and _ADJECTIVE_NEUF_RE.match(text, match.end()):
             continue
-        quantity = _with_unit(text, match.start(), match.end(), Decimal(NUMBER_WORDS[word]))
+        if _PER_CENT_BEFORE_RE.search(text, 0, match.start()):
+            continue  # the "cent" of "un pour cent" is the unit of the number before it
+        quantity = _with_unit(text, match.start(), match.end(), Decimal(value))
         if quantity:
             found.append(quantity)
+    for match in _ONE_OR_HALF_RE.finditer(text):
+        value = Decimal("0.5") if match["half"] else Decimal(1)
+        quantity = _with_unit(text, match.start(), match.end(), value)
+        if quantity and quantity.explicit_unit and quantity.unit in _UNITS_AFTER_ONE:
+            found.append(quantity)
+    for match in _RATIO_VERB_RE.finditer(text):
+        factor = RATIO_VERBS[fold(match["stem"])]
+        found.append(
+            ParsedQuantity(
+                value=float(factor),
+                unit=UNIT_RATIO,
+                raw_text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                qualifier=qualifier_before(text, match.start()),
+                explicit_unit=True,
+            )
+        )
     return found
 
 
