@@ -151,6 +151,25 @@ def test_several_distinct_periods_and_no_period_in_the_clause_give_none():
     assert found["2022"].non_fact_kind == "year"
 
 
+def test_a_later_sentence_takes_up_the_period_with_a_back_reference():
+    found = by_raw(
+        "Le plan a été adopté en 2019. Il comptait alors six axes. L'enquête date de 2022. "
+        "Le service n'est pas cité. La même année, 23 % des agents étaient satisfaits."
+    )
+    assert (found["six"].period_start, found["six"].period_end) == (
+        date(2019, 1, 1),
+        date(2019, 12, 31),
+    )
+    assert found["23 %"].period_text == "La même année"
+    assert found["23 %"].period_start == date(2022, 1, 1)
+
+
+def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
+    found = by_raw("Le programme 352 finance 35 programmes.")
+    assert found["352"].non_fact_kind == "reference_number"
+    assert found["35"].non_fact_kind is None
+
+
 def test_open_ended_period():
     found = by_raw("Le service plafonne à 4 000 sessions par mois depuis fin 2022.")
     mention = found["4 000"]
@@ -214,6 +233,9 @@ def test_negative_number_in_prose():
         ("La direction a été créée en 2019.", "2019", "year"),
         ("Comme indiqué p. 12, le coût augmente.", "12", "page_number"),
         ("Le dossier n° 17 est clos.", "17", "reference_number"),
+        ("Le programme 352 porte les crédits.", "352", "reference_number"),
+        ("L'axe 2 du plan est abandonné.", "2", "reference_number"),
+        ("La remarque, formulée page 17, est reprise.", "17", "page_number"),
     ],
 )
 def test_non_fact_kinds(text, raw, kind):

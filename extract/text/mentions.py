@@ -50,6 +50,12 @@ CONTEXT_KINDS: tuple[tuple[str, str], ...] = (
     ("page_number", r"(?:\bp\.|\bpp\.|\bpages?)\s*$"),
     ("section_number", rf"\b(?:chapitre|partie|annexe|section|titre)\s*{_NO}?\s*$"),
     ("reference_number", rf"{_NO}\s*$"),
+    # A number right after the noun it numbers names one item ("le programme 352", "l'axe 2");
+    # a count stands before its noun ("35 programmes").
+    (
+        "reference_number",
+        r"\b(?:programme|action|axe|étape|phase|lot|version|volet|palier|niveau)\s*$",
+    ),
 )
 _CONTEXT_RES = [(kind, re.compile(pattern)) for kind, pattern in CONTEXT_KINDS]
 # "décret n° 2019-1088 du 25 octobre 2019", "l'arrêté du 30 octobre 2019": a legal date.
@@ -172,16 +178,17 @@ def _mentions(
     """Mentions with the offset in `text` of the sentence each one was read in."""
     found: list[tuple[NumericMention, int]] = []
     previous = ""
+    # The last period named so far: "la même année", "alors" in a later sentence take it up.
+    last_period: PeriodMention | None = None
     # Footnote calls read as blanks, so that a name followed by its call is still a word.
     readable = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
     for start, end in _sentence_spans(text, calls):
         sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(readable[:start])
-        found.extend(
-            (replace(m, preceding_text=preceding), start)
-            for m in _sentence_mentions(sentence, page, previous, local_calls)
-        )
+        mentions, periods = _sentence_mentions(sentence, page, previous, local_calls, last_period)
+        found.extend((replace(m, preceding_text=preceding), start) for m in mentions)
+        last_period = next((p for p in reversed(periods) if p.resolved), last_period)
         previous = sentence
     return found
 
@@ -209,12 +216,17 @@ class _Reading:
 
 
 def _sentence_mentions(
-    sentence: str, page: int, previous: str, calls: Sequence[tuple[int, int]]
-) -> list[NumericMention]:
+    sentence: str,
+    page: int,
+    previous: str,
+    calls: Sequence[tuple[int, int]],
+    previous_period: PeriodMention | None,
+) -> tuple[list[NumericMention], list[PeriodMention]]:
+    """The mentions of one sentence, and the periods it names other than legal dates."""
     # Footnote calls read as blanks, so that "en 2023⁷" still names a year; offsets hold.
     text = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(sentence))
     folded = fold(text)
-    periods = find_periods(text)
+    periods = find_periods(text, previous_period)
     legal = {id(p) for p in periods if _LEGAL_DATE_RE.search(folded[: p.start])}
     heading = HEADING_RE.match(text)
     skip = [(p.start, p.end) for p in periods]
@@ -250,7 +262,7 @@ def _sentence_mentions(
         if id(period) not in used:
             readings.extend(_date_readings(sentence, period, id(period) in legal))
     readings.sort(key=lambda r: r.start)
-    return [_to_mention(sentence, page, previous, r) for r in readings]
+    return [_to_mention(sentence, page, previous, r) for r in readings], candidates
 
 
 def _heading_reading(heading: re.Match[str], group: str) -> _Reading:

@@ -18,6 +18,9 @@ from decimal import Decimal
 # lower-cased text with typographic apostrophes folded, longest wording first, so that
 # "un peu moins de" wins over "moins de" and "pas plus de" over "plus de". A wording ending
 # in " de" also matches its elided form ("plus d'").
+# Present and imperfect endings of a first-group verb, for verbs that qualify the number
+# they govern ("avoisine 9 M€", "dépassait 75 %", "plafonne à 16 %").
+_VERB_ENDINGS = ("e", "ent", "ait", "aient")
 APPROX_WORDINGS: tuple[str, ...] = (
     "près de",
     "environ",
@@ -29,6 +32,7 @@ APPROX_WORDINGS: tuple[str, ...] = (
     "de l'ordre de",
     "quasiment",
     "presque",
+    *(f"{verb}{ending}" for verb in ("avoisin", "approch", "frôl") for ending in _VERB_ENDINGS),
 )
 BELOW_WORDINGS: tuple[str, ...] = (
     "moins de",
@@ -55,6 +59,8 @@ ABOVE_WORDINGS: tuple[str, ...] = (
     "au moins",
     "au minimum",
     "pas moins de",
+    # "dépassait 75 %"; "ne dépasse pas" is a longer wording of AT_MOST_WORDINGS and wins.
+    *(f"dépass{ending}" for ending in _VERB_ENDINGS),
 )
 AT_MOST_WORDINGS: tuple[str, ...] = (
     "ne dépasse pas",
@@ -71,6 +77,7 @@ AT_MOST_WORDINGS: tuple[str, ...] = (
     "au maximum",
     "pas plus de",
     "jusqu'à",
+    *(f"plafonn{ending} à" for ending in (*_VERB_ENDINGS, "é", "ée", "és", "ées")),
 )
 # Verbs that turn a qualifier wording into plain French: "articulée autour de six axes"
 # says how a plan is built, not that six is approximate.
