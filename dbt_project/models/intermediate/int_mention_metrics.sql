@@ -1,6 +1,10 @@
 -- The metric of each mention: among the wordings of the vocabulary whose metric takes the
 -- mention's unit (and range role), the one standing nearest the number, preferring its own
 -- clause to the rest of the sentence, then the longest wording.
+-- A wording that a wording of another metric contains names a kind of thing that metric
+-- narrows down ("indicateurs" / "indicateurs complètement atteints"): when a wording of the
+-- narrower metric stands as close in scope, it wins ("quatorze indicateurs du plan étaient
+-- complètement atteints" counts met indicators, not planned ones).
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where non_fact_kind is null
@@ -14,6 +18,19 @@ units as (
     select * from {{ ref('units') }}
 ),
 
+narrower_metrics as (
+    select distinct
+        broad.wording_norm as broad_wording_norm,
+        broad.metric as broad_metric,
+        narrow.metric as narrow_metric
+    from wordings as broad
+    inner join wordings as narrow
+        on broad.unit_family = narrow.unit_family
+        and broad.metric <> narrow.metric
+        and narrow.wording_norm <> broad.wording_norm
+        and strpos(narrow.wording_norm, broad.wording_norm) > 0
+),
+
 candidates as (
     select
         mentions.report_id,
@@ -22,6 +39,7 @@ candidates as (
         wordings.domain,
         wordings.unit as metric_unit,
         wordings.wording,
+        wordings.wording_norm,
         {{ wording_scope('wordings.wording_norm') }} as scope,
         {{ wording_distance('wordings.wording_norm') }} as distance,
         length(wordings.wording_norm) as wording_length
@@ -32,15 +50,34 @@ candidates as (
         and mentions.range_role is not distinct from wordings.range_role
 ),
 
+found as (
+    select * from candidates where scope is not null
+),
+
+narrowed as (
+    select found.*
+    from found
+    where not exists (
+        select 1
+        from narrower_metrics
+        inner join found as narrow
+            on narrow.metric = narrower_metrics.narrow_metric
+        where narrower_metrics.broad_wording_norm = found.wording_norm
+            and narrower_metrics.broad_metric = found.metric
+            and narrow.report_id = found.report_id
+            and narrow.mention_index = found.mention_index
+            and narrow.scope <= found.scope
+    )
+),
+
 ranked as (
     select
         *,
         row_number() over (
             partition by report_id, mention_index
-            order by scope, distance, wording_length desc, metric
+            order by scope, distance, wording_length desc, metric, wording
         ) as rank_in_mention
-    from candidates
-    where scope is not null
+    from narrowed
 ),
 
 final as (
