@@ -328,6 +328,22 @@ def test_parse_quantity_for_cells_labels_and_ticks(cell, note, value, unit):
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("cell", "qualifier"),
+    [
+        ("> 75", "above"),
+        (">\u00a075 %", "above"),
+        ("≥ 5", "above"),
+        ("< 10 %", "below"),
+        ("≤ 3", "at_most"),
+        ("≈ 9 M€", "approx"),
+        ("75", "exact"),
+    ],
+)
+def test_a_sign_before_a_label_is_its_qualifier(cell, qualifier):
+    assert parse_quantity(cell).qualifier == qualifier
+
+
 @pytest.mark.parametrize("cell", ["n.d.", "-", "", "Total", "ns"])
 def test_parse_quantity_without_a_number(cell):
     assert parse_quantity(cell, "en M€") is None

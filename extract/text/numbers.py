@@ -33,6 +33,7 @@ APPROX_WORDINGS: tuple[str, ...] = (
     "quasiment",
     "presque",
     *(f"{verb}{ending}" for verb in ("avoisin", "approch", "frôl") for ending in _VERB_ENDINGS),
+    "≈",  # signs, as chart labels and tables print them ("> 75", "≈ 9 M€")
 )
 BELOW_WORDINGS: tuple[str, ...] = (
     "moins de",
@@ -45,6 +46,7 @@ BELOW_WORDINGS: tuple[str, ...] = (
     "en deçà de",
     "en dessous de",
     "au-dessous de",
+    "<",
 )
 ABOVE_WORDINGS: tuple[str, ...] = (
     "plus de",
@@ -61,6 +63,8 @@ ABOVE_WORDINGS: tuple[str, ...] = (
     "pas moins de",
     # "dépassait 75 %"; "ne dépasse pas" is a longer wording of AT_MOST_WORDINGS and wins.
     *(f"dépass{ending}" for ending in _VERB_ENDINGS),
+    ">",
+    "≥",
 )
 AT_MOST_WORDINGS: tuple[str, ...] = (
     "ne dépasse pas",
@@ -77,6 +81,7 @@ AT_MOST_WORDINGS: tuple[str, ...] = (
     "au maximum",
     "pas plus de",
     "jusqu'à",
+    "≤",
     *(f"plafonn{ending} à" for ending in (*_VERB_ENDINGS, "é", "ée", "és", "ées")),
 )
 # Verbs that turn a qualifier wording into plain French: "articulée autour de six axes"
