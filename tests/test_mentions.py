@@ -164,6 +164,22 @@ def test_a_later_sentence_takes_up_the_period_with_a_back_reference():
     assert found["23 %"].period_start == date(2022, 1, 1)
 
 
+def test_a_period_framing_the_sentence_goes_to_the_figures_after_it():
+    found = by_raw(
+        "En mars 2021, le portail a reçu 120 demandes ; en mai 2022, environ 90 demandes."
+    )
+    assert found["120"].period_text == "mars 2021"
+    assert found["90"].period_text == "mai 2022"
+    found = by_raw("Fin 2020, le service a traité 40 dossiers, contre 25 dossiers en juin 2019.")
+    assert found["40"].period_text == "Fin 2020"
+    assert found["25"].period_text == "juin 2019"
+
+
+def test_a_period_of_a_clause_with_its_own_verb_frames_nothing_else():
+    found = by_raw("En 2021, selon l'étude de 2019, le réseau comptait 75 sites.")
+    assert found["75"].period_text == "2021"
+
+
 def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
     found = by_raw("Le programme 352 finance 35 programmes.")
     assert found["352"].non_fact_kind == "reference_number"

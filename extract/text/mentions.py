@@ -316,7 +316,10 @@ def _period_for(
     In its clause, the first period after the number wins, then the last before it, as long
     as no other figure stands between them: "5,6 M€ entre 2021 et 2023 et 1,85 M€ en 2024".
     A number in parentheses looks at the clause just before the parenthesis. Failing that,
-    a sentence with a single distinct period gives it to all its numbers.
+    a period standing alone in its clause before the number frames it, when no other figure
+    stands between them ("En janvier 2022, l'outil a enregistré 4,8 millions de messages ;
+    en décembre 2023, environ 3 millions"); then a sentence with a single distinct period
+    gives it to all its numbers.
     """
     clause = clause_bounds(sentence, quantity.start, quantity.end)
     others = [f for f in facts if f is not quantity and not _same_range(f, quantity)]
@@ -341,8 +344,31 @@ def _period_for(
         outer_periods = [p for p in periods if outer[0] <= p.start and p.end <= opening]
         if outer_periods:
             return outer_periods[-1]
+    headings = [
+        p
+        for p in periods
+        if p.end <= quantity.start and clear(p.end, quantity.start) and _stands_alone(sentence, p)
+    ]
+    if headings:
+        return headings[-1]
     distinct = {(p.period_start, p.period_end, p.open_ended): p for p in reversed(periods)}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+# What may stand beside a period in its clause when it frames what follows: "En 2022,",
+# "Au 31 décembre 2023, en outre,". A verb or a noun there ("Créé en 2018,") makes the period
+# that clause's own.
+_FRAMING_WORDS_RE = re.compile(
+    r"(?:\s|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
+    r"|ensuite|outre|par|ailleurs)\b)*"
+)
+
+
+def _stands_alone(sentence: str, period: PeriodMention) -> bool:
+    """Whether the period's clause holds nothing else than it and framing words."""
+    start, end = clause_bounds(sentence, period.start, period.end)
+    rest = fold(sentence[start : period.start] + " " + sentence[period.end : end])
+    return _FRAMING_WORDS_RE.fullmatch(rest) is not None
 
 
 def _same_range(a: ParsedQuantity, b: ParsedQuantity) -> bool:
