@@ -180,6 +180,26 @@ def test_a_period_of_a_clause_with_its_own_verb_frames_nothing_else():
     assert found["75"].period_text == "2021"
 
 
+def test_list_and_box_lines_take_the_period_of_their_title_or_introduction():
+    found = by_raw(
+        "Les comptes du service en 2020\n\n"
+        "Recettes : 4 M€.\n\n"
+        "Dépenses : 3 M€, dont 1 M€ de loyers.\n\n"
+        "Le service emploie 40 agents.\n\n"
+        "Fin 2021, la flotte comptait les véhicules suivants :\n\n"
+        "– voitures : 120 ;\n\n"
+        "– vélos : 35 en mars 2022.\n\n"
+        "– camions : 8.\n\n"
+        "Le parc a coûté 2 M€."
+    )
+    assert [found[raw].period_text for raw in ("4 M€", "3 M€", "1 M€")] == ["2020"] * 3
+    assert found["40"].period_text is None  # prose after the box: the title is no longer its
+    assert found["120"].period_text == "Fin 2021"
+    assert found["35"].period_text == "mars 2022"
+    assert found["8"].period_text is None  # a line with a period of its own ends the frame
+    assert found["2 M€"].period_text is None
+
+
 def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
     found = by_raw("Le programme 352 finance 35 programmes.")
     assert found["352"].non_fact_kind == "reference_number"

@@ -180,17 +180,44 @@ def _mentions(
     previous = ""
     # The last period named so far: "la même année", "alors" in a later sentence take it up.
     last_period: PeriodMention | None = None
+    # The period of the title or introduction the lines of a list or box follow.
+    framing: PeriodMention | None = None
     # Footnote calls read as blanks, so that a name followed by its call is still a word.
     readable = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
     for start, end in _sentence_spans(text, calls):
         sentence = re.sub(r"[\n\r\t]", " ", text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(readable[:start])
-        mentions, periods = _sentence_mentions(sentence, page, previous, local_calls, last_period)
+        item = _LIST_ITEM_RE.match(sentence) is not None
+        mentions, periods = _sentence_mentions(
+            sentence, page, previous, local_calls, last_period, framing if item else None
+        )
         found.extend((replace(m, preceding_text=preceding), start) for m in mentions)
-        last_period = next((p for p in reversed(periods) if p.resolved), last_period)
+        resolved = [p for p in periods if p.resolved]
+        last_period = resolved[-1] if resolved else last_period
+        framing = _framing_period(sentence, resolved) or (
+            framing if item and not resolved else None
+        )
         previous = sentence
     return found
+
+
+# A line of a list or box: a dash or bullet, or a label and a colon before its figure
+# ("Coût total : 15 M€.").
+_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\d:;.!?]{1,60}\s?:\s)")
+_FULL_STOP_END_RE = re.compile(r"[.!?…][»”\")\s\d]*$")
+
+
+def _framing_period(sentence: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The period a title or list introduction gives the lines under it, if it is one.
+
+    A title has no full stop ("Le budget de la direction en 2023"), an introduction ends with
+    a colon ("En 2022, le taux d'équipement était le suivant :"); either names one period.
+    """
+    if _FULL_STOP_END_RE.search(sentence):
+        return None
+    distinct = {(p.period_start, p.period_end, p.open_ended) for p in periods}
+    return periods[-1] if len(distinct) == 1 else None
 
 
 def _paragraphs_text(text: str) -> str:
@@ -221,8 +248,13 @@ def _sentence_mentions(
     previous: str,
     calls: Sequence[tuple[int, int]],
     previous_period: PeriodMention | None,
+    framing: PeriodMention | None = None,
 ) -> tuple[list[NumericMention], list[PeriodMention]]:
-    """The mentions of one sentence, and the periods it names other than legal dates."""
+    """The mentions of one sentence, and the periods it names other than legal dates.
+
+    `framing` is the period of the title or introduction a list line follows: its figures
+    take it when the line names none.
+    """
     # Footnote calls read as blanks, so that "en 2023⁷" still names a year; offsets hold.
     text = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(sentence))
     folded = fold(text)
@@ -252,7 +284,7 @@ def _sentence_mentions(
         if kind is None:
             reading.qualifier = quantity.qualifier
             reading.range_role = quantity.range_role
-            reading.period = _period_for(text, quantity, facts, candidates)
+            reading.period = _period_for(text, quantity, facts, candidates) or framing
             if reading.period is not None:
                 used.add(id(reading.period))
         readings.append(reading)
