@@ -192,6 +192,12 @@ def test_list_and_box_lines_take_the_period_of_their_title_or_introduction():
         "– camions : 8.\n\n"
         "Le parc a coûté 2 M€."
     )
+    framed = by_raw(
+        "Le marché en 2019\n\nPrix moyen : 10 €.\n\n"
+        "Les autres offres du marché servent de repère : elles coûtent 15 €."
+    )
+    assert framed["10 €"].period_text == "2019"
+    assert framed["15 €"].period_text is None
     assert [found[raw].period_text for raw in ("4 M€", "3 M€", "1 M€")] == ["2020"] * 3
     assert found["40"].period_text is None  # prose after the box: the title is no longer its
     assert found["120"].period_text == "Fin 2021"

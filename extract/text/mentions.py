@@ -202,9 +202,10 @@ def _mentions(
     return found
 
 
-# A line of a list or box: a dash or bullet, or a label and a colon before its figure
-# ("Coût total : 15 M€.").
-_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\d:;.!?]{1,60}\s?:\s)")
+# A line of a list or box: a dash or bullet, or a label of a few words and a colon before
+# its figure ("Coût total : 15 M€."); a longer stretch before a colon is a sentence's own
+# clause ("Les offres privées servent de repère : elles coûtent ...").
+_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)")
 _FULL_STOP_END_RE = re.compile(r"[.!?…][»”\")\s\d]*$")
 
 
