@@ -1,12 +1,24 @@
 -- The metric of each mention: among the wordings of the vocabulary whose metric takes the
 -- mention's unit (and range role), the one standing nearest the number, preferring its own
--- clause to the rest of the sentence, then the longest wording.
+-- clause to the rest of the sentence, then the longest wording. A line of a dashed list
+-- whose own words name no metric takes the one its introduction names ("En 2022, le taux
+-- d'équipement était le suivant :" / "– ordinateur portable : 72 % ;").
 -- A wording that a wording of another metric contains names a kind of thing that metric
 -- narrows down ("indicateurs" / "indicateurs complètement atteints"): when a wording of the
 -- narrower metric stands as close in scope, it wins ("quatorze indicateurs du plan étaient
 -- complètement atteints" counts met indicators, not planned ones).
 with mentions as (
-    select * from {{ ref('stg_mentions') }}
+    select
+        *,
+        -- The introduction a dashed list line follows: the last paragraph ending with a
+        -- colon, with nothing but dashed lines after it.
+        case
+            when regexp_matches(sentence, '^\s*[–—•▪-]\s')
+                then {{ normalize_wording(
+                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[–—•▪-] [^\\n]*\\n+)*$', 1)"
+                ) }}
+        end as list_introduction_norm
+    from {{ ref('stg_mentions') }}
     where non_fact_kind is null
 ),
 
@@ -40,7 +52,10 @@ candidates as (
         wordings.unit as metric_unit,
         wordings.wording,
         wordings.wording_norm,
-        {{ wording_scope('wordings.wording_norm') }} as scope,
+        coalesce(
+            {{ wording_scope('wordings.wording_norm') }},
+            case when strpos(mentions.list_introduction_norm, wordings.wording_norm) > 0 then 2 end
+        ) as scope,
         {{ wording_distance('wordings.wording_norm') }} as distance,
         length(wordings.wording_norm) as wording_length
     from mentions
