@@ -222,6 +222,8 @@ def test_words_and_tokens_that_are_not_numbers(text):
         ("au maximum", "at_most"),
         ("pas plus de", "at_most"),
         ("plafonne à", "at_most"),
+        ("aucun ne dépasse", "at_most"),
+        ("aucun produit n'excède", "at_most"),
         ("plafonnait à", "at_most"),
         ("dépassait", "above"),
         ("dépassent", "above"),

@@ -76,6 +76,11 @@ AT_MOST_WORDINGS: tuple[str, ...] = (
     "n'excède pas",
     "n'excèdent pas",
     "n'excédait pas",
+    # "aucun produit ne dépasse 16 %": the negation without "pas"; longer than "dépasse", so
+    # it wins over the plain verb of ABOVE_WORDINGS.
+    *(f"ne dépass{ending}" for ending in _VERB_ENDINGS),
+    *(f"n'excèd{ending}" for ending in ("e", "ent")),
+    *(f"n'excéd{ending}" for ending in ("ait", "aient")),
     "au plus",
     "tout au plus",
     "au maximum",
