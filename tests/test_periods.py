@@ -38,6 +38,7 @@ D = date
         ("en 2023", D(2023, 1, 1), D(2023, 12, 31), False),
         ("au cours de l'année 2022", D(2022, 1, 1), D(2022, 12, 31), False),
         ("fin 2023", None, D(2023, 12, 31), False),
+        ("depuis la \ufb01n de l'année 2022", D(2022, 10, 1), None, True),
         ("à la fin de l'année 2023", None, D(2023, 12, 31), False),
         ("à la fin de l’année 2023", None, D(2023, 12, 31), False),
         ("à fin 2023", None, D(2023, 12, 31), False),

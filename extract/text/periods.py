@@ -83,6 +83,7 @@ def _year(name: str) -> str:
 
 
 # Each atom is one period on its own; combinations ("entre A et B", "depuis A") come after.
+# Typesetting may print "fi" as one ligature glyph ("ﬁn 2023"), which text extraction keeps.
 _ATOMS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE)
     for name, pattern in {
@@ -94,7 +95,7 @@ _ATOMS: dict[str, re.Pattern[str]] = {
         rf"|(?<![\w])[TQ](?P<n>[1-4])\s?[-/]?\s?){_year('y')}",
         "semester": rf"(?:(?<![\w])(?P<o>{_ORDINAL})\s+semestre\s+{_OF_YEAR}"
         rf"|(?<![\w])S(?P<n>[12])\s?[-/]?\s?){_year('y')}",
-        "end": rf"(?<![\w])(?:la\s+)?fin\s+{_OF_YEAR}(?:(?P<m>{_MONTH})\s+)?{_year('y')}",
+        "end": rf"(?<![\w])(?:la\s+)?(?:fi|ﬁ)n\s+{_OF_YEAR}(?:(?P<m>{_MONTH})\s+)?{_year('y')}",
         "mid": rf"(?<![\w])(?:la\s+)?mi[-\s]?(?:année\s+)?{_year('y')}",
         "start": rf"(?<![\w])(?:le\s+)?début\s+{_OF_YEAR}{_year('y')}",
         "month_year": rf"(?<![\w])(?P<m>{_MONTH})\s+{_OF_YEAR}{_year('y')}"
