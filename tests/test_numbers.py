@@ -239,6 +239,19 @@ def test_qualifiers(before, qualifier):
     assert only(f"Le taux {before.capitalize()} 16 %").qualifier == qualifier
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Prix par agent : environ 40 € par an.", "EUR_per_agent_per_year"),
+        ("Dépense par agent : 12 €.", "EUR_per_agent"),
+        ("Dépense totale : 12 €.", "EUR"),
+        ("Le prix par agent a baissé : 12 € en tout.", "EUR"),
+    ],
+)
+def test_a_label_before_a_colon_names_the_rate_of_the_amount(text, unit):
+    assert only(text).unit == unit
+
+
 def test_a_ratio_verb_takes_the_qualifier_before_it():
     quantity = only("les crédits ont presque triplé")
     assert (quantity.value, quantity.unit, quantity.qualifier) == (3.0, "ratio", "approx")

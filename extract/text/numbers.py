@@ -269,6 +269,10 @@ _PLAIN_UNITS = {
 }
 # Every unit a quantity can be read in: dbt's `units` seed must know each one.
 UNITS = frozenset({UNIT_EUR, UNIT_COUNT, *_RATE_UNITS.values(), *_PLAIN_UNITS.values()})
+# "Coût par agent : environ 75 € par an": a label names the rate an amount after its colon
+# is counted in, the amount only the rest.
+_PER_AGENT_LABEL_RE = re.compile(r"\bpar\s+agent\s*:\s*(?:[^\W\d]+[\s'’]+){0,4}$", re.IGNORECASE)
+_PER_AGENT_UNITS = {UNIT_EUR: UNIT_EUR_PER_AGENT, UNIT_EUR_PER_YEAR: UNIT_EUR_PER_AGENT_PER_YEAR}
 _RATIO_BEFORE_RE = re.compile(r"\bmultipli\w*\s+par\s*$", re.IGNORECASE)
 _RANGE_BEFORE = {"entre": "et", "de": "à"}
 _RANGE_RE = re.compile(r"(?:^|[\s(])(?P<word>entre|de)\s*$")
@@ -493,6 +497,10 @@ def _with_unit(text: str, start: int, end: int, number: Decimal) -> ParsedQuanti
         scale, unit_name = 1, UNIT_RATIO
     else:
         scale, unit_name = 1, UNIT_COUNT
+    if unit_name in _PER_AGENT_UNITS and _PER_AGENT_LABEL_RE.search(
+        text[max(0, start - 80) : start]
+    ):
+        unit_name = _PER_AGENT_UNITS[unit_name]
     qualifier = _qualifier_after(text, end) or qualifier_before(text, start)
     return ParsedQuantity(
         value=float(number * scale),
