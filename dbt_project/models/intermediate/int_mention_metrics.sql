@@ -7,6 +7,9 @@
 -- narrows down ("indicateurs" / "indicateurs complètement atteints"): when a wording of the
 -- narrower metric stands as close in scope, it wins ("quatorze indicateurs du plan étaient
 -- complètement atteints" counts met indicators, not planned ones).
+-- A wording the figure before owns (it stands between that figure and a separator: ",", ";",
+-- ":", a parenthesis, "et", "puis", "contre") comes after the number's own wordings: in
+-- "11 jeux prévus et 0 jeu ouvert", "prévus" is the 11's.
 with mentions as (
     select
         *,
@@ -20,6 +23,37 @@ with mentions as (
         end as list_introduction_norm
     from {{ ref('stg_mentions') }}
     where non_fact_kind is null
+),
+
+previous_figures as (
+    select
+        mentions.report_id,
+        mentions.mention_index,
+        max(others.number_end) as previous_figure_end
+    from mentions
+    inner join mentions as others
+        on mentions.report_id = others.report_id
+        and mentions.page = others.page
+        and mentions.sentence = others.sentence
+        and mentions.preceding_text is not distinct from others.preceding_text
+        and mentions.mention_index <> others.mention_index
+        and others.number_end <= mentions.number_start
+        and not (mentions.range_role is not null and others.range_role is not null)
+    where mentions.source_kind = 'text' and others.source_kind = 'text'
+    group by all
+),
+
+owned_by_previous as (
+    select
+        mentions.report_id,
+        mentions.mention_index,
+        {{ normalize_wording(
+            "regexp_extract(substr(mentions.sentence, previous_figures.previous_figure_end + 1,"
+            ~ " mentions.number_start - previous_figures.previous_figure_end),"
+            ~ " '^(.*)(?:[,;:()]|\\bet\\b|\\bpuis\\b|\\bcontre\\b)', 1)"
+        ) }} as previous_owned_norm
+    from mentions
+    inner join previous_figures using (report_id, mention_index)
 ),
 
 wordings as (
@@ -57,8 +91,15 @@ candidates as (
             case when strpos(mentions.list_introduction_norm, wordings.wording_norm) > 0 then 2 end
         ) as scope,
         {{ wording_distance('wordings.wording_norm') }} as distance,
-        length(wordings.wording_norm) as wording_length
+        length(wordings.wording_norm) as wording_length,
+        coalesce(
+            strpos(owned_by_previous.previous_owned_norm, wordings.wording_norm) > 0
+            and strpos(mentions.number_norm, wordings.wording_norm) = 0
+            and strpos(mentions.clause_after_norm, wordings.wording_norm) = 0,
+            false
+        ) as owned_by_previous_figure
     from mentions
+    left join owned_by_previous using (report_id, mention_index)
     inner join units on mentions.unit = units.unit
     inner join wordings
         on units.unit_family = wordings.unit_family
@@ -90,7 +131,7 @@ ranked as (
         *,
         row_number() over (
             partition by report_id, mention_index
-            order by scope, distance, wording_length desc, metric, wording
+            order by scope, owned_by_previous_figure, distance, wording_length desc, metric, wording
         ) as rank_in_mention
     from narrowed
 ),
