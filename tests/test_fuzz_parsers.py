@@ -192,3 +192,16 @@ def test_period_parsers_take_any_text(text):
     for period in find_periods(text):
         assert text[period.start : period.end] == period.text
     parse_period(text)
+
+
+@given(
+    ARBITRARY_TEXT, st.sampled_from(["en 2022", "fin 2023", "entre 2019 et 2022", "depuis 2021"])
+)
+@PROPERTY_SETTINGS
+def test_back_references_take_any_text_and_any_period_before(text, before):
+    (previous,) = find_periods(before)
+    sentence = f"{text} la même année, l'année suivante, alors {text}"
+    for period in find_periods(sentence, previous):
+        assert sentence[period.start : period.end] == period.text
+        if period.period_start and period.period_end:
+            assert period.period_start <= period.period_end

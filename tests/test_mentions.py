@@ -151,6 +151,67 @@ def test_several_distinct_periods_and_no_period_in_the_clause_give_none():
     assert found["2022"].non_fact_kind == "year"
 
 
+def test_a_later_sentence_takes_up_the_period_with_a_back_reference():
+    found = by_raw(
+        "Le plan a été adopté en 2019. Il comptait alors six axes. L'enquête date de 2022. "
+        "Le service n'est pas cité. La même année, 23 % des agents étaient satisfaits."
+    )
+    assert (found["six"].period_start, found["six"].period_end) == (
+        date(2019, 1, 1),
+        date(2019, 12, 31),
+    )
+    assert found["23 %"].period_text == "La même année"
+    assert found["23 %"].period_start == date(2022, 1, 1)
+
+
+def test_a_period_framing_the_sentence_goes_to_the_figures_after_it():
+    found = by_raw(
+        "En mars 2021, le portail a reçu 120 demandes ; en mai 2022, environ 90 demandes."
+    )
+    assert found["120"].period_text == "mars 2021"
+    assert found["90"].period_text == "mai 2022"
+    found = by_raw("Fin 2020, le service a traité 40 dossiers, contre 25 dossiers en juin 2019.")
+    assert found["40"].period_text == "Fin 2020"
+    assert found["25"].period_text == "juin 2019"
+
+
+def test_a_period_of_a_clause_with_its_own_verb_frames_nothing_else():
+    found = by_raw("En 2021, selon l'étude de 2019, le réseau comptait 75 sites.")
+    assert found["75"].period_text == "2021"
+
+
+def test_list_and_box_lines_take_the_period_of_their_title_or_introduction():
+    found = by_raw(
+        "Les comptes du service en 2020\n\n"
+        "Recettes : 4 M€.\n\n"
+        "Dépenses : 3 M€, dont 1 M€ de loyers.\n\n"
+        "Le service emploie 40 agents.\n\n"
+        "Fin 2021, la flotte comptait les véhicules suivants :\n\n"
+        "– voitures : 120 ;\n\n"
+        "– vélos : 35 en mars 2022.\n\n"
+        "– camions : 8.\n\n"
+        "Le parc a coûté 2 M€."
+    )
+    framed = by_raw(
+        "Le marché en 2019\n\nPrix moyen : 10 €.\n\n"
+        "Les autres offres du marché servent de repère : elles coûtent 15 €."
+    )
+    assert framed["10 €"].period_text == "2019"
+    assert framed["15 €"].period_text is None
+    assert [found[raw].period_text for raw in ("4 M€", "3 M€", "1 M€")] == ["2020"] * 3
+    assert found["40"].period_text is None  # prose after the box: the title is no longer its
+    assert found["120"].period_text == "Fin 2021"
+    assert found["35"].period_text == "mars 2022"
+    assert found["8"].period_text is None  # a line with a period of its own ends the frame
+    assert found["2 M€"].period_text is None
+
+
+def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
+    found = by_raw("Le programme 352 finance 35 programmes.")
+    assert found["352"].non_fact_kind == "reference_number"
+    assert found["35"].non_fact_kind is None
+
+
 def test_open_ended_period():
     found = by_raw("Le service plafonne à 4 000 sessions par mois depuis fin 2022.")
     mention = found["4 000"]
@@ -214,6 +275,9 @@ def test_negative_number_in_prose():
         ("La direction a été créée en 2019.", "2019", "year"),
         ("Comme indiqué p. 12, le coût augmente.", "12", "page_number"),
         ("Le dossier n° 17 est clos.", "17", "reference_number"),
+        ("Le programme 352 porte les crédits.", "352", "reference_number"),
+        ("L'axe 2 du plan est abandonné.", "2", "reference_number"),
+        ("La remarque, formulée page 17, est reprise.", "17", "page_number"),
     ],
 )
 def test_non_fact_kinds(text, raw, kind):

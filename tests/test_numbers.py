@@ -36,6 +36,8 @@ def only(text: str):
         ("- 3,2", -3.2),
         ("52,8", 52.8),
         ("vingt-deux", 22.0),
+        ("deux cent un", 201.0),
+        ("neuf-cent-quatre-vingt-dix-neuf", 999.0),
         ("zéro", 0.0),
         ("abc", None),
         ("", None),
@@ -142,6 +144,23 @@ def test_signed_numbers(text, value):
         ("Quatre ans plus tard", 4.0, "years"),
         ("zéro jeu de données", 0.0, "count"),
         ("deux millions de comptes", 2000000.0, "count"),
+        ("deux cents comptes", 200.0, "count"),
+        ("deux-cents comptes", 200.0, "count"),
+        ("cent un comptes", 101.0, "count"),
+        ("trois cent quarante-cinq comptes", 345.0, "count"),
+        ("quatre-vingts comptes", 80.0, "count"),
+        ("trois cent mille euros", 300000.0, "EUR"),
+        ("cent mille euros", 100000.0, "EUR"),
+        ("un million d'euros", 1000000.0, "EUR"),
+        ("un ETP", 1.0, "FTE"),
+        ("un demi-ETP", 0.5, "FTE"),
+        ("une demi ETP", 0.5, "FTE"),
+        ("un pour cent", 1.0, "percent"),
+        ("vingt-six pour cent", 26.0, "percent"),
+        ("les dépenses ont doublé", 2.0, "ratio"),
+        ("les dépenses ont quintuplé", 5.0, "ratio"),
+        ("les recettes ont été décuplées", 10.0, "ratio"),
+        ("multipliées par quatre", 4.0, "ratio"),
     ],
 )
 def test_number_words(text, value, unit):
@@ -162,6 +181,12 @@ def test_number_words(text, value, unit):
         "la 3ème édition",
         "les vingtaines",
         "au deuxième rang",
+        "un demi-point de croissance",
+        "une demi-mesure",
+        "un an de travaux",
+        "une fois par mois",
+        "un double objectif",
+        "doubler la cible",
     ],
 )
 def test_words_and_tokens_that_are_not_numbers(text):
@@ -196,6 +221,14 @@ def test_words_and_tokens_that_are_not_numbers(text):
         ("au plus", "at_most"),
         ("au maximum", "at_most"),
         ("pas plus de", "at_most"),
+        ("plafonne à", "at_most"),
+        ("aucun ne dépasse", "at_most"),
+        ("aucun produit n'excède", "at_most"),
+        ("plafonnait à", "at_most"),
+        ("dépassait", "above"),
+        ("dépassent", "above"),
+        ("avoisine", "approx"),
+        ("approchait", "approx"),
         ("à hauteur de", "exact"),
         ("auprès de", "exact"),
         ("surplus de", "exact"),
@@ -204,6 +237,24 @@ def test_words_and_tokens_that_are_not_numbers(text):
 def test_qualifiers(before, qualifier):
     assert only(f"le taux {before} 16 % des agents").qualifier == qualifier
     assert only(f"Le taux {before.capitalize()} 16 %").qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Prix par agent : environ 40 € par an.", "EUR_per_agent_per_year"),
+        ("Dépense par agent : 12 €.", "EUR_per_agent"),
+        ("Dépense totale : 12 €.", "EUR"),
+        ("Le prix par agent a baissé : 12 € en tout.", "EUR"),
+    ],
+)
+def test_a_label_before_a_colon_names_the_rate_of_the_amount(text, unit):
+    assert only(text).unit == unit
+
+
+def test_a_ratio_verb_takes_the_qualifier_before_it():
+    quantity = only("les crédits ont presque triplé")
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (3.0, "ratio", "approx")
 
 
 def test_elided_qualifier_and_trailing_environ():
@@ -290,6 +341,22 @@ def test_unit_from_note(note, expected):
 def test_parse_quantity_for_cells_labels_and_ticks(cell, note, value, unit):
     quantity = parse_quantity(cell, note)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "qualifier"),
+    [
+        ("> 75", "above"),
+        (">\u00a075 %", "above"),
+        ("≥ 5", "above"),
+        ("< 10 %", "below"),
+        ("≤ 3", "at_most"),
+        ("≈ 9 M€", "approx"),
+        ("75", "exact"),
+    ],
+)
+def test_a_sign_before_a_label_is_its_qualifier(cell, qualifier):
+    assert parse_quantity(cell).qualifier == qualifier
 
 
 @pytest.mark.parametrize("cell", ["n.d.", "-", "", "Total", "ns"])

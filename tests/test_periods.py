@@ -38,6 +38,7 @@ D = date
         ("en 2023", D(2023, 1, 1), D(2023, 12, 31), False),
         ("au cours de l'année 2022", D(2022, 1, 1), D(2022, 12, 31), False),
         ("fin 2023", None, D(2023, 12, 31), False),
+        ("depuis la \ufb01n de l'année 2022", D(2022, 10, 1), None, True),
         ("à la fin de l'année 2023", None, D(2023, 12, 31), False),
         ("à la fin de l’année 2023", None, D(2023, 12, 31), False),
         ("à fin 2023", None, D(2023, 12, 31), False),
@@ -161,3 +162,49 @@ def test_parse_period_on_a_whole_header(text, start, end):
 @pytest.mark.parametrize("text", ["Total", "Coût 2023", "2021 et 2022", ""])
 def test_parse_period_rejects_anything_else(text):
     assert parse_period(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("La même année, 23 % des agents", D(2022, 1, 1), D(2022, 12, 31)),
+        ("Cette année-là, 70 % des agents", D(2022, 1, 1), D(2022, 12, 31)),
+        ("Le même exercice, 5 M€", D(2022, 1, 1), D(2022, 12, 31)),
+        ("L'année suivante, 18 objectifs", D(2023, 1, 1), D(2023, 12, 31)),
+        ("l’année précédente, 12 objectifs", D(2021, 1, 1), D(2021, 12, 31)),
+        ("Le plan comptait alors six axes", D(2022, 3, 1), D(2022, 3, 31)),
+    ],
+)
+def test_a_back_reference_takes_up_the_period_named_before(text, start, end):
+    previous = one("en mars 2022") if "alors" in text else one("en 2022")
+    (period,) = find_periods(text, previous)
+    assert (period.kind, period.period_start, period.period_end) == ("back_reference", start, end)
+
+
+def test_a_back_reference_prefers_a_period_of_its_own_sentence():
+    text = "Le plan date de 2019 et comptait, la même année, six axes"
+    first, second = find_periods(text, one("en 2022"))
+    assert (second.kind, second.period_start) == ("back_reference", D(2019, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient 5 000 alors que 3 000 étaient prévus",
+        "alors même qu'ils étaient 5 000",
+    ],
+)
+def test_alors_que_is_no_period(text):
+    assert find_periods(text, one("en 2022")) == []
+
+
+def test_a_back_reference_without_a_period_before_stays_unresolved():
+    (period,) = find_periods("La même année, 23 % des agents")
+    assert not period.resolved
+    (period,) = find_periods("L'année suivante, 5 M€", one("entre 2019 et 2022"))
+    assert not period.resolved
+
+
+def test_a_back_reference_followed_by_its_year_is_that_year():
+    (period,) = find_periods("La même année 2019, deux axes", one("en 2022"))
+    assert (period.kind, period.period_start) == ("year", D(2019, 1, 1))

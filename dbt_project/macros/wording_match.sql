@@ -2,10 +2,16 @@
   Wordings are matched as whole words, case- and accent-insensitively: both the text and the
   wording are lowered, stripped of accents, reduced to letters, digits, % and € separated by
   single spaces, and padded with a space on each side. "Webconf de l’État" and
-  "webconf de l'etat" then compare equal, and "AE" does not match inside "aérien".
+  "webconf de l'etat" then compare equal, and "AE" does not match inside "aérien". The
+  ligatures typesetting prints for "fi", "fl", "ff" ("l’oﬀre", "conﬁé") are spelt out.
 -#}
 {% macro normalize_wording(expr) -%}
-    (' ' || trim(regexp_replace(lower(strip_accents(coalesce({{ expr }}, ''))), '[^a-z0-9%€]+', ' ', 'g')) || ' ')
+    (' ' || trim(regexp_replace(lower(strip_accents({{ spell_out_ligatures("coalesce(" ~ expr ~ ", '')") }})), '[^a-z0-9%€]+', ' ', 'g')) || ' ')
+{%- endmacro %}
+
+{% macro spell_out_ligatures(expr) -%}
+    replace(replace(replace(replace(replace(replace({{ expr }},
+        'ﬀ', 'ff'), 'ﬁ', 'fi'), 'ﬂ', 'fl'), 'ﬃ', 'ffi'), 'ﬄ', 'ffl'), 'ﬆ', 'st')
 {%- endmacro %}
 
 {#- Characters between the end of the last occurrence of `needle` in `text` and the end of `text`. -#}

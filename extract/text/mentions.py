@@ -54,6 +54,12 @@ CONTEXT_KINDS: tuple[tuple[str, str], ...] = (
     ("page_number", r"(?:\bp\.|\bpp\.|\bpages?)\s*$"),
     ("section_number", rf"\b(?:chapitre|partie|annexe|section|titre)\s*{_NO}?\s*$"),
     ("reference_number", rf"{_NO}\s*$"),
+    # A number right after the noun it numbers names one item ("le programme 352", "l'axe 2");
+    # a count stands before its noun ("35 programmes").
+    (
+        "reference_number",
+        r"\b(?:programme|action|axe|étape|phase|lot|version|volet|palier|niveau)\s*$",
+    ),
 )
 _CONTEXT_RES = [(kind, re.compile(pattern)) for kind, pattern in CONTEXT_KINDS]
 # "décret n° 2019-1088 du 25 octobre 2019", "l'arrêté du 30 octobre 2019": a legal date.
@@ -179,15 +185,25 @@ def _mentions(
     is the end of a page's prose or the sentence a page break cut.
     """
     found: list[tuple[NumericMention, int]] = []
+    # The last period named so far: "la même année", "alors" in a later sentence take it up.
+    last_period: PeriodMention | None = None
+    # The period of the title or introduction the lines of a list or box follow.
+    framing: PeriodMention | None = None
     readable = _readable(text, calls)
     spans = _sentence_spans(text, calls)
     for (start, end), before in zip(spans, _sentences_before(text, spans, previous), strict=True):
         sentence = _one_line(text[start:end])
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(lead + readable[:start])
-        found.extend(
-            (replace(m, preceding_text=preceding), start)
-            for m in _sentence_mentions(sentence, page, before, local_calls)
+        item = _LIST_ITEM_RE.match(sentence) is not None
+        mentions, periods = _sentence_mentions(
+            sentence, page, before, local_calls, last_period, framing if item else None
+        )
+        found.extend((replace(m, preceding_text=preceding), start) for m in mentions)
+        resolved = [p for p in periods if p.resolved]
+        last_period = resolved[-1] if resolved else last_period
+        framing = _framing_period(sentence, resolved) or (
+            framing if item and not resolved else None
         )
     return found
 
@@ -217,6 +233,25 @@ def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
     return "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(text))
 
 
+# A line of a list or box: a dash or bullet, or a label of a few words and a colon before
+# its figure ("Coût total : 15 M€."); a longer stretch before a colon is a sentence's own
+# clause ("Les offres privées servent de repère : elles coûtent ...").
+_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)")
+_FULL_STOP_END_RE = re.compile(r"[.!?…][»”\")\s\d]*$")
+
+
+def _framing_period(sentence: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The period a title or list introduction gives the lines under it, if it is one.
+
+    A title has no full stop ("Le budget de la direction en 2023"), an introduction ends with
+    a colon ("En 2022, le taux d'équipement était le suivant :"); either names one period.
+    """
+    if _FULL_STOP_END_RE.search(sentence):
+        return None
+    distinct = {(p.period_start, p.period_end, p.open_ended) for p in periods}
+    return periods[-1] if len(distinct) == 1 else None
+
+
 def _paragraphs_text(text: str) -> str:
     """`text` with each paragraph on one line and paragraphs apart by one blank line.
 
@@ -240,12 +275,22 @@ class _Reading:
 
 
 def _sentence_mentions(
-    sentence: str, page: int, previous: str, calls: Sequence[tuple[int, int]]
-) -> list[NumericMention]:
+    sentence: str,
+    page: int,
+    previous: str,
+    calls: Sequence[tuple[int, int]],
+    previous_period: PeriodMention | None,
+    framing: PeriodMention | None = None,
+) -> tuple[list[NumericMention], list[PeriodMention]]:
+    """The mentions of one sentence, and the periods it names other than legal dates.
+
+    `framing` is the period of the title or introduction a list line follows: its figures
+    take it when the line names none.
+    """
     # Footnote calls read as blanks, so that "en 2023⁷" still names a year; offsets hold.
     text = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(sentence))
     folded = fold(text)
-    periods = find_periods(text)
+    periods = find_periods(text, previous_period)
     legal = {id(p) for p in periods if _LEGAL_DATE_RE.search(folded[: p.start])}
     heading = HEADING_RE.match(text)
     skip = [(p.start, p.end) for p in periods]
@@ -271,7 +316,7 @@ def _sentence_mentions(
         if kind is None:
             reading.qualifier = quantity.qualifier
             reading.range_role = quantity.range_role
-            reading.period = _period_for(text, quantity, facts, candidates)
+            reading.period = _period_for(text, quantity, facts, candidates) or framing
             if reading.period is not None:
                 used.add(id(reading.period))
         readings.append(reading)
@@ -281,7 +326,7 @@ def _sentence_mentions(
         if id(period) not in used:
             readings.extend(_date_readings(sentence, period, id(period) in legal))
     readings.sort(key=lambda r: r.start)
-    return [_to_mention(sentence, page, previous, r) for r in readings]
+    return [_to_mention(sentence, page, previous, r) for r in readings], candidates
 
 
 def _heading_reading(heading: re.Match[str], group: str) -> _Reading:
@@ -335,7 +380,10 @@ def _period_for(
     In its clause, the first period after the number wins, then the last before it, as long
     as no other figure stands between them: "5,6 M€ entre 2021 et 2023 et 1,85 M€ en 2024".
     A number in parentheses looks at the clause just before the parenthesis. Failing that,
-    a sentence with a single distinct period gives it to all its numbers.
+    a period standing alone in its clause before the number frames it, when no other figure
+    stands between them ("En janvier 2022, l'outil a enregistré 4,8 millions de messages ;
+    en décembre 2023, environ 3 millions"); then a sentence with a single distinct period
+    gives it to all its numbers.
     """
     clause = clause_bounds(sentence, quantity.start, quantity.end)
     others = [f for f in facts if f is not quantity and not _same_range(f, quantity)]
@@ -360,8 +408,31 @@ def _period_for(
         outer_periods = [p for p in periods if outer[0] <= p.start and p.end <= opening]
         if outer_periods:
             return outer_periods[-1]
+    headings = [
+        p
+        for p in periods
+        if p.end <= quantity.start and clear(p.end, quantity.start) and _stands_alone(sentence, p)
+    ]
+    if headings:
+        return headings[-1]
     distinct = {(p.period_start, p.period_end, p.open_ended): p for p in reversed(periods)}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+# What may stand beside a period in its clause when it frames what follows: "En 2022,",
+# "Au 31 décembre 2023, en outre,". A verb or a noun there ("Créé en 2018,") makes the period
+# that clause's own.
+_FRAMING_WORDS_RE = re.compile(
+    r"(?:\s|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
+    r"|ensuite|outre|par|ailleurs)\b)*"
+)
+
+
+def _stands_alone(sentence: str, period: PeriodMention) -> bool:
+    """Whether the period's clause holds nothing else than it and framing words."""
+    start, end = clause_bounds(sentence, period.start, period.end)
+    rest = fold(sentence[start : period.start] + " " + sentence[period.end : end])
+    return _FRAMING_WORDS_RE.fullmatch(rest) is not None
 
 
 def _same_range(a: ParsedQuantity, b: ParsedQuantity) -> bool:

@@ -18,6 +18,9 @@ from decimal import Decimal
 # lower-cased text with typographic apostrophes folded, longest wording first, so that
 # "un peu moins de" wins over "moins de" and "pas plus de" over "plus de". A wording ending
 # in " de" also matches its elided form ("plus d'").
+# Present and imperfect endings of a first-group verb, for verbs that qualify the number
+# they govern ("avoisine 9 M€", "dépassait 75 %", "plafonne à 16 %").
+_VERB_ENDINGS = ("e", "ent", "ait", "aient")
 APPROX_WORDINGS: tuple[str, ...] = (
     "près de",
     "environ",
@@ -29,6 +32,8 @@ APPROX_WORDINGS: tuple[str, ...] = (
     "de l'ordre de",
     "quasiment",
     "presque",
+    *(f"{verb}{ending}" for verb in ("avoisin", "approch", "frôl") for ending in _VERB_ENDINGS),
+    "≈",  # signs, as chart labels and tables print them ("> 75", "≈ 9 M€")
 )
 BELOW_WORDINGS: tuple[str, ...] = (
     "moins de",
@@ -41,6 +46,7 @@ BELOW_WORDINGS: tuple[str, ...] = (
     "en deçà de",
     "en dessous de",
     "au-dessous de",
+    "<",
 )
 ABOVE_WORDINGS: tuple[str, ...] = (
     "plus de",
@@ -55,6 +61,10 @@ ABOVE_WORDINGS: tuple[str, ...] = (
     "au moins",
     "au minimum",
     "pas moins de",
+    # "dépassait 75 %"; "ne dépasse pas" is a longer wording of AT_MOST_WORDINGS and wins.
+    *(f"dépass{ending}" for ending in _VERB_ENDINGS),
+    ">",
+    "≥",
 )
 AT_MOST_WORDINGS: tuple[str, ...] = (
     "ne dépasse pas",
@@ -66,11 +76,18 @@ AT_MOST_WORDINGS: tuple[str, ...] = (
     "n'excède pas",
     "n'excèdent pas",
     "n'excédait pas",
+    # "aucun produit ne dépasse 16 %": the negation without "pas"; longer than "dépasse", so
+    # it wins over the plain verb of ABOVE_WORDINGS.
+    *(f"ne dépass{ending}" for ending in _VERB_ENDINGS),
+    *(f"n'excèd{ending}" for ending in ("e", "ent")),
+    *(f"n'excéd{ending}" for ending in ("ait", "aient")),
     "au plus",
     "tout au plus",
     "au maximum",
     "pas plus de",
     "jusqu'à",
+    "≤",
+    *(f"plafonn{ending} à" for ending in (*_VERB_ENDINGS, "é", "ée", "és", "ées")),
 )
 # Verbs that turn a qualifier wording into plain French: "articulée autour de six axes"
 # says how a plan is built, not that six is approximate.
@@ -142,6 +159,17 @@ def _number_words() -> dict[str, int]:
 
 
 NUMBER_WORDS: dict[str, int] = _number_words()
+# Verbs that state a multiplying factor by themselves ("les crédits ont quintuplé"). Only the
+# past participles: "un double objectif", "doubler d'ici 2027" are no measured factor.
+RATIO_VERBS: dict[str, int] = {
+    "doubl": 2,
+    "tripl": 3,
+    "quadrupl": 4,
+    "quintupl": 5,
+    "sextupl": 6,
+    "décupl": 10,
+    "centupl": 100,
+}
 
 UNIT_EUR = "EUR"
 UNIT_EUR_PER_YEAR = "EUR_per_year"
@@ -176,10 +204,27 @@ _NUMBER_RE = re.compile(
     rf"(?P<int>{_DIGITS})(?:,(?P<dec>\d+))?"
     rf"(?![.,]\d)"
 )
+_BELOW_HUNDRED = "|".join(
+    re.escape(w) for w in sorted(set(NUMBER_WORDS) - {"cent"}, key=len, reverse=True)
+)
+# "deux cents", "trois cent quarante-cinq", "cent un": the hundreds, spelt with spaces or,
+# since the 1990 spelling reform, with hyphens.
+_HUNDREDS = (
+    r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf)[-\s])?cents?"
+    rf"(?:[-\s](?:{_BELOW_HUNDRED}|un)(?![\w-]))?"
+)
 _WORD_RE = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")(?![\w-])",
+    rf"(?<![\w'’-])(?:{_HUNDREDS}|{_BELOW_HUNDRED})(?![\w-])",
+    re.IGNORECASE,
+)
+_PER_CENT_BEFORE_RE = re.compile(r"\bpour\s?$", re.IGNORECASE)
+_HUNDREDS_RE = re.compile(r"(?:(?P<times>\w+)[- ])?cents?(?:[- ](?P<rest>.+))?")
+# "un demi-ETP", "un million d'euros", "un ETP": "un"/"une" and "demi" are numbers only
+# when a unit follows; elsewhere they are articles ("un outil", "une demi-mesure").
+_ONE_OR_HALF_RE = re.compile(r"(?<![\w'’-])(?:(?P<half>(?:une?\s+)?demi-?)|une?\b)", re.I)
+_UNITS_AFTER_ONE = frozenset({"EUR", "FTE", "percent"})
+_RATIO_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?P<stem>" + "|".join(RATIO_VERBS) + r")(?:é|ée|és|ées)(?![\w-])",
     re.IGNORECASE,
 )
 # "un bâtiment neuf." / "un outil neuf et ...": the adjective, not the number.
@@ -188,7 +233,7 @@ _ADJECTIVE_NEUF_RE = re.compile(r"\s*(?:$|[.,;:!?)»]|et\b|ou\b)", re.IGNORECASE
 _CURRENCY = r"(?:€|(?i:euros?)\b|EUR\b)"
 _UNIT_RE = re.compile(
     rf"(?P<scale>(?i:milliards?|millions?|milliers?|mille))\b"
-    rf"(?:\s*(?i:d['’]\s*|de\s+)(?P<cur1>{_CURRENCY}))?"
+    rf"(?:\s*(?i:d['’]\s*|de\s+)?(?P<cur1>{_CURRENCY}))?"
     rf"|(?P<abbr>Mds?|Mrds?|M|[kK])\s?(?:d['’]\s?)?(?P<cur2>{_CURRENCY})"
     rf"|(?P<cur3>{_CURRENCY})"
     r"|(?P<percent>%|(?i:pour\s?cent)\b)"
@@ -224,6 +269,10 @@ _PLAIN_UNITS = {
 }
 # Every unit a quantity can be read in: dbt's `units` seed must know each one.
 UNITS = frozenset({UNIT_EUR, UNIT_COUNT, *_RATE_UNITS.values(), *_PLAIN_UNITS.values()})
+# "Coût par agent : environ 75 € par an": a label names the rate an amount after its colon
+# is counted in, the amount only the rest.
+_PER_AGENT_LABEL_RE = re.compile(r"\bpar\s+agent\s*:\s*(?:[^\W\d]+[\s'’]+){0,4}$", re.IGNORECASE)
+_PER_AGENT_UNITS = {UNIT_EUR: UNIT_EUR_PER_AGENT, UNIT_EUR_PER_YEAR: UNIT_EUR_PER_AGENT_PER_YEAR}
 _RATIO_BEFORE_RE = re.compile(r"\bmultipli\w*\s+par\s*$", re.IGNORECASE)
 _RANGE_BEFORE = {"entre": "et", "de": "à"}
 _RANGE_RE = re.compile(r"(?:^|[\s(])(?P<word>entre|de)\s*$")
@@ -307,11 +356,26 @@ def _qualifier_after(text: str, end: int) -> str | None:
 def parse_number(text: str) -> float | None:
     """The value of a bare French number ("22 043", "-3,2", "vingt-deux"), else None."""
     text = text.strip()
-    word = NUMBER_WORDS.get(re.sub(r"\s+", " ", text.lower()))
+    word = words_value(text)
     if word is not None:
         return float(word)
     match = _NUMBER_RE.fullmatch(_SIGN_SPACE_RE.sub(r"\1", text))
     return float(_decimal(match)) if match else None
+
+
+def words_value(text: str) -> int | None:
+    """The value of a number written in French words ("vingt-six", "deux cent un"), else None."""
+    words = re.sub(r"\s+", " ", fold(text.strip()))
+    if words in NUMBER_WORDS:
+        return NUMBER_WORDS[words]
+    hundreds = _HUNDREDS_RE.fullmatch(words)
+    if not hundreds:
+        return None
+    times = NUMBER_WORDS.get(hundreds["times"], 0) if hundreds["times"] else 1
+    rest = {"un": 1}.get(hundreds["rest"], NUMBER_WORDS.get(hundreds["rest"] or "zéro"))
+    if not 2 <= times <= 9 and hundreds["times"] or rest is None:
+        return None
+    return times * 100 + rest
 
 
 def _decimal(match: re.Match[str]) -> Decimal:
@@ -393,11 +457,32 @@ def _word_quantities(text: str) -> list[ParsedQuantity]:
     found = []
     for match in _WORD_RE.finditer(text):
         word = fold(match.group())
-        if word == "neuf" and _ADJECTIVE_NEUF_RE.match(text, match.end()):
+        value = words_value(word)
+        if value is None or word == "neuf" and _ADJECTIVE_NEUF_RE.match(text, match.end()):
             continue
-        quantity = _with_unit(text, match.start(), match.end(), Decimal(NUMBER_WORDS[word]))
+        if _PER_CENT_BEFORE_RE.search(text, 0, match.start()):
+            continue  # the "cent" of "un pour cent" is the unit of the number before it
+        quantity = _with_unit(text, match.start(), match.end(), Decimal(value))
         if quantity:
             found.append(quantity)
+    for match in _ONE_OR_HALF_RE.finditer(text):
+        value = Decimal("0.5") if match["half"] else Decimal(1)
+        quantity = _with_unit(text, match.start(), match.end(), value)
+        if quantity and quantity.explicit_unit and quantity.unit in _UNITS_AFTER_ONE:
+            found.append(quantity)
+    for match in _RATIO_VERB_RE.finditer(text):
+        factor = RATIO_VERBS[fold(match["stem"])]
+        found.append(
+            ParsedQuantity(
+                value=float(factor),
+                unit=UNIT_RATIO,
+                raw_text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                qualifier=qualifier_before(text, match.start()),
+                explicit_unit=True,
+            )
+        )
     return found
 
 
@@ -412,6 +497,10 @@ def _with_unit(text: str, start: int, end: int, number: Decimal) -> ParsedQuanti
         scale, unit_name = 1, UNIT_RATIO
     else:
         scale, unit_name = 1, UNIT_COUNT
+    if unit_name in _PER_AGENT_UNITS and _PER_AGENT_LABEL_RE.search(
+        text[max(0, start - 80) : start]
+    ):
+        unit_name = _PER_AGENT_UNITS[unit_name]
     qualifier = _qualifier_after(text, end) or qualifier_before(text, start)
     return ParsedQuantity(
         value=float(number * scale),

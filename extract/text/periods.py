@@ -83,6 +83,7 @@ def _year(name: str) -> str:
 
 
 # Each atom is one period on its own; combinations ("entre A et B", "depuis A") come after.
+# Typesetting may print "fi" as one ligature glyph ("ﬁn 2023"), which text extraction keeps.
 _ATOMS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE)
     for name, pattern in {
@@ -94,7 +95,7 @@ _ATOMS: dict[str, re.Pattern[str]] = {
         rf"|(?<![\w])[TQ](?P<n>[1-4])\s?[-/]?\s?){_year('y')}",
         "semester": rf"(?:(?<![\w])(?P<o>{_ORDINAL})\s+semestre\s+{_OF_YEAR}"
         rf"|(?<![\w])S(?P<n>[12])\s?[-/]?\s?){_year('y')}",
-        "end": rf"(?<![\w])(?:la\s+)?fin\s+{_OF_YEAR}(?:(?P<m>{_MONTH})\s+)?{_year('y')}",
+        "end": rf"(?<![\w])(?:la\s+)?(?:fi|ﬁ)n\s+{_OF_YEAR}(?:(?P<m>{_MONTH})\s+)?{_year('y')}",
         "mid": rf"(?<![\w])(?:la\s+)?mi[-\s]?(?:année\s+)?{_year('y')}",
         "start": rf"(?<![\w])(?:le\s+)?début\s+{_OF_YEAR}{_year('y')}",
         "month_year": rf"(?<![\w])(?P<m>{_MONTH})\s+{_OF_YEAR}{_year('y')}"
@@ -114,6 +115,18 @@ _MONTH_YEAR_KINDS = ("month_year", "day", "iso_day", "numeric_day")
 _RANGE_OPENERS = (
     (re.compile(r"\bentre\s*$"), ("et",)),
     (re.compile(r"\b(?:de|du)\s*$"), ("à", "au", "jusqu'à", "jusqu'en")),
+)
+
+
+# Wordings that take up the period the text before ended with, and the years they shift it
+# by; None keeps that period as it is ("alors"), a number turns it into that whole year.
+_BACK_REFERENCES: tuple[tuple[re.Pattern[str], int | None], ...] = (
+    (re.compile(r"\b(?:la|cette)\s+(?:même\s+)?année(?:[-\s]là)?(?![\w-])"), 0),
+    (re.compile(r"\b(?:le|ce)\s+(?:même\s+)?exercice(?:[-\s]là)?(?![\w-])"), 0),
+    (re.compile(r"\bl'\s*année\s+(?:suivante|d'après)(?![\w-])"), 1),
+    (re.compile(r"\bl'\s*année\s+(?:précédente|d'avant)(?![\w-])"), -1),
+    # "alors que" and "alors même que" say "whereas", not "at that time".
+    (re.compile(r"\b(?:à\s+cette\s+date|(?<!d')alors(?!\s+(?:même\s+)?qu))(?![\w-])"), None),
 )
 
 
@@ -237,14 +250,17 @@ def _atoms(text: str) -> list[PeriodMention]:
     return chosen
 
 
-def find_periods(text: str) -> list[PeriodMention]:
+def find_periods(text: str, previous: PeriodMention | None = None) -> list[PeriodMention]:
     """Every period wording of `text` (meant to be one sentence), in order, resolved.
 
     A month without a year ("en mars") takes the year of the next month-year wording of the
     same text, as in "22 043 en mars et 8 015 en décembre 2023"; else it stays unresolved.
+    `previous` is the last period the text before named: "la même année", "cette
+    année-là", "l'année suivante" and "alors" take it up, and stay unresolved without it.
     """
     folded = fold(text)
     atoms = _atoms(text)
+    atoms = sorted(atoms + _back_references(text, folded, atoms, previous), key=lambda p: p.start)
     periods: list[PeriodMention] = []
     i = 0
     while i < len(atoms):
@@ -260,6 +276,49 @@ def find_periods(text: str) -> list[PeriodMention]:
         p for p in periods if p.kind != "month" or _MONTH_ONLY_INTRO_RE.search(folded[: p.start])
     ]
     return _resolve_lone_months(periods)
+
+
+def _back_references(
+    text: str, folded: str, atoms: list[PeriodMention], previous: PeriodMention | None
+) -> list[PeriodMention]:
+    """The wordings of `text` that take up `previous`, resolved against it.
+
+    A period named earlier in `text` itself comes before `previous` ("en 2019 et, la même
+    année, ..."). One that an explicit period follows or overlaps ("la même année 2019") is
+    left to it.
+    """
+    found = []
+    for pattern, shift in _BACK_REFERENCES:
+        for m in pattern.finditer(folded):
+            if any(a.start < m.end() + 2 and m.start() < a.end for a in atoms):
+                continue
+            earlier = [a for a in atoms if a.end <= m.start() and a.resolved]
+            first, last = _taken_up(earlier[-1] if earlier else previous, shift)
+            found.append(
+                PeriodMention(
+                    text=text[m.start() : m.end()],
+                    start=m.start(),
+                    end=m.end(),
+                    kind="back_reference",
+                    period_start=first,
+                    period_end=last,
+                    since=first,
+                )
+            )
+    return found
+
+
+def _taken_up(previous: PeriodMention | None, shift: int | None) -> tuple[date | None, date | None]:
+    """The dates a back-reference gives: the same period, or one year of it shifted by `shift`."""
+    if previous is None or not previous.resolved or previous.open_ended:
+        return None, None
+    if shift is None:
+        return previous.period_start, previous.period_end
+    years = {d.year for d in (previous.period_start, previous.period_end) if d is not None}
+    if len(years) != 1:
+        return None, None  # "entre 2019 et 2022 ... la même année": which one?
+    year = years.pop() + shift
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def _range(
