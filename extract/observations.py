@@ -37,6 +37,21 @@ _UNIT_NOTE_RE = re.compile(r"\(([^()]*)\)|\ben\s+[^,;:()]+$", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters a value cell may carry besides its number ("n.d." excluded): a footnote mark, "e".
 MAX_LETTERS_IN_VALUE_CELL = 2
+# Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
+MAX_QUALIFIER_WORDS = 4
+# Signs a table prints before a figure instead of a word: "≈ 54 %", "< 10", "> 3". They mean
+# what they mean in any table ("at least" has no qualifier of its own: "above" is closest).
+CELL_SIGN_QUALIFIERS = {
+    "≈": "approx",
+    "~": "approx",
+    "∼": "approx",
+    "<": "below",
+    ">": "above",
+    "≤": "at_most",
+    "⩽": "at_most",
+    "≥": "above",
+    "⩾": "above",
+}
 
 
 def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
@@ -90,7 +105,20 @@ def _value_of_cell(text: str) -> ParsedQuantity | None:
     if quantity is None:
         return None
     leftover = text.replace(quantity.raw_text, " ")
-    return quantity if len(_LETTERS_RE.findall(leftover)) <= MAX_LETTERS_IN_VALUE_CELL else None
+    if quantity.qualifier != "exact" and len(text[: quantity.start].split()) <= MAX_QUALIFIER_WORDS:
+        # "environ 8", "plus de 75 %": the words before the figure are its qualifier.
+        leftover = text[quantity.end :]
+    if len(_LETTERS_RE.findall(leftover)) > MAX_LETTERS_IN_VALUE_CELL:
+        return None
+    return _with_sign_qualifier(text, quantity)
+
+
+def _with_sign_qualifier(text: str, quantity: ParsedQuantity) -> ParsedQuantity:
+    """A cell whose figure follows a sign alone ("≈ 54 %") is qualified by that sign."""
+    sign = text[: quantity.start].strip()
+    if quantity.qualifier != "exact" or sign not in CELL_SIGN_QUALIFIERS:
+        return quantity
+    return replace(quantity, qualifier=CELL_SIGN_QUALIFIERS[sign])
 
 
 def _mention(

@@ -1,0 +1,97 @@
+"""Table cells as facts: what a cell's figure means, from the cell, its labels and the table.
+
+Tables are built here as records (the grid the finder would give), so that each test states
+the one thing a cell's reading depends on; tests/test_tables.py covers finding and gridding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.observations import table_mentions
+from extract.records import ExtractedTable, NumericMention, TableCell
+
+
+def _table(
+    rows: list[list[str]],
+    *,
+    header_rows: int = 1,
+    caption: str | None = "Tableau n° 1 : Activite des services en 2023",
+    unit_note: str | None = None,
+) -> ExtractedTable:
+    cells = [
+        TableCell(row=r, col=c, text=text, is_header=r < header_rows)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+        if text
+    ]
+    return ExtractedTable(
+        page=1,
+        bbox=(50.0, 100.0, 500.0, 300.0),
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=max(len(row) for row in rows),
+        header_rows=header_rows,
+        caption=caption,
+        number=1,
+        unit_note=unit_note,
+    )
+
+
+def _by_cell(mentions: list[NumericMention]) -> dict[tuple[int, int], NumericMention]:
+    return {(m.row_index, m.col_index): m for m in mentions}
+
+
+def test_signs_before_a_figure_are_its_qualifier() -> None:
+    table = _table(
+        [
+            ["Service", "Demandes"],
+            ["Accueil", "≈ 54 %"],
+            ["Archives", "< 10"],
+            ["Controle", "> 3 000"],
+            ["Courrier", "≤ 12"],
+            ["Guichet", "environ 8"],
+            ["Standard", "41"],
+        ]
+    )
+    qualifiers = {
+        key: (m.value, m.qualifier) for key, m in _by_cell(table_mentions(table, 0)).items()
+    }
+    assert qualifiers == {
+        (1, 1): (54.0, "approx"),
+        (2, 1): (10.0, "below"),
+        (3, 1): (3000.0, "above"),
+        (4, 1): (12.0, "at_most"),
+        (5, 1): (8.0, "approx"),
+        (6, 1): (41.0, "exact"),
+    }
+
+
+def test_a_sign_inside_a_label_qualifies_nothing() -> None:
+    table = _table([["Service", "Demandes"], ["Accueil < Archives", "12"]])
+    (mention,) = table_mentions(table, 0)
+    assert (mention.value, mention.qualifier) == (12.0, "exact")
+
+
+def test_cells_that_give_no_figure_are_skipped() -> None:
+    table = _table(
+        [
+            ["Service", "2022", "2023"],
+            ["Accueil", "n.d.", "12"],
+            ["Archives", "-", "–"],
+            ["Controle", "—", "nd"],
+            ["Courrier", "", "ND"],
+        ]
+    )
+    assert [(m.row_index, m.col_index, m.value) for m in table_mentions(table, 0)] == [
+        (1, 2, 12.0)
+    ]
+
+
+def test_period_of_a_year_column() -> None:
+    table = _table([["Service", "2022", "2023"], ["Accueil", "11", "12"]], caption=None)
+    periods = {m.col_index: (m.period_start, m.period_end) for m in table_mentions(table, 0)}
+    assert periods == {
+        1: (date(2022, 1, 1), date(2022, 12, 31)),
+        2: (date(2023, 1, 1), date(2023, 12, 31)),
+    }
