@@ -319,3 +319,26 @@ def test_uncaptioned_table_of_rising_counts_is_kept(tmp_path: Path) -> None:
             p.line(EDGES[0], y, 320, y)
 
     assert _texts(_only_table(make_pdf(tmp_path / "counts.pdf", draw))) == rows
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_figures_after_a_sign_are_body_not_header(tmp_path: Path, ruled: bool) -> None:
+    rows = [
+        ["Outil", "2022", "2023", "Evolution"],
+        ["Messagerie", "> 75 %", "< 3 000", "> 4,8 %"],
+        ["Agenda", "< 40 %", "< 1 002", "< 2,2 %"],
+        ["Annuaire", "61 %", "12 M€", "-1,7 %"],
+        ["Visio", "52 %", "9 M€", "3,1 %"],
+        ["Stockage", "47 %", "8 M€", "1,2 %"],
+    ]
+
+    def draw(p: Page) -> None:
+        tops = p.rows(TEXT_X, 120, rows)
+        if ruled:
+            for y in (tops[0], tops[1], tops[-1]):
+                p.line(EDGES[0], y, EDGES[-1], y)
+        p.paragraph(tops[-1] + 25)
+
+    table = _only_table(make_pdf(tmp_path / "signs.pdf", draw))
+    assert _texts(table) == rows
+    assert table.header_rows == 1
