@@ -342,3 +342,31 @@ def test_figures_after_a_sign_are_body_not_header(tmp_path: Path, ruled: bool) -
     table = _only_table(make_pdf(tmp_path / "signs.pdf", draw))
     assert _texts(table) == rows
     assert table.header_rows == 1
+
+
+def test_caption_of_a_table_in_one_column_of_two(tmp_path: Path) -> None:
+    """The other column's prose, at the caption's height, is not the caption's."""
+    right = [
+        "Le service a engage en 2024 une revue",
+        "de ses depenses de maintenance, pour",
+        "un montant de 1 850 milliers d'euros et",
+        "un calendrier revu a la fin de 2025.",
+        "La Cour recommande de la poursuivre.",
+        "Elle en suivra la mise en oeuvre.",
+        "Les services ont ete consultes.",
+        "Les reponses figurent en annexe.",
+    ]
+    rows = [["Service", "Agents"], ["Accueil", "12"], ["Archives", "7"], ["Controle", "31"]]
+
+    def draw(p: Page) -> None:
+        p.text(56, 100, "Tableau n° 3 : Effectifs des services", size=9)
+        p.text(56, 112, "de la direction en 2023", size=9)
+        tops = p.rows([60, 250], 130, rows)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(56, y, 270, y)
+        for i, line in enumerate(right):
+            p.text(320, 100 + i * 12, line, size=9)
+
+    table = _only_table(make_pdf(tmp_path / "two_columns.pdf", draw))
+    assert table.caption == "Tableau n° 3 : Effectifs des services de la direction en 2023"
+    assert _texts(table) == rows
