@@ -83,9 +83,7 @@ def test_cells_that_give_no_figure_are_skipped() -> None:
             ["Courrier", "", "ND"],
         ]
     )
-    assert [(m.row_index, m.col_index, m.value) for m in table_mentions(table, 0)] == [
-        (1, 2, 12.0)
-    ]
+    assert [(m.row_index, m.col_index, m.value) for m in table_mentions(table, 0)] == [(1, 2, 12.0)]
 
 
 def test_period_of_a_year_column() -> None:

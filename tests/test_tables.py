@@ -370,3 +370,37 @@ def test_caption_of_a_table_in_one_column_of_two(tmp_path: Path) -> None:
     table = _only_table(make_pdf(tmp_path / "two_columns.pdf", draw))
     assert table.caption == "Tableau n° 3 : Effectifs des services de la direction en 2023"
     assert _texts(table) == rows
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_continued_in_the_next_column_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    """A part captioned "(suite)" at the top of the right column continues the table at the
+    bottom of the left one, though it comes first in reading order."""
+    head = ["Service", "Agents"]
+    first = [["Accueil", "12"], ["Archives", "7"], ["Controle", "31"]]
+    more = [["Courrier", "4"], ["Standard", "9"], ["Guichet", "15"]]
+
+    def table(p: Page, x0: float, top: float, caption: str, rows: list[list[str]]) -> None:
+        p.text(x0, top, caption, size=9)
+        tops = p.rows([x0 + 4, x0 + 190], top + 18, rows)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(x0, y, x0 + 210, y)
+
+    def draw(p: Page) -> None:
+        for i in range(30):
+            p.text(56, 80 + i * 12, "Texte du rapport sur la colonne de gauche.", size=9)
+        table(p, 56, 470, "Tableau n° 4 : Effectifs par service", [head, *first])
+        table(
+            p,
+            320,
+            80,
+            "Tableau n° 4 : Effectifs par service (suite)",
+            [head, *more] if repeat_header else more,
+        )
+        for i in range(30):
+            p.text(320, 200 + i * 12, "Texte du rapport sur la colonne de droite.", size=9)
+
+    tables = extract_tables(make_pdf(tmp_path / "columns.pdf", draw))
+    assert len(tables) == 1, [_texts(t) for t in tables]
+    assert _texts(tables[0]) == [head, *first, *more]
+    assert tables[0].continued_on == []

@@ -37,9 +37,7 @@ def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLi
     x0, top, x1, bottom = bbox
     reach = layout.font_size * LINE_PITCH_EM
     near = [
-        part
-        for ln in layout.lines
-        if (part := _part_over(ln, x0 - reach, x1 + reach)) is not None
+        part for ln in layout.lines if (part := _part_over(ln, x0 - reach, x1 + reach)) is not None
     ]
     above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
     below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]
