@@ -37,6 +37,8 @@ _UNIT_NOTE_RE = re.compile(r"\(([^()]*)\)|\ben\s+[^,;:()]+$", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters a value cell may carry besides its number ("n.d." excluded): a footnote mark, "e".
 MAX_LETTERS_IN_VALUE_CELL = 2
+# Words of a label that names a unit alone: "ETP", "M€", "milliers d'euros".
+MAX_UNIT_LABEL_WORDS = 3
 # Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
 MAX_QUALIFIER_WORDS = 4
 # Signs a table prints before a figure instead of a word: "≈ 54 %", "< 10", "> 3". They mean
@@ -63,6 +65,9 @@ def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
             note = match.group(1) if match.group(1) is not None else match.group(0)
             if unit_scale := unit_from_note(note):
                 return unit_scale
+        # A label that is a unit and nothing else: a column headed "ETP", "M€", "%".
+        if len(text.split()) <= MAX_UNIT_LABEL_WORDS and (unit_scale := unit_from_note(text)):
+            return unit_scale
     return None
 
 
@@ -84,12 +89,25 @@ def _in_note_unit(quantity: ParsedQuantity, unit_scale: UnitScale | None) -> Par
 
 
 def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMention | None:
-    """The period a label names outright, else the only period the caption names."""
-    for text in candidates:
-        if text:
-            period = parse_period(text)
-            if period and period.resolved:
-                return period
+    """The period a label names outright ("2023", "à fin 2023"), else the only period the
+    labels name within their words ("Année 2023", "Progression 2022-2023"), else the only
+    period the caption names. Labels naming different periods leave the cell without one:
+    the caption cannot tell which applies."""
+    labels = [text for text in candidates if text]
+    for text in labels:
+        period = parse_period(text)
+        if period and period.resolved:
+            return period
+    within = {
+        (p.period_start, p.period_end): p
+        for text in labels
+        for p in find_periods(text)
+        if p.resolved
+    }
+    if len(within) > 1:
+        return None
+    if within:
+        return next(iter(within.values()))
     if caption:
         periods = [p for p in find_periods(caption) if p.resolved]
         if len({(p.period_start, p.period_end) for p in periods}) == 1:

@@ -93,3 +93,48 @@ def test_period_of_a_year_column() -> None:
         1: (date(2022, 1, 1), date(2022, 12, 31)),
         2: (date(2023, 1, 1), date(2023, 12, 31)),
     }
+
+
+def test_a_column_headed_by_a_unit_alone_gives_its_unit_and_scale() -> None:
+    table = _table(
+        [["Service", "ETP", "M€", "Part (%)"], ["Accueil", "4", "9,3", "12"]], caption=None
+    )
+    units = {m.col_index: (m.value, m.unit) for m in table_mentions(table, 0)}
+    assert units == {1: (4.0, "FTE"), 2: (9300000.0, "EUR"), 3: (12.0, "percent")}
+
+
+def test_scale_of_the_caption_applies_to_bare_figures_only() -> None:
+    table = _table(
+        [["Poste", "Montant"], ["Maintenance", "5 000"], ["Licence", "300 €"]],
+        caption="Tableau n° 2 : Couts du service (en milliers d'euros)",
+        unit_note="en milliers d'euros",
+    )
+    values = {m.row_index: (m.value, m.unit) for m in table_mentions(table, 0)}
+    assert values == {1: (5000000.0, "EUR"), 2: (300.0, "EUR")}
+
+
+def test_period_named_within_a_label() -> None:
+    table = _table(
+        [["Indicateur", "Annee 2023", "Exercice 2022"], ["Demandes", "12", "11"]],
+        caption="Tableau n° 3 : Activite du service",
+    )
+    periods = {m.col_index: (m.period_start, m.period_end) for m in table_mentions(table, 0)}
+    assert periods == {
+        1: (date(2023, 1, 1), date(2023, 12, 31)),
+        2: (date(2022, 1, 1), date(2022, 12, 31)),
+    }
+
+
+def test_labels_naming_two_periods_leave_the_cell_without_one() -> None:
+    table = _table(
+        [["Indicateur", "Annee 2023"], ["Demandes depuis 2019", "12"]],
+        caption="Tableau n° 3 : Activite du service en 2021",
+    )
+    (mention,) = table_mentions(table, 0)
+    assert (mention.period_start, mention.period_end) == (None, None)
+
+
+def test_period_of_the_caption_when_no_label_names_one() -> None:
+    table = _table([["Service", "Agents"], ["Accueil", "12"]])
+    (mention,) = table_mentions(table, 0)
+    assert (mention.period_start, mention.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
