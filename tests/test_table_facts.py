@@ -138,3 +138,14 @@ def test_period_of_the_caption_when_no_label_names_one() -> None:
     table = _table([["Service", "Agents"], ["Accueil", "12"]])
     (mention,) = table_mentions(table, 0)
     assert (mention.period_start, mention.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_header_row_of_one_cell_is_a_title_over_every_column() -> None:
+    table = _table(
+        [["Service public - 2021", ""], ["Composante", "Nombre"], ["Guichets", "6"]],
+        header_rows=2,
+        caption="Tableau n° 4 : Le service a son lancement",
+    )
+    (mention,) = table_mentions(table, 0)
+    assert "Service public - 2021 Nombre" in mention.sentence
+    assert (mention.period_start, mention.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
