@@ -2,7 +2,9 @@
 -- table mention. The row labels are the other cells of its row (below the header), the
 -- column header the header cells above its column. A cell of a total row or column
 -- (table_total_labels) sums the others: the subject the table names is not its own, so it
--- is no fact (`non_fact_kind` 'table_total').
+-- is no fact (`non_fact_kind` 'table_total'). Two figures of one table under the same row
+-- labels and column header (`shares_labels`) cannot be told apart: the grid lost what
+-- separates them (a sub-header, a wrapped label), so neither is a fact until reviewed.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where source_kind = 'table'
@@ -54,13 +56,26 @@ totals as (
         )
 ),
 
+-- The labels of a cell are the clause its mention was read in: row labels, column header.
+shared_labels as (
+    select
+        report_id,
+        mention_index,
+        count(*) over (
+            partition by report_id, table_index, clause_before_norm
+        ) > 1 as shares_labels
+    from mentions
+),
+
 final as (
     select
         mentions.report_id,
         mentions.mention_index,
-        case when totals.mention_index is not null then 'table_total' end as non_fact_kind
+        case when totals.mention_index is not null then 'table_total' end as non_fact_kind,
+        shared_labels.shares_labels
     from mentions
     left join totals using (report_id, mention_index)
+    left join shared_labels using (report_id, mention_index)
 )
 
 select * from final
