@@ -39,6 +39,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 MAX_LETTERS_IN_VALUE_CELL = 2
 # Words of a label that names a unit alone: "ETP", "M€", "milliers d'euros".
 MAX_UNIT_LABEL_WORDS = 3
+# How the tail of a wrapped label starts: a preposition the line above left open.
+_FRAGMENT_RE = re.compile(r"^\s*(?:d['’]|de\s|des\s|du\s)", re.IGNORECASE)
 # Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
 MAX_QUALIFIER_WORDS = 4
 # Signs a table prints before a figure instead of a word: "≈ 54 %", "< 10", "> 3". They mean
@@ -65,8 +67,14 @@ def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
             note = match.group(1) if match.group(1) is not None else match.group(0)
             if unit_scale := unit_from_note(note):
                 return unit_scale
-        # A label that is a unit and nothing else: a column headed "ETP", "M€", "%".
-        if len(text.split()) <= MAX_UNIT_LABEL_WORDS and (unit_scale := unit_from_note(text)):
+        # A label that is a unit and nothing else: a column headed "ETP", "M€", "%". Not the
+        # tail of a label wrapped over lines ("d'euros)"): its scale stayed on the line above.
+        if (
+            len(text.split()) <= MAX_UNIT_LABEL_WORDS
+            and not _FRAGMENT_RE.match(text)
+            and text.count("(") == text.count(")")
+            and (unit_scale := unit_from_note(text))
+        ):
             return unit_scale
     return None
 

@@ -149,3 +149,10 @@ def test_a_header_row_of_one_cell_is_a_title_over_every_column() -> None:
     (mention,) = table_mentions(table, 0)
     assert "Service public - 2021 Nombre" in mention.sentence
     assert (mention.period_start, mention.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_the_tail_of_a_wrapped_label_gives_no_unit() -> None:
+    """A label "d'euros)" lost its scale on the line above: no unit, rather than a wrong one."""
+    table = _table([["Poste", "d'euros)"], ["Maintenance", "5 600"]], caption=None)
+    (mention,) = table_mentions(table, 0)
+    assert (mention.value, mention.unit) == (5600.0, "count")
