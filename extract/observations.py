@@ -27,6 +27,7 @@ from extract.text.numbers import (
     UNIT_COUNT,
     ParsedQuantity,
     UnitScale,
+    find_quantities,
     parse_quantity,
     unit_from_note,
 )
@@ -139,6 +140,13 @@ def _value_of_cell(text: str) -> ParsedQuantity | None:
     return _with_sign_qualifier(text, quantity)
 
 
+def _holds_several_figures(text: str) -> bool:
+    """Two figures in one cell ("53 % 52,8 %"), not the two ends of a range."""
+    if parse_period(text):
+        return False  # "2021-2023" is one period
+    return sum(1 for q in find_quantities(text) if q.range_role is None) > 1
+
+
 def _with_sign_qualifier(text: str, quantity: ParsedQuantity) -> ParsedQuantity:
     """A cell whose figure follows a sign alone ("≈ 54 %") is qualified by that sign."""
     sign = text[: quantity.start].strip()
@@ -223,6 +231,8 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
         values: list[tuple[TableCell, ParsedQuantity, str]] = []
         labels: list[str] = []
         for cell in cells:
+            if _holds_several_figures(cell.text):
+                continue  # two cells the grid could not part: neither figure has its labels
             header = _column_header(table, cell.col)
             quantity = _value_of_cell(cell.text)
             if quantity is None:

@@ -156,3 +156,17 @@ def test_the_tail_of_a_wrapped_label_gives_no_unit() -> None:
     table = _table([["Poste", "d'euros)"], ["Maintenance", "5 600"]], caption=None)
     (mention,) = table_mentions(table, 0)
     assert (mention.value, mention.unit) == (5600.0, "count")
+
+
+def test_a_cell_holding_two_figures_gives_neither() -> None:
+    """Two columns set too close are read as one cell: neither figure has its own labels."""
+    table = _table(
+        [
+            ["Service", "Alpha", "Beta Gamma"],
+            ["Taux", "61 %", "53 % 52,8 %"],
+            ["Periode", "2021-2023", "12"],
+        ],
+        caption=None,
+    )
+    found = {(m.row_index, m.col_index): m.value for m in table_mentions(table, 0)}
+    assert found == {(1, 1): 61.0, (2, 2): 12.0}
