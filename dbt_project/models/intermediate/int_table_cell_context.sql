@@ -5,6 +5,8 @@
 -- is no fact (`non_fact_kind` 'table_total'). Two figures of one table under the same row
 -- labels and column header (`shares_labels`) cannot be told apart: the grid lost what
 -- separates them (a sub-header, a wrapped label), so neither is a fact until reviewed.
+-- Labels naming several subjects (`labels_name_several_subjects`: header cells of narrow
+-- columns run together, "Tchap Resana") do not say which one a figure is about.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where source_kind = 'table'
@@ -56,6 +58,39 @@ totals as (
         )
 ),
 
+-- Subjects of a specific kind named in a cell's labels; a name inside a longer name of
+-- another subject ("Audioconférence de l'État" holds "l'État") is that longer name's.
+specific_aliases as (
+    select aliases.subject, aliases.alias_norm
+    from {{ ref('stg_subject_aliases') }} as aliases
+    inner join {{ ref('subjects') }} as subjects on aliases.subject = subjects.subject
+    inner join {{ ref('subject_kinds') }} as kinds on subjects.kind = kinds.kind
+    where not kinds.is_generic
+),
+
+label_subjects as (
+    select mentions.report_id, mentions.mention_index, aliases.subject, aliases.alias_norm
+    from mentions
+    inner join specific_aliases as aliases
+        on strpos(mentions.clause_before_norm, aliases.alias_norm) > 0
+),
+
+several_subjects as (
+    select report_id, mention_index
+    from label_subjects
+    where not exists (
+        select 1
+        from label_subjects as longer
+        where longer.report_id = label_subjects.report_id
+            and longer.mention_index = label_subjects.mention_index
+            and longer.subject <> label_subjects.subject
+            and length(longer.alias_norm) > length(label_subjects.alias_norm)
+            and strpos(longer.alias_norm, label_subjects.alias_norm) > 0
+    )
+    group by report_id, mention_index
+    having count(distinct subject) > 1
+),
+
 -- The labels of a cell are the clause its mention was read in: row labels, column header.
 shared_labels as (
     select
@@ -72,10 +107,12 @@ final as (
         mentions.report_id,
         mentions.mention_index,
         case when totals.mention_index is not null then 'table_total' end as non_fact_kind,
-        shared_labels.shares_labels
+        shared_labels.shares_labels,
+        several_subjects.mention_index is not null as labels_name_several_subjects
     from mentions
     left join totals using (report_id, mention_index)
     left join shared_labels using (report_id, mention_index)
+    left join several_subjects using (report_id, mention_index)
 )
 
 select * from final
