@@ -404,3 +404,26 @@ def test_table_continued_in_the_next_column_is_joined(tmp_path: Path, repeat_hea
     assert len(tables) == 1, [_texts(t) for t in tables]
     assert _texts(tables[0]) == [head, *first, *more]
     assert tables[0].continued_on == []
+
+
+def test_header_wider_than_its_column_stays_a_cell_of_its_own(tmp_path: Path) -> None:
+    """A long header set over narrow figures reaches into the column before it: it is still
+    the header of its own column, not one cell with its neighbour's header."""
+    head = ["Outil", "Alpha", "Visioconference interministerielle"]
+    body = [["Janvier", "12", "n.d."], ["Fevrier", "n.d.", "15"], ["Mars", "9", "21"]]
+
+    def draw(p: Page) -> None:
+        p.text(60, 120, head[0])
+        p.text(230, 120, head[1], right=True)
+        p.text(250, 120, head[2])
+        for i, (label, a, b) in enumerate(body):
+            y = 120 + (i + 1) * ROW_H
+            p.text(60, y, label)
+            p.text(230, y, a, right=True)
+            p.text(330, y, b, right=True)
+        for y in (117, 117 + ROW_H, 117 + 4 * ROW_H):
+            p.line(56, y, 420, y)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
+    assert _texts(table) == [head, *body]

@@ -248,14 +248,35 @@ def _continues(
     return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
 
 
+def _line_columns(line: TextLine, edges: list[float], font: float) -> list[tuple[int, int]]:
+    """The columns of each chunk of a line, chunks of one line kept in columns of their own.
+
+    Chunks of one line are apart by a wide gap: they are different cells. When a chunk
+    wider than its column (a header over narrow figures) reaches into its neighbour's, each
+    of the two keeps the column its centre stands in, rather than both making one cell.
+    """
+    cols = [_columns_of(chunk, edges, font) for chunk in line.chunks]
+    for i in range(len(cols) - 1):
+        (a0, b0), (a1, b1) = cols[i], cols[i + 1]
+        if a1 > b0:
+            continue
+        own = [_column_at(_mid(c), edges) for c in (line.chunks[i], line.chunks[i + 1])]
+        if own[0] < own[1]:
+            cols[i], cols[i + 1] = (min(a0, own[0]), own[0]), (own[1], max(b1, own[1]))
+    return cols
+
+
+def _column_at(x: float, edges: list[float]) -> int:
+    return sum(1 for e in edges[1:-1] if e < x)
+
+
 def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]:
     cells: list[TableCell] = []
     for r, row in enumerate(rows):
         placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
         # Lines of cells spanning two rows come last in reading order (order >= len(lines)).
         for order, line in enumerate(row.lines + row.spanning):
-            for chunk in line.chunks:
-                a, b = _columns_of(chunk, edges, font)
+            for chunk, (a, b) in zip(line.chunks, _line_columns(line, edges, font), strict=True):
                 placed.append((a, b, [(order, chunk)]))
         # Chunks of one row whose column ranges overlap make one cell (a span or a wrap).
         placed.sort(key=lambda p: (p[0], p[1]))
@@ -278,9 +299,7 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
             text = " ".join(c.text for c in chunks)
             row_span = 2 if all(m[0] >= len(row.lines) for m in members) else 1
             cells.append(
-                TableCell(
-                    row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox
-                )
+                TableCell(row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox)
             )
     return cells
 
