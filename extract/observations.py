@@ -205,17 +205,26 @@ def _mention(
 
 
 def _column_header(table: ExtractedTable, col: int) -> str:
-    """The header cells over a column, top first; a header row of one cell is a title over
-    every column ("Effectifs 2023" above "Service | Agents"), however narrow it was set."""
+    """The header cells over a column, top first.
+
+    A header row of one cell set from the first column, with header rows under it, is a
+    title over every column ("Effectifs 2023" above "Service | Agents"), however narrow it
+    was set; one cell elsewhere is a piece of a wrapped header, over its own column only.
+    """
     header = [c for c in table.cells if c.row < table.header_rows and c.text.strip()]
     cells_in_row: dict[int, int] = {}
     for cell in header:
         cells_in_row[cell.row] = cells_in_row.get(cell.row, 0) + 1
-    covering = [
-        c
-        for c in header
-        if c.col <= col < c.col + c.col_span or (cells_in_row[c.row] == 1 and table.n_cols > 1)
-    ]
+
+    def is_title(cell: TableCell) -> bool:
+        return (
+            cells_in_row[cell.row] == 1
+            and cell.col == 0
+            and cell.row < table.header_rows - 1
+            and table.n_cols > 1
+        )
+
+    covering = [c for c in header if c.col <= col < c.col + c.col_span or is_title(c)]
     return " ".join(c.text.strip() for c in sorted(covering, key=lambda c: c.row))
 
 

@@ -170,3 +170,14 @@ def test_a_cell_holding_two_figures_gives_neither() -> None:
     )
     found = {(m.row_index, m.col_index): m.value for m in table_mentions(table, 0)}
     assert found == {(1, 1): 61.0, (2, 2): 12.0}
+
+
+def test_a_lone_header_piece_over_one_column_is_no_title() -> None:
+    """ "2021-" left alone on the header's first line is the start of a wrapped header."""
+    table = _table(
+        [["", "2021-", ""], ["Poste", "Periode", "Montant"], ["Realisation", "", "5 600"]],
+        header_rows=1,
+        caption=None,
+    )
+    (mention,) = table_mentions(table, 0)
+    assert (mention.period_start, mention.period_end) == (None, None)
