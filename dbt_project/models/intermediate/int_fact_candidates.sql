@@ -6,7 +6,8 @@
 --     holds is a guess (that sentence's subject is as often another one), kept for review;
 --     a period when its metric means nothing without one (metrics seed, `dated`), a
 --     segment when its metric is reported by segment (it has segment aliases), and, for a
---     table cell, labels no other figure of its table shares and naming one subject at most;
+--     table cell, labels no other figure of its table shares, naming one subject at most,
+--     and a column header when its table heads its columns;
 --   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
 --     the table, then the chart, as evidence; statements of one fact whose values disagree
 --     are held back together instead of one silently winning;
@@ -55,7 +56,9 @@ statements as (
             case when table_cells.shares_labels
                 then 'another figure of its table has the same row and column labels' end,
             case when table_cells.labels_name_several_subjects
-                then 'its row and column labels name several subjects' end
+                then 'its row and column labels name several subjects' end,
+            case when table_cells.column_unheaded
+                then 'its column has no header, while the table''s other columns have one' end
         ), '') as missing
     from classified
     left join metrics on classified.metric = metrics.metric

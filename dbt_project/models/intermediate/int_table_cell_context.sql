@@ -6,7 +6,9 @@
 -- labels and column header (`shares_labels`) cannot be told apart: the grid lost what
 -- separates them (a sub-header, a wrapped label), so neither is a fact until reviewed.
 -- Labels naming several subjects (`labels_name_several_subjects`: header cells of narrow
--- columns run together, "Tchap Resana") do not say which one a figure is about.
+-- columns run together, "Tchap Resana") do not say which one a figure is about. A figure
+-- of a column without header in a table whose other figure columns have one
+-- (`column_unheaded`) lost its header to the grid: nothing says what it counts.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where source_kind = 'table'
@@ -91,6 +93,30 @@ several_subjects as (
     having count(distinct subject) > 1
 ),
 
+-- Columns with a header, in tables that head their figure columns (past the first).
+headed_columns as (
+    select distinct
+        cells.report_id,
+        cells.table_index,
+        unnest(range(cells.col_index, cells.col_index + cells.col_span)) as col_index
+    from cells
+    where cells.is_header and trim(cells.text) <> ''
+),
+
+headed_tables as (
+    select distinct report_id, table_index
+    from headed_columns
+    where col_index > 0
+),
+
+unheaded as (
+    select mentions.report_id, mentions.mention_index
+    from mentions
+    inner join headed_tables using (report_id, table_index)
+    left join headed_columns using (report_id, table_index, col_index)
+    where headed_columns.col_index is null
+),
+
 -- The labels of a cell are the clause its mention was read in: row labels, column header.
 shared_labels as (
     select
@@ -108,11 +134,13 @@ final as (
         mentions.mention_index,
         case when totals.mention_index is not null then 'table_total' end as non_fact_kind,
         shared_labels.shares_labels,
-        several_subjects.mention_index is not null as labels_name_several_subjects
+        several_subjects.mention_index is not null as labels_name_several_subjects,
+        unheaded.mention_index is not null as column_unheaded
     from mentions
     left join totals using (report_id, mention_index)
     left join shared_labels using (report_id, mention_index)
     left join several_subjects using (report_id, mention_index)
+    left join unheaded using (report_id, mention_index)
 )
 
 select * from final
