@@ -427,3 +427,18 @@ def test_header_wider_than_its_column_stays_a_cell_of_its_own(tmp_path: Path) ->
 
     table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
     assert _texts(table) == [head, *body]
+
+
+def test_header_line_left_above_a_ruled_table_is_not_caption(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(62, 80, "Tableau n° 6 : Charges par branche", size=10)
+        p.text(62, 94, "et par exercice", size=10)
+        p.text(70, 108, "Branche")
+        p.text(260, 108, "Exercice", right=True)
+        tops = p.rows(TEXT_X, 124, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+        p.paragraph(tops[-1] + 30)
+
+    tables = _tables(make_pdf(tmp_path / "header_above.pdf", draw))
+    assert [t.caption for t in tables] == ["Tableau n° 6 : Charges par branche et par exercice"]

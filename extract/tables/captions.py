@@ -79,10 +79,15 @@ def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
 
 
 def _caption_text(first: TextLine, following: list[TextLine]) -> str:
-    """The caption line plus the lines that continue it (not a unit note)."""
+    """The caption line plus the lines that continue it (not a unit note, not a line set in
+    chunks apart like a table row: header lines the table region left above it)."""
     parts = [first.text.strip()]
     for line in following:
-        if is_annotation(line.text) or line.top - first.bottom > 2.5 * (first.bottom - first.top):
+        if (
+            is_annotation(line.text)
+            or len(line.chunks) > 1
+            or line.top - first.bottom > 2.5 * (first.bottom - first.top)
+        ):
             break
         parts.append(line.text.strip())
         first = line
