@@ -442,3 +442,33 @@ def test_header_line_left_above_a_ruled_table_is_not_caption(tmp_path: Path) -> 
 
     tables = _tables(make_pdf(tmp_path / "header_above.pdf", draw))
     assert [t.caption for t in tables] == ["Tableau n° 6 : Charges par branche et par exercice"]
+
+
+def test_row_label_wrapped_around_its_figures_is_one_row(tmp_path: Path) -> None:
+    """Cells centred vertically: a two-line label sits above and below its row's figures."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 120, "Poste")
+        p.text(260, 120, "2022", right=True)
+        p.text(340, 120, "2023", right=True)
+        p.text(70, 140, "Accueil")
+        p.text(260, 140, "12", right=True)
+        p.text(340, 140, "14", right=True)
+        p.text(70, 156, "Maintenance des")
+        p.text(260, 163, "5 600", right=True)
+        p.text(340, 163, "1 850", right=True)
+        p.text(70, 170, "applications (estimee)")
+        p.text(70, 190, "Archives")
+        p.text(260, 190, "7", right=True)
+        p.text(340, 190, "9", right=True)
+        for y in (117, 133, 203):
+            p.line(62, y, 350, y)
+        p.paragraph(230)
+
+    table = _only_table(make_pdf(tmp_path / "centred.pdf", draw))
+    assert _texts(table) == [
+        ["Poste", "2022", "2023"],
+        ["Accueil", "12", "14"],
+        ["Maintenance des applications (estimee)", "5 600", "1 850"],
+        ["Archives", "7", "9"],
+    ]

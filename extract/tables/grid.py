@@ -73,6 +73,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     rows = _rows(lines, hrules, edges, n_head, font)
     rows = _centred_header_cells(rows, n_head, lines, edges, font)
+    rows = _centred_row_labels(rows, lines[n_head:], hrules, edges, font)
     cells = _ruled_spans(_cells(rows, edges, font), edges, vrules, font)
     n_cols = len(edges) - 1
     header_rows = _header_rows(rows)
@@ -341,6 +342,57 @@ def _centred_header_cells(
                     above.spanning.extend(group_lines)
                     del out[k:j]
                     break
+        k += 1
+    return out
+
+
+def _centred_row_labels(
+    rows: list[_Row], body: list[TextLine], hrules: list[Rule], edges: list[float], font: float
+) -> list[_Row]:
+    """Join a row label wrapped around the figures of its row.
+
+    A row whose cells are centred vertically sets a label wrapped on two lines one above and
+    one below its figures ("Cout annuel de" / figures / "maintenance"): three rows of text,
+    one row of the table. A line holding only a label in the first column, followed by a
+    line of figures with nothing in the first column, then by a first-column line that
+    carries the label on (it starts in lower case), make one row when no rule parts them.
+    """
+    tol = RULE_TOL * font
+    in_body = {id(ln) for ln in body}
+
+    def label_only(row: _Row) -> bool:
+        return all(
+            id(ln) in in_body
+            and _occupied(ln, edges, font) == {0}
+            and all(header_like(c.text) for c in ln.chunks)
+            for ln in row.lines
+        )
+
+    def figures_beside(row: _Row) -> bool:
+        return all(
+            id(ln) in in_body and 0 not in _occupied(ln, edges, font) for ln in row.lines
+        ) and any(not header_like(c.text) for ln in row.lines for c in ln.chunks)
+
+    out: list[_Row] = []
+    k = 0
+    while k < len(rows):
+        group = rows[k : k + 3]
+        if (
+            len(group) == 3
+            and not any(r.spanning for r in group)
+            and label_only(group[0])
+            and figures_beside(group[1])
+            and label_only(group[2])
+            and group[2].lines[0].text[:1].islower()
+            and not any(
+                _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
+                for a, b in zip(group, group[1:], strict=False)
+            )
+        ):
+            out.append(_Row([ln for r in group for ln in r.lines]))
+            k += 3
+            continue
+        out.append(rows[k])
         k += 1
     return out
 
