@@ -58,7 +58,7 @@ statements as (
             case when table_cells.labels_name_several_subjects
                 then 'its row and column labels name several subjects' end,
             case when table_cells.column_unheaded
-                then 'its column has no header, while the table''s other columns have one' end
+                then 'its column has no header of its own, while its table heads its columns' end
         ), '') as missing
     from classified
     left join metrics on classified.metric = metrics.metric

@@ -7,7 +7,7 @@
 -- separates them (a sub-header, a wrapped label), so neither is a fact until reviewed.
 -- Labels naming several subjects (`labels_name_several_subjects`: header cells of narrow
 -- columns run together, "Tchap Resana") do not say which one a figure is about. A figure
--- of a column without header in a table whose other figure columns have one
+-- of a column without a header of its own in a table that heads its figure columns
 -- (`column_unheaded`) lost its header to the grid: nothing says what it counts.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
@@ -93,20 +93,18 @@ several_subjects as (
     having count(distinct subject) > 1
 ),
 
--- Columns with a header, in tables that head their figure columns (past the first).
-headed_columns as (
-    select distinct
-        cells.report_id,
-        cells.table_index,
-        unnest(range(cells.col_index, cells.col_index + cells.col_span)) as col_index
-    from cells
-    where cells.is_header and trim(cells.text) <> ''
-),
-
+-- Tables that head their figure columns (a header past the first column), and the columns
+-- with a header of their own: a title spanning several columns tells none of them apart.
 headed_tables as (
     select distinct report_id, table_index
-    from headed_columns
-    where col_index > 0
+    from cells
+    where is_header and trim(text) <> '' and col_index + col_span > 1
+),
+
+headed_columns as (
+    select distinct report_id, table_index, col_index
+    from cells
+    where is_header and trim(text) <> '' and col_span = 1
 ),
 
 unheaded as (
