@@ -7,6 +7,11 @@ cell (the series and category of a point) stand for the clause around the number
 Each mention keys the cell (table, row, column) or point (chart, point) it came from. A unit
 note ("en milliers d'euros") applies as data: its scale multiplies the number read, and a
 chart point's value is taken as read, never printed as text and parsed back.
+
+A table cell's figure takes its qualifier from a sign before it ("≈ 54 %", "< 10") or a
+wording ("environ 8"), its unit from a note, a unit label or the caption, and its period
+from its row and column labels before the caption. A cell without a figure ("n.d.", "-") or
+holding two (columns the grid could not part) gives no mention.
 """
 
 from __future__ import annotations
