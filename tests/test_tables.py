@@ -472,3 +472,31 @@ def test_row_label_wrapped_around_its_figures_is_one_row(tmp_path: Path) -> None
         ["Maintenance des applications (estimee)", "5 600", "1 850"],
         ["Archives", "7", "9"],
     ]
+
+
+def test_a_word_wrapped_on_its_hyphen_joins_without_space(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(70, 120, "Poste")
+        p.text(200, 120, "Periode", right=True)
+        p.text(300, 120, "Montant", right=True)
+        p.text(70, 140, "Realisation")
+        p.text(200, 140, "2021-", right=True)
+        p.text(300, 140, "5 600", right=True)
+        p.text(200, 151, "2023", right=True)
+        p.text(70, 170, "Sous-")
+        p.text(300, 170, "7 450", right=True)
+        p.text(70, 181, "total")
+        p.text(70, 200, "Licences")
+        p.text(200, 200, "2024", right=True)
+        p.text(300, 200, "1 850", right=True)
+        for y in (117, 133, 163, 193, 213):
+            p.line(62, y, 310, y)
+        p.paragraph(240)
+
+    table = _only_table(make_pdf(tmp_path / "hyphen.pdf", draw))
+    assert [row[:2] for row in _texts(table)] == [
+        ["Poste", "Periode"],
+        ["Realisation", "2021-2023"],
+        ["Sous-total", ""],
+        ["Licences", "2024"],
+    ]

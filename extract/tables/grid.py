@@ -297,12 +297,33 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
                 max(c.x1 for c in chunks),
                 max(c.bottom for c in chunks),
             )
-            text = " ".join(c.text for c in chunks)
+            text = _joined([(m[0], m[1].text) for m in members])
             row_span = 2 if all(m[0] >= len(row.lines) for m in members) else 1
             cells.append(
                 TableCell(row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox)
             )
     return cells
+
+
+def _joined(pieces: list[tuple[int, str]]) -> str:
+    """The text of a cell from its chunks (line order, text), in reading order.
+
+    A line of a cell ending on a hyphen after a letter or digit carries its word on to the
+    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space.
+    """
+    text = ""
+    previous_line = None
+    for line, piece in pieces:
+        carried = (
+            previous_line is not None
+            and line != previous_line
+            and len(text) > 1
+            and text.endswith("-")
+            and text[-2].isalnum()
+        )
+        text = f"{text}{piece}" if carried or not text else f"{text} {piece}"
+        previous_line = line
+    return text
 
 
 def _centred_header_cells(
