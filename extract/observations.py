@@ -7,6 +7,11 @@ cell (the series and category of a point) stand for the clause around the number
 Each mention keys the cell (table, row, column) or point (chart, point) it came from. A unit
 note ("en milliers d'euros") applies as data: its scale multiplies the number read, and a
 chart point's value is taken as read, never printed as text and parsed back.
+
+A table cell's figure takes its qualifier from a sign before it ("≈ 54 %", "< 10") or a
+wording ("environ 8"), its unit from a note, a unit label or the caption, and its period
+from its row and column labels before the caption. A cell without a figure ("n.d.", "-") or
+holding two (columns the grid could not part) gives no mention.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from extract.text.numbers import (
     UNIT_COUNT,
     ParsedQuantity,
     UnitScale,
+    find_quantities,
     parse_quantity,
     unit_from_note,
 )
@@ -37,6 +43,25 @@ _UNIT_NOTE_RE = re.compile(r"\(([^()]*)\)|\ben\s+[^,;:()]+$", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # Letters a value cell may carry besides its number ("n.d." excluded): a footnote mark, "e".
 MAX_LETTERS_IN_VALUE_CELL = 2
+# Words of a label that names a unit alone: "ETP", "M€", "milliers d'euros".
+MAX_UNIT_LABEL_WORDS = 3
+# How the tail of a wrapped label starts: a preposition the line above left open.
+_FRAGMENT_RE = re.compile(r"^\s*(?:d['’]|de\s|des\s|du\s)", re.IGNORECASE)
+# Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
+MAX_QUALIFIER_WORDS = 4
+# Signs a table prints before a figure instead of a word: "≈ 54 %", "< 10", "> 3". They mean
+# what they mean in any table ("at least" has no qualifier of its own: "above" is closest).
+CELL_SIGN_QUALIFIERS = {
+    "≈": "approx",
+    "~": "approx",
+    "∼": "approx",
+    "<": "below",
+    ">": "above",
+    "≤": "at_most",
+    "⩽": "at_most",
+    "≥": "above",
+    "⩾": "above",
+}
 
 
 def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
@@ -48,6 +73,15 @@ def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
             note = match.group(1) if match.group(1) is not None else match.group(0)
             if unit_scale := unit_from_note(note):
                 return unit_scale
+        # A label that is a unit and nothing else: a column headed "ETP", "M€", "%". Not the
+        # tail of a label wrapped over lines ("d'euros)"): its scale stayed on the line above.
+        if (
+            len(text.split()) <= MAX_UNIT_LABEL_WORDS
+            and not _FRAGMENT_RE.match(text)
+            and text.count("(") == text.count(")")
+            and (unit_scale := unit_from_note(text))
+        ):
+            return unit_scale
     return None
 
 
@@ -69,12 +103,25 @@ def _in_note_unit(quantity: ParsedQuantity, unit_scale: UnitScale | None) -> Par
 
 
 def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMention | None:
-    """The period a label names outright, else the only period the caption names."""
-    for text in candidates:
-        if text:
-            period = parse_period(text)
-            if period and period.resolved:
-                return period
+    """The period a label names outright ("2023", "à fin 2023"), else the only period the
+    labels name within their words ("Année 2023", "Progression 2022-2023"), else the only
+    period the caption names. Labels naming different periods leave the cell without one:
+    the caption cannot tell which applies."""
+    labels = [text for text in candidates if text]
+    for text in labels:
+        period = parse_period(text)
+        if period and period.resolved:
+            return period
+    within = {
+        (p.period_start, p.period_end): p
+        for text in labels
+        for p in find_periods(text)
+        if p.resolved
+    }
+    if len(within) > 1:
+        return None
+    if within:
+        return next(iter(within.values()))
     if caption:
         periods = [p for p in find_periods(caption) if p.resolved]
         if len({(p.period_start, p.period_end) for p in periods}) == 1:
@@ -90,7 +137,27 @@ def _value_of_cell(text: str) -> ParsedQuantity | None:
     if quantity is None:
         return None
     leftover = text.replace(quantity.raw_text, " ")
-    return quantity if len(_LETTERS_RE.findall(leftover)) <= MAX_LETTERS_IN_VALUE_CELL else None
+    if quantity.qualifier != "exact" and len(text[: quantity.start].split()) <= MAX_QUALIFIER_WORDS:
+        # "environ 8", "plus de 75 %": the words before the figure are its qualifier.
+        leftover = text[quantity.end :]
+    if len(_LETTERS_RE.findall(leftover)) > MAX_LETTERS_IN_VALUE_CELL:
+        return None
+    return _with_sign_qualifier(text, quantity)
+
+
+def _holds_several_figures(text: str) -> bool:
+    """Two figures in one cell ("53 % 52,8 %"), not the two ends of a range."""
+    if parse_period(text):
+        return False  # "2021-2023" is one period
+    return sum(1 for q in find_quantities(text) if q.range_role is None) > 1
+
+
+def _with_sign_qualifier(text: str, quantity: ParsedQuantity) -> ParsedQuantity:
+    """A cell whose figure follows a sign alone ("≈ 54 %") is qualified by that sign."""
+    sign = text[: quantity.start].strip()
+    if quantity.qualifier != "exact" or sign not in CELL_SIGN_QUALIFIERS:
+        return quantity
+    return replace(quantity, qualifier=CELL_SIGN_QUALIFIERS[sign])
 
 
 def _mention(
@@ -143,11 +210,26 @@ def _mention(
 
 
 def _column_header(table: ExtractedTable, col: int) -> str:
-    covering = [
-        c
-        for c in table.cells
-        if c.row < table.header_rows and c.col <= col < c.col + c.col_span and c.text.strip()
-    ]
+    """The header cells over a column, top first.
+
+    A header row of one cell set from the first column, with header rows under it, is a
+    title over every column ("Effectifs 2023" above "Service | Agents"), however narrow it
+    was set; one cell elsewhere is a piece of a wrapped header, over its own column only.
+    """
+    header = [c for c in table.cells if c.row < table.header_rows and c.text.strip()]
+    cells_in_row: dict[int, int] = {}
+    for cell in header:
+        cells_in_row[cell.row] = cells_in_row.get(cell.row, 0) + 1
+
+    def is_title(cell: TableCell) -> bool:
+        return (
+            cells_in_row[cell.row] == 1
+            and cell.col == 0
+            and cell.row < table.header_rows - 1
+            and table.n_cols > 1
+        )
+
+    covering = [c for c in header if c.col <= col < c.col + c.col_span or is_title(c)]
     return " ".join(c.text.strip() for c in sorted(covering, key=lambda c: c.row))
 
 
@@ -163,6 +245,8 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
         values: list[tuple[TableCell, ParsedQuantity, str]] = []
         labels: list[str] = []
         for cell in cells:
+            if _holds_several_figures(cell.text):
+                continue  # two cells the grid could not part: neither figure has its labels
             header = _column_header(table, cell.col)
             quantity = _value_of_cell(cell.text)
             if quantity is None:

@@ -319,3 +319,184 @@ def test_uncaptioned_table_of_rising_counts_is_kept(tmp_path: Path) -> None:
             p.line(EDGES[0], y, 320, y)
 
     assert _texts(_only_table(make_pdf(tmp_path / "counts.pdf", draw))) == rows
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_figures_after_a_sign_are_body_not_header(tmp_path: Path, ruled: bool) -> None:
+    rows = [
+        ["Outil", "2022", "2023", "Evolution"],
+        ["Messagerie", "> 75 %", "< 3 000", "> 4,8 %"],
+        ["Agenda", "< 40 %", "< 1 002", "< 2,2 %"],
+        ["Annuaire", "61 %", "12 M€", "-1,7 %"],
+        ["Visio", "52 %", "9 M€", "3,1 %"],
+        ["Stockage", "47 %", "8 M€", "1,2 %"],
+    ]
+
+    def draw(p: Page) -> None:
+        tops = p.rows(TEXT_X, 120, rows)
+        if ruled:
+            for y in (tops[0], tops[1], tops[-1]):
+                p.line(EDGES[0], y, EDGES[-1], y)
+        p.paragraph(tops[-1] + 25)
+
+    table = _only_table(make_pdf(tmp_path / "signs.pdf", draw))
+    assert _texts(table) == rows
+    assert table.header_rows == 1
+
+
+def test_caption_of_a_table_in_one_column_of_two(tmp_path: Path) -> None:
+    """The other column's prose, at the caption's height, is not the caption's."""
+    right = [
+        "Le service a engage en 2024 une revue",
+        "de ses depenses de maintenance, pour",
+        "un montant de 1 850 milliers d'euros et",
+        "un calendrier revu a la fin de 2025.",
+        "La Cour recommande de la poursuivre.",
+        "Elle en suivra la mise en oeuvre.",
+        "Les services ont ete consultes.",
+        "Les reponses figurent en annexe.",
+    ]
+    rows = [["Service", "Agents"], ["Accueil", "12"], ["Archives", "7"], ["Controle", "31"]]
+
+    def draw(p: Page) -> None:
+        p.text(56, 100, "Tableau n° 3 : Effectifs des services", size=9)
+        p.text(56, 112, "de la direction en 2023", size=9)
+        tops = p.rows([60, 250], 130, rows)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(56, y, 270, y)
+        for i, line in enumerate(right):
+            p.text(320, 100 + i * 12, line, size=9)
+
+    table = _only_table(make_pdf(tmp_path / "two_columns.pdf", draw))
+    assert table.caption == "Tableau n° 3 : Effectifs des services de la direction en 2023"
+    assert _texts(table) == rows
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_continued_in_the_next_column_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    """A part captioned "(suite)" at the top of the right column continues the table at the
+    bottom of the left one, though it comes first in reading order."""
+    head = ["Service", "Agents"]
+    first = [["Accueil", "12"], ["Archives", "7"], ["Controle", "31"]]
+    more = [["Courrier", "4"], ["Standard", "9"], ["Guichet", "15"]]
+
+    def table(p: Page, x0: float, top: float, caption: str, rows: list[list[str]]) -> None:
+        p.text(x0, top, caption, size=9)
+        tops = p.rows([x0 + 4, x0 + 190], top + 18, rows)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(x0, y, x0 + 210, y)
+
+    def draw(p: Page) -> None:
+        for i in range(30):
+            p.text(56, 80 + i * 12, "Texte du rapport sur la colonne de gauche.", size=9)
+        table(p, 56, 470, "Tableau n° 4 : Effectifs par service", [head, *first])
+        table(
+            p,
+            320,
+            80,
+            "Tableau n° 4 : Effectifs par service (suite)",
+            [head, *more] if repeat_header else more,
+        )
+        for i in range(30):
+            p.text(320, 200 + i * 12, "Texte du rapport sur la colonne de droite.", size=9)
+
+    tables = extract_tables(make_pdf(tmp_path / "columns.pdf", draw))
+    assert len(tables) == 1, [_texts(t) for t in tables]
+    assert _texts(tables[0]) == [head, *first, *more]
+    assert tables[0].continued_on == []
+
+
+def test_header_wider_than_its_column_stays_a_cell_of_its_own(tmp_path: Path) -> None:
+    """A long header set over narrow figures reaches into the column before it: it is still
+    the header of its own column, not one cell with its neighbour's header."""
+    head = ["Outil", "Alpha", "Visioconference interministerielle"]
+    body = [["Janvier", "12", "n.d."], ["Fevrier", "n.d.", "15"], ["Mars", "9", "21"]]
+
+    def draw(p: Page) -> None:
+        p.text(60, 120, head[0])
+        p.text(230, 120, head[1], right=True)
+        p.text(250, 120, head[2])
+        for i, (label, a, b) in enumerate(body):
+            y = 120 + (i + 1) * ROW_H
+            p.text(60, y, label)
+            p.text(230, y, a, right=True)
+            p.text(330, y, b, right=True)
+        for y in (117, 117 + ROW_H, 117 + 4 * ROW_H):
+            p.line(56, y, 420, y)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
+    assert _texts(table) == [head, *body]
+
+
+def test_header_line_left_above_a_ruled_table_is_not_caption(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(62, 80, "Tableau n° 6 : Charges par branche", size=10)
+        p.text(62, 94, "et par exercice", size=10)
+        p.text(70, 108, "Branche")
+        p.text(260, 108, "Exercice", right=True)
+        tops = p.rows(TEXT_X, 124, TABLE)
+        for y in (tops[0], tops[1], tops[-1]):
+            p.line(EDGES[0], y, EDGES[-1], y)
+        p.paragraph(tops[-1] + 30)
+
+    tables = _tables(make_pdf(tmp_path / "header_above.pdf", draw))
+    assert [t.caption for t in tables] == ["Tableau n° 6 : Charges par branche et par exercice"]
+
+
+def test_row_label_wrapped_around_its_figures_is_one_row(tmp_path: Path) -> None:
+    """Cells centred vertically: a two-line label sits above and below its row's figures."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 120, "Poste")
+        p.text(260, 120, "2022", right=True)
+        p.text(340, 120, "2023", right=True)
+        p.text(70, 140, "Accueil")
+        p.text(260, 140, "12", right=True)
+        p.text(340, 140, "14", right=True)
+        p.text(70, 156, "Maintenance des")
+        p.text(260, 163, "5 600", right=True)
+        p.text(340, 163, "1 850", right=True)
+        p.text(70, 170, "applications (estimee)")
+        p.text(70, 190, "Archives")
+        p.text(260, 190, "7", right=True)
+        p.text(340, 190, "9", right=True)
+        for y in (117, 133, 203):
+            p.line(62, y, 350, y)
+        p.paragraph(230)
+
+    table = _only_table(make_pdf(tmp_path / "centred.pdf", draw))
+    assert _texts(table) == [
+        ["Poste", "2022", "2023"],
+        ["Accueil", "12", "14"],
+        ["Maintenance des applications (estimee)", "5 600", "1 850"],
+        ["Archives", "7", "9"],
+    ]
+
+
+def test_a_word_wrapped_on_its_hyphen_joins_without_space(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.text(70, 120, "Poste")
+        p.text(200, 120, "Periode", right=True)
+        p.text(300, 120, "Montant", right=True)
+        p.text(70, 140, "Realisation")
+        p.text(200, 140, "2021-", right=True)
+        p.text(300, 140, "5 600", right=True)
+        p.text(200, 151, "2023", right=True)
+        p.text(70, 170, "Sous-")
+        p.text(300, 170, "7 450", right=True)
+        p.text(70, 181, "total")
+        p.text(70, 200, "Licences")
+        p.text(200, 200, "2024", right=True)
+        p.text(300, 200, "1 850", right=True)
+        for y in (117, 133, 163, 193, 213):
+            p.line(62, y, 310, y)
+        p.paragraph(240)
+
+    table = _only_table(make_pdf(tmp_path / "hyphen.pdf", draw))
+    assert [row[:2] for row in _texts(table)] == [
+        ["Poste", "Periode"],
+        ["Realisation", "2021-2023"],
+        ["Sous-total", ""],
+        ["Licences", "2024"],
+    ]

@@ -28,13 +28,30 @@ def is_annotation(text: str) -> bool:
 
 
 def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:
-    """Lines within caption reach above a region and within source reach below it."""
+    """Lines within caption reach above a region and within source reach below it.
+
+    Only the chunks of a line over the region count: on a page set in columns, a line of
+    the page runs on into the next column (its prose, another table's caption), which says
+    nothing about this table.
+    """
     x0, top, x1, bottom = bbox
     reach = layout.font_size * LINE_PITCH_EM
-    near = [ln for ln in layout.lines if ln.x1 > x0 - reach and ln.x0 < x1 + reach]
+    near = [
+        part for ln in layout.lines if (part := _part_over(ln, x0 - reach, x1 + reach)) is not None
+    ]
     above = [ln for ln in near if top - CAPTION_REACH * reach <= ln.bottom <= top + 1]
     below = [ln for ln in near if bottom - 1 <= ln.top <= bottom + SOURCE_REACH * reach]
     return above, below
+
+
+def _part_over(line: TextLine, x0: float, x1: float) -> TextLine | None:
+    """The chunks of `line` that overlap x0..x1, as a line; None when none does."""
+    chunks = [c for c in line.chunks if c.x1 > x0 and c.x0 < x1]
+    if len(chunks) == len(line.chunks):
+        return line
+    if not chunks:
+        return None
+    return TextLine([w for c in chunks for w in c.words], chunks)
 
 
 def has_caption(bbox: BBox, layout: PageLayout) -> bool:
@@ -62,10 +79,15 @@ def attach_annotations(table: ExtractedTable, layout: PageLayout) -> None:
 
 
 def _caption_text(first: TextLine, following: list[TextLine]) -> str:
-    """The caption line plus the lines that continue it (not a unit note)."""
+    """The caption line plus the lines that continue it (not a unit note, not a line set in
+    chunks apart like a table row: header lines the table region left above it)."""
     parts = [first.text.strip()]
     for line in following:
-        if is_annotation(line.text) or line.top - first.bottom > 2.5 * (first.bottom - first.top):
+        if (
+            is_annotation(line.text)
+            or len(line.chunks) > 1
+            or line.top - first.bottom > 2.5 * (first.bottom - first.top)
+        ):
             break
         parts.append(line.text.strip())
         first = line

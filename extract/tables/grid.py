@@ -73,6 +73,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     rows = _rows(lines, hrules, edges, n_head, font)
     rows = _centred_header_cells(rows, n_head, lines, edges, font)
+    rows = _centred_row_labels(rows, lines[n_head:], hrules, edges, font)
     cells = _ruled_spans(_cells(rows, edges, font), edges, vrules, font)
     n_cols = len(edges) - 1
     header_rows = _header_rows(rows)
@@ -248,14 +249,35 @@ def _continues(
     return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
 
 
+def _line_columns(line: TextLine, edges: list[float], font: float) -> list[tuple[int, int]]:
+    """The columns of each chunk of a line, chunks of one line kept in columns of their own.
+
+    Chunks of one line are apart by a wide gap: they are different cells. When a chunk
+    wider than its column (a header over narrow figures) reaches into its neighbour's, each
+    of the two keeps the column its centre stands in, rather than both making one cell.
+    """
+    cols = [_columns_of(chunk, edges, font) for chunk in line.chunks]
+    for i in range(len(cols) - 1):
+        (a0, b0), (a1, b1) = cols[i], cols[i + 1]
+        if a1 > b0:
+            continue
+        own = [_column_at(_mid(c), edges) for c in (line.chunks[i], line.chunks[i + 1])]
+        if own[0] < own[1]:
+            cols[i], cols[i + 1] = (min(a0, own[0]), own[0]), (own[1], max(b1, own[1]))
+    return cols
+
+
+def _column_at(x: float, edges: list[float]) -> int:
+    return sum(1 for e in edges[1:-1] if e < x)
+
+
 def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]:
     cells: list[TableCell] = []
     for r, row in enumerate(rows):
         placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
         # Lines of cells spanning two rows come last in reading order (order >= len(lines)).
         for order, line in enumerate(row.lines + row.spanning):
-            for chunk in line.chunks:
-                a, b = _columns_of(chunk, edges, font)
+            for chunk, (a, b) in zip(line.chunks, _line_columns(line, edges, font), strict=True):
                 placed.append((a, b, [(order, chunk)]))
         # Chunks of one row whose column ranges overlap make one cell (a span or a wrap).
         placed.sort(key=lambda p: (p[0], p[1]))
@@ -275,14 +297,33 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
                 max(c.x1 for c in chunks),
                 max(c.bottom for c in chunks),
             )
-            text = " ".join(c.text for c in chunks)
+            text = _joined([(m[0], m[1].text) for m in members])
             row_span = 2 if all(m[0] >= len(row.lines) for m in members) else 1
             cells.append(
-                TableCell(
-                    row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox
-                )
+                TableCell(row=r, col=a, text=text, row_span=row_span, col_span=b - a + 1, bbox=bbox)
             )
     return cells
+
+
+def _joined(pieces: list[tuple[int, str]]) -> str:
+    """The text of a cell from its chunks (line order, text), in reading order.
+
+    A line of a cell ending on a hyphen after a letter or digit carries its word on to the
+    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space.
+    """
+    text = ""
+    previous_line = None
+    for line, piece in pieces:
+        carried = (
+            previous_line is not None
+            and line != previous_line
+            and len(text) > 1
+            and text.endswith("-")
+            and text[-2].isalnum()
+        )
+        text = f"{text}{piece}" if carried or not text else f"{text} {piece}"
+        previous_line = line
+    return text
 
 
 def _centred_header_cells(
@@ -322,6 +363,57 @@ def _centred_header_cells(
                     above.spanning.extend(group_lines)
                     del out[k:j]
                     break
+        k += 1
+    return out
+
+
+def _centred_row_labels(
+    rows: list[_Row], body: list[TextLine], hrules: list[Rule], edges: list[float], font: float
+) -> list[_Row]:
+    """Join a row label wrapped around the figures of its row.
+
+    A row whose cells are centred vertically sets a label wrapped on two lines one above and
+    one below its figures ("Cout annuel de" / figures / "maintenance"): three rows of text,
+    one row of the table. A line holding only a label in the first column, followed by a
+    line of figures with nothing in the first column, then by a first-column line that
+    carries the label on (it starts in lower case), make one row when no rule parts them.
+    """
+    tol = RULE_TOL * font
+    in_body = {id(ln) for ln in body}
+
+    def label_only(row: _Row) -> bool:
+        return all(
+            id(ln) in in_body
+            and _occupied(ln, edges, font) == {0}
+            and all(header_like(c.text) for c in ln.chunks)
+            for ln in row.lines
+        )
+
+    def figures_beside(row: _Row) -> bool:
+        return all(
+            id(ln) in in_body and 0 not in _occupied(ln, edges, font) for ln in row.lines
+        ) and any(not header_like(c.text) for ln in row.lines for c in ln.chunks)
+
+    out: list[_Row] = []
+    k = 0
+    while k < len(rows):
+        group = rows[k : k + 3]
+        if (
+            len(group) == 3
+            and not any(r.spanning for r in group)
+            and label_only(group[0])
+            and figures_beside(group[1])
+            and label_only(group[2])
+            and group[2].lines[0].text[:1].islower()
+            and not any(
+                _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
+                for a, b in zip(group, group[1:], strict=False)
+            )
+        ):
+            out.append(_Row([ln for r in group for ln in r.lines]))
+            k += 3
+            continue
+        out.append(rows[k])
         k += 1
     return out
 

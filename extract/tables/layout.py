@@ -31,8 +31,11 @@ CHUNK_GAP = 0.8
 JUSTIFIED_MIN_GAPS = 3
 JUSTIFIED_TOL = 0.05
 
+# A sign before a figure qualifies it ("≈ 54 %", "< 10", "> 3"): still a figure.
 _NUMERIC = re.compile(
-    rf"^[{SPACES}(+\-–−]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*%?\)?[*a-z]?$", re.IGNORECASE
+    rf"^[{SPACES}(+\-–−≈~∼<>≤≥⩽⩾]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*"
+    rf"(?:[{SPACES}]*(?:%|€|k€|M€|Md€))?\)?[*a-z]?$",
+    re.IGNORECASE,
 )
 
 
@@ -97,7 +100,7 @@ class PageLayout:
 
 
 def is_numeric(text: str) -> bool:
-    """A figure as printed in tables: 1 234,5 / 12.3% / (45) / -0.2 / 3.1*."""
+    """A figure as printed in tables: 1 234,5 / 12.3% / (45) / -0.2 / 3.1* / ≈ 54 % / 9,3 M€."""
     return bool(_NUMERIC.match(text.strip())) if text.strip() else False
 
 

@@ -61,6 +61,7 @@ class TableStitcher:
         for table in found:
             attach_annotations(table, layout)
         on_page = list(found)
+        found = self._join_continued(found)
         carry = self._carry
         if carry and found and _continues(carry[1], carry[2], layout, found[0]):
             part = found.pop(0)
@@ -72,6 +73,38 @@ class TableStitcher:
         if found:
             self._carry = (found[-1], layout, found[-1])
         return on_page
+
+    def _join_continued(self, found: list[ExtractedTable]) -> list[ExtractedTable]:
+        """Join the tables of a page captioned as a continuation ("Tableau n° 4 (suite)").
+
+        A continuation joins the table of its number and columns just before it: one of
+        this page (the next column of a page set in columns) or the last table found before
+        the page. The parts come in reading order, top first; on a page in columns, a part
+        at the top of the next column may come before the start of its table at the bottom
+        of the first, so the starts are placed first.
+        """
+        starts = [t for t in found if not _is_continuation(t)]
+        kept: list[ExtractedTable] = []
+        for table in found:
+            if table in starts:
+                kept.append(table)
+                continue
+            candidates = [*self.tables[-1:], *starts]
+            base = next(
+                (
+                    b
+                    for b in reversed(candidates)
+                    if b.number == table.number
+                    and b.n_cols == table.n_cols
+                    and (b.page, b.bbox[0]) <= (table.page, table.bbox[0])
+                ),
+                None,
+            )
+            if base is None:
+                kept.append(table)
+            else:
+                _join(base, table)
+        return kept
 
 
 def extract_tables(pdf_path: str | Path) -> list[ExtractedTable]:
@@ -111,12 +144,22 @@ def _continues(
     return tail <= MAX_LINES_AT_BREAK and head <= MAX_LINES_AT_BREAK
 
 
+# A caption's mark that its table continues one shown before: "(suite)", "(suite et fin)".
+_CONTINUATION = re.compile(
+    r"\(\s*(?:suite(?:\s+et\s+fin)?|fin|continued|cont\.?)\s*\)", re.IGNORECASE
+)
+
+
+def _is_continuation(table: ExtractedTable) -> bool:
+    return bool(table.caption and table.number is not None and _CONTINUATION.search(table.caption))
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
 def _join(base: ExtractedTable, part: ExtractedTable) -> None:
-    """Append `part` (next page) to `base`, dropping a repeated header."""
+    """Append `part` (next page or column) to `base`, dropping a repeated header."""
     base_head = [[_norm(v or "") for v in row] for row in base.rows()[: base.header_rows]]
     part_rows = part.rows()
     skip = 0
@@ -140,6 +183,7 @@ def _join(base: ExtractedTable, part: ExtractedTable) -> None:
             )
         )
     base.n_rows += part.n_rows - skip
-    base.continued_on.append(part.page)
+    if part.page != base.page and part.page not in base.continued_on:
+        base.continued_on.append(part.page)
     if base.source_line is None:
         base.source_line = part.source_line

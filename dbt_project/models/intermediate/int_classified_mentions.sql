@@ -1,7 +1,7 @@
 -- Every mention with what the vocabulary made of it. A mention is a fact when it is not a
--- page, footnote, section, table, chart or legal number and both a metric and a subject
--- were found for it. A chart value read from the drawing was never printed: its evidence
--- says how it was read instead of showing a number.
+-- page, footnote, section, table, chart or legal number, nor a cell of a table's total row
+-- or column, and both a metric and a subject were found for it. A chart value read from the
+-- drawing was never printed: its evidence says how it was read instead of showing a number.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
 ),
@@ -24,6 +24,19 @@ segments as (
 
 subjects as (
     select * from {{ ref('int_mention_subjects') }}
+),
+
+table_cells as (
+    select * from {{ ref('int_table_cell_context') }}
+),
+
+mentions_kind as (
+    -- Extraction marks references; a table cell's row or column may mark it too (a total).
+    select
+        mentions.* exclude (non_fact_kind),
+        coalesce(mentions.non_fact_kind, table_cells.non_fact_kind) as non_fact_kind
+    from mentions
+    left join table_cells using (report_id, mention_index)
 ),
 
 final as (
@@ -67,7 +80,7 @@ final as (
         mentions.non_fact_kind is null
             and metrics.metric is not null
             and subjects.subject is not null as is_fact
-    from mentions
+    from mentions_kind as mentions
     left join reports using (report_id)
     left join charts using (report_id, chart_index)
     left join metrics using (report_id, mention_index)

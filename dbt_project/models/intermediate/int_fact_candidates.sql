@@ -4,8 +4,10 @@
 --   * support: a subject named for it (no default subject) in its own sentence, table or
 --     chart, or taken up there by a back-reference: a name the sentence before merely
 --     holds is a guess (that sentence's subject is as often another one), kept for review;
---     a period when its metric means nothing without one (metrics seed, `dated`), and a
---     segment when its metric is reported by segment (it has segment aliases);
+--     a period when its metric means nothing without one (metrics seed, `dated`), a
+--     segment when its metric is reported by segment (it has segment aliases), and, for a
+--     table cell, labels no other figure of its table shares, naming one subject at most,
+--     and a column header when its table heads its columns;
 --   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
 --     the table, then the chart, as evidence; statements of one fact whose values disagree
 --     are held back together instead of one silently winning;
@@ -32,6 +34,10 @@ segmented_metrics as (
     select distinct metric from {{ ref('stg_segment_aliases') }}
 ),
 
+table_cells as (
+    select * from {{ ref('int_table_cell_context') }}
+),
+
 statements as (
     select
         classified.*,
@@ -46,11 +52,20 @@ statements as (
                     and classified.period_end is null
                 then 'no period stated, and the metric needs one' end,
             case when classified.segment is null and segmented_metrics.metric is not null
-                then 'no segment named for it, and the metric is reported by segment' end
+                then 'no segment named for it, and the metric is reported by segment' end,
+            case when table_cells.shares_labels
+                then 'another figure of its table has the same row and column labels' end,
+            case when table_cells.labels_name_several_subjects
+                then 'its row and column labels name several subjects' end,
+            case when table_cells.column_unheaded
+                then 'its column has no header of its own, while its table heads its columns' end
         ), '') as missing
     from classified
     left join metrics on classified.metric = metrics.metric
     left join segmented_metrics on classified.metric = segmented_metrics.metric
+    left join table_cells
+        on classified.report_id = table_cells.report_id
+        and classified.mention_index = table_cells.mention_index
 ),
 
 keyed as (
