@@ -206,6 +206,16 @@ def test_list_and_box_lines_take_the_period_of_their_title_or_introduction():
     assert found["2 M€"].period_text is None
 
 
+def test_lines_bulleted_from_a_symbol_font_take_the_period_of_their_introduction():
+    # Symbol and Wingdings bullets come out of a PDF as private-use characters.
+    found = by_raw(
+        "À la fin de l’année 2021, les sites se répartissaient ainsi :\n\n"
+        "\uf0b7 région nord : 7 sites ouverts ;\n\n"
+        "\uf095 région sud : 4 sites ouverts."
+    )
+    assert [found[raw].period_end for raw in ("7", "4")] == [date(2021, 12, 31)] * 2
+
+
 def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
     found = by_raw("Le programme 352 finance 35 programmes.")
     assert found["352"].non_fact_kind == "reference_number"

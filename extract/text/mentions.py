@@ -236,7 +236,10 @@ def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
 # A line of a list or box: a dash or bullet, or a label of a few words and a colon before
 # its figure ("Coût total : 15 M€."); a longer stretch before a colon is a sentence's own
 # clause ("Les offres privées servent de repère : elles coûtent ...").
-_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)")
+# A bullet drawn from a symbol font (Symbol, Wingdings) reads as a private-use character.
+_LIST_ITEM_RE = re.compile(
+    r"\s*(?:[–—•·▪*\ue000-\uf8ff-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)"
+)
 _FULL_STOP_END_RE = re.compile(r"[.!?…][»”\")\s\d]*$")
 
 

@@ -14,11 +14,12 @@ with mentions as (
     select
         *,
         -- The introduction a dashed list line follows: the last paragraph ending with a
-        -- colon, with nothing but dashed lines after it.
+        -- colon, with nothing but dashed lines after it. A bullet drawn from a symbol font
+        -- (Symbol, Wingdings) reads as a private-use character.
         case
-            when regexp_matches(sentence, '^\s*[–—•▪-]\s')
+            when regexp_matches(sentence, '^\s*[–—•▪\x{E000}-\x{F8FF}-]\s')
                 then {{ normalize_wording(
-                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[–—•▪-] [^\\n]*\\n+)*$', 1)"
+                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[–—•▪\\x{E000}-\\x{F8FF}-] [^\\n]*\\n+)*$', 1)"
                 ) }}
         end as list_introduction_norm
     from {{ ref('stg_mentions') }}
