@@ -175,6 +175,17 @@ def test_a_period_framing_the_sentence_goes_to_the_figures_after_it():
     assert found["25"].period_text == "juin 2019"
 
 
+def test_au_titre_de_and_au_cours_de_frame_the_figures_after_them():
+    found = by_raw(
+        "En mars 2021, le site comptait douze pages ; au titre de 2022, le service "
+        "prévoyait trente formations."
+    )
+    assert found["douze"].period_text == "mars 2021"
+    assert found["trente"].period_start == date(2022, 1, 1)
+    found = by_raw("Fin 2019, 8 sites ; au cours de l'année 2020, le réseau a ouvert 6 sites.")
+    assert found["6"].period_start == date(2020, 1, 1)
+
+
 def test_a_period_of_a_clause_with_its_own_verb_frames_nothing_else():
     found = by_raw("En 2021, selon l'étude de 2019, le réseau comptait 75 sites.")
     assert found["75"].period_text == "2021"

@@ -423,10 +423,11 @@ def _period_for(
 
 
 # What may stand beside a period in its clause when it frames what follows: "En 2022,",
-# "Au 31 décembre 2023, en outre,". A verb or a noun there ("Créé en 2018,") makes the period
-# that clause's own.
+# "Au 31 décembre 2023, en outre,", "Au titre de 2022,", "Au cours de 2021,". A verb or a
+# noun there ("Créé en 2018,") makes the period that clause's own.
 _FRAMING_WORDS_RE = re.compile(
-    r"(?:\s|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
+    r"(?:\s|\bau\s+(?:titre|cours)\b"
+    r"|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
     r"|ensuite|outre|par|ailleurs)\b)*"
 )
 
