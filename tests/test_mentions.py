@@ -175,6 +175,17 @@ def test_a_period_framing_the_sentence_goes_to_the_figures_after_it():
     assert found["25"].period_text == "juin 2019"
 
 
+def test_au_titre_de_and_au_cours_de_frame_the_figures_after_them():
+    found = by_raw(
+        "En mars 2021, le site comptait douze pages ; au titre de 2022, le service "
+        "prévoyait trente formations."
+    )
+    assert found["douze"].period_text == "mars 2021"
+    assert found["trente"].period_start == date(2022, 1, 1)
+    found = by_raw("Fin 2019, 8 sites ; au cours de l'année 2020, le réseau a ouvert 6 sites.")
+    assert found["6"].period_start == date(2020, 1, 1)
+
+
 def test_a_period_of_a_clause_with_its_own_verb_frames_nothing_else():
     found = by_raw("En 2021, selon l'étude de 2019, le réseau comptait 75 sites.")
     assert found["75"].period_text == "2021"
@@ -204,6 +215,16 @@ def test_list_and_box_lines_take_the_period_of_their_title_or_introduction():
     assert found["35"].period_text == "mars 2022"
     assert found["8"].period_text is None  # a line with a period of its own ends the frame
     assert found["2 M€"].period_text is None
+
+
+def test_lines_bulleted_from_a_symbol_font_take_the_period_of_their_introduction():
+    # Symbol and Wingdings bullets come out of a PDF as private-use characters.
+    found = by_raw(
+        "À la fin de l’année 2021, les sites se répartissaient ainsi :\n\n"
+        "\uf0b7 région nord : 7 sites ouverts ;\n\n"
+        "\uf095 région sud : 4 sites ouverts."
+    )
+    assert [found[raw].period_end for raw in ("7", "4")] == [date(2021, 12, 31)] * 2
 
 
 def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():

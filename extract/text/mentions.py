@@ -236,7 +236,10 @@ def _readable(text: str, calls: Sequence[tuple[int, int]]) -> str:
 # A line of a list or box: a dash or bullet, or a label of a few words and a colon before
 # its figure ("Coût total : 15 M€."); a longer stretch before a colon is a sentence's own
 # clause ("Les offres privées servent de repère : elles coûtent ...").
-_LIST_ITEM_RE = re.compile(r"\s*(?:[–—•·▪*-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)")
+# A bullet drawn from a symbol font (Symbol, Wingdings) reads as a private-use character.
+_LIST_ITEM_RE = re.compile(
+    r"\s*(?:[–—•·▪*\ue000-\uf8ff-]\s|[^\W\d]+(?:[\s'’-]+[^\W\d]+){0,4}\s?:\s)"
+)
 _FULL_STOP_END_RE = re.compile(r"[.!?…][»”\")\s\d]*$")
 
 
@@ -420,10 +423,11 @@ def _period_for(
 
 
 # What may stand beside a period in its clause when it frames what follows: "En 2022,",
-# "Au 31 décembre 2023, en outre,". A verb or a noun there ("Créé en 2018,") makes the period
-# that clause's own.
+# "Au 31 décembre 2023, en outre,", "Au titre de 2022,", "Au cours de 2021,". A verb or a
+# noun there ("Créé en 2018,") makes the period that clause's own.
 _FRAMING_WORDS_RE = re.compile(
-    r"(?:\s|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
+    r"(?:\s|\bau\s+(?:titre|cours)\b"
+    r"|\b(?:en|au|aux|à|dès|sur|pour|courant|du|de|la|le|l'|et|mais|puis|ainsi|enfin"
     r"|ensuite|outre|par|ailleurs)\b)*"
 )
 
