@@ -527,3 +527,30 @@ def test_a_skipped_page_forgets_the_periods_named_before_it(tmp_path):
     reader.finish()  # as for a page over its time limit
     agents = next(m for m in reader.read_page(second) if m.raw_text == "120")
     assert agents.period_end is None
+
+
+def _calls_after_a_date_and_a_figure(pdf: canvas.Canvas) -> None:
+    """Browser-style calls (0.83 of the text, raised) right after a year and a figure."""
+    text = pdf.beginText(LEFT_X, 780)
+    for piece, call in [
+        ("En février 2020", "3"),
+        (" la direction comptait 120", "4"),
+        (" agents.", None),
+    ]:
+        text.setFont("Helvetica", 10.5)
+        text.textOut(piece)
+        if call:
+            text.setFont("Helvetica", 8.75)
+            text.setRise(3.5)
+            text.textOut(call)
+            text.setRise(0)
+    pdf.drawText(text)
+
+
+def test_calls_glued_to_a_year_or_a_figure_stay_calls(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _calls_after_a_date_and_a_figure))
+    mentions = mentions_on_page(page)
+    calls = sorted(m.raw_text for m in mentions if m.non_fact_kind == "footnote_call")
+    assert calls == ["3", "4"]
+    agents = next(m for m in mentions if m.raw_text == "120")
+    assert agents.value == 120 and agents.period_text == "février 2020"
