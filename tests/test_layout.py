@@ -467,3 +467,90 @@ def test_labels_at_the_top_of_a_page_do_not_finish_a_sentence(tmp_path):
     mentions = extract_report(path, "report").mentions
     label = next(m for m in mentions if m.raw_text == "15 000")
     assert "Tchap" not in label.sentence
+
+
+# Periods named on the page before
+
+
+def _page_naming_a_year(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, [*FILLER, "En 2022, la direction a ouvert 4 salons de discussion."])
+
+
+def _page_taking_up_the_year(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["La même année, elle employait 120 agents.", *FILLER])
+
+
+def _page_opening_a_section_then_taking_up_a_year(pdf: canvas.Canvas) -> None:
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(LEFT_X, 780, "Les effectifs de la direction")
+    pdf.setFont("Helvetica", 10)
+    _lines(pdf, LEFT_X, 760, ["La même année, elle employait 120 agents.", *FILLER])
+
+
+def _page_introducing_a_list(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(pdf, LEFT_X, 690, ["En 2021, le parc de la direction comptait :"])
+
+
+def _page_listing_items(pdf: canvas.Canvas) -> None:
+    _lines(pdf, LEFT_X, 780, ["– postes fixes : 300 ;", "– portables : 450."])
+    _lines(pdf, LEFT_X, 740, FILLER)
+
+
+def test_a_back_reference_at_the_top_of_a_page_takes_up_the_year_of_the_page_before(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_naming_a_year, _page_taking_up_the_year)
+    agents = next(m for m in extract_report(path, "report").mentions if m.raw_text == "120")
+    assert agents.page == 2 and agents.period_text == "La même année"
+    assert (agents.period_start, agents.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_section_title_ends_the_year_a_back_reference_could_take_up(tmp_path):
+    path = _pdf(
+        tmp_path / "t.pdf", _page_naming_a_year, _page_opening_a_section_then_taking_up_a_year
+    )
+    agents = next(m for m in extract_report(path, "report").mentions if m.raw_text == "120")
+    assert agents.period_start is None and agents.period_end is None
+
+
+def test_a_list_introduced_on_the_page_before_takes_its_period(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_introducing_a_list, _page_listing_items)
+    mentions = extract_report(path, "report").mentions
+    for raw in ("300", "450"):
+        item = next(m for m in mentions if m.raw_text == raw)
+        assert item.page == 2 and item.period_text == "2021", raw
+
+
+def test_a_skipped_page_forgets_the_periods_named_before_it(tmp_path):
+    first, second = _models(_pdf(tmp_path / "t.pdf", _page_naming_a_year, _page_taking_up_the_year))
+    reader = ProseReader()
+    reader.read_page(first)
+    reader.finish()  # as for a page over its time limit
+    agents = next(m for m in reader.read_page(second) if m.raw_text == "120")
+    assert agents.period_end is None
+
+
+def _calls_after_a_date_and_a_figure(pdf: canvas.Canvas) -> None:
+    """Browser-style calls (0.83 of the text, raised) right after a year and a figure."""
+    text = pdf.beginText(LEFT_X, 780)
+    for piece, call in [
+        ("En février 2020", "3"),
+        (" la direction comptait 120", "4"),
+        (" agents.", None),
+    ]:
+        text.setFont("Helvetica", 10.5)
+        text.textOut(piece)
+        if call:
+            text.setFont("Helvetica", 8.75)
+            text.setRise(3.5)
+            text.textOut(call)
+            text.setRise(0)
+    pdf.drawText(text)
+
+
+def test_calls_glued_to_a_year_or_a_figure_stay_calls(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _calls_after_a_date_and_a_figure))
+    mentions = mentions_on_page(page)
+    calls = sorted(m.raw_text for m in mentions if m.non_fact_kind == "footnote_call")
+    assert calls == ["3", "4"]
+    agents = next(m for m in mentions if m.raw_text == "120")
+    assert agents.value == 120 and agents.period_text == "février 2020"

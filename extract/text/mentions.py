@@ -173,26 +173,43 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def mentions_in_text(text: str, page: int) -> list[NumericMention]:
     """Every numeric mention of a prose string, one sentence at a time, in reading order."""
-    return [m for m, _ in _mentions(text, page, ())]
+    return [m for m, _ in _mentions(text, page, ())[0]]
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """The periods a sentence may take up from the sentences read before it."""
+
+    # The last period named: "la même année", "alors" in a later sentence take it up.
+    last: PeriodMention | None = None
+    # The period of the title or introduction the lines of a list or box follow.
+    framing: PeriodMention | None = None
 
 
 def _mentions(
-    text: str, page: int, calls: Sequence[tuple[int, int]], previous: str = "", lead: str = ""
-) -> list[tuple[NumericMention, int]]:
-    """Mentions with the offset in `text` of the sentence each one was read in.
+    text: str,
+    page: int,
+    calls: Sequence[tuple[int, int]],
+    previous: str = "",
+    lead: str = "",
+    context: PeriodContext = PeriodContext(),
+) -> tuple[list[tuple[NumericMention, int]], PeriodContext]:
+    """Mentions with the offset in `text` of the sentence each one was read in, and the
+    periods the text leaves to the sentences after it.
 
     `previous` is the sentence before the text and `lead` the text before it, when the text
-    is the end of a page's prose or the sentence a page break cut.
+    is the end of a page's prose or the sentence a page break cut; `context` holds the
+    periods named before it.
     """
     found: list[tuple[NumericMention, int]] = []
-    # The last period named so far: "la même année", "alors" in a later sentence take it up.
-    last_period: PeriodMention | None = None
-    # The period of the title or introduction the lines of a list or box follow.
-    framing: PeriodMention | None = None
+    last_period, framing = context.last, context.framing
     readable = _readable(text, calls)
     spans = _sentence_spans(text, calls)
     for (start, end), before in zip(spans, _sentences_before(text, spans, previous), strict=True):
         sentence = _one_line(text[start:end])
+        if _is_heading(text, start, end):
+            # A new section: what the text before it named is no longer "the same year".
+            last_period = None
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(lead + readable[:start])
         item = _LIST_ITEM_RE.match(sentence) is not None
@@ -205,7 +222,23 @@ def _mentions(
         framing = _framing_period(sentence, resolved) or (
             framing if item and not resolved else None
         )
-    return found
+    return found, PeriodContext(last_period, framing)
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a section title: a numbered heading, or a paragraph of its
+    own with no end mark."""
+    sentence = text[start:end]
+    if HEADING_RE.match(sentence):
+        return True
+    starts_paragraph = _PARAGRAPH_START_RE.search(text[:start]) is not None
+    ends_paragraph = _PARAGRAPH_END_RE.match(text[end:]) is not None
+    return starts_paragraph and ends_paragraph and not _MARKED_END_RE.search(sentence)
+
+
+_PARAGRAPH_START_RE = re.compile(r"(?:^|\n[ \t]*\n)\s*$")
+_PARAGRAPH_END_RE = re.compile(r"\s*$|[ \t]*\n[ \t]*\n")
+_MARKED_END_RE = re.compile(r"[.!?…:;][\s\d" + re.escape(_CLOSERS) + r"]*$")
 
 
 def _one_line(text: str) -> str:
@@ -492,6 +525,7 @@ class _Unfinished:
     text: ProseText
     previous: str  # the sentence before it
     lead: str  # the page's prose before it
+    context: PeriodContext  # the periods named before it
 
 
 class ProseReader:
@@ -503,12 +537,15 @@ class ProseReader:
 
     A sentence cut by a page break is read whole: the last sentence of a page that ends
     without its full stop waits for the next page, and joins its first line when that line
-    runs on (starts in lower case). Each number keeps the page it is printed on. Call
-    `finish()` after the last page (or a skipped one) for a sentence still waiting.
+    runs on (starts in lower case). Each number keeps the page it is printed on. The last
+    period named, and the period a list's introduction gives its items, carry over to the
+    next page ("La même année, ..." at its top) until a section title. Call `finish()` after
+    the last page (or a skipped one) for a sentence still waiting.
     """
 
     def __init__(self) -> None:
         self._unfinished: _Unfinished | None = None
+        self._context = PeriodContext()
 
     def read_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
         prose = read_prose(page, exclude)
@@ -516,45 +553,65 @@ class ProseReader:
         mentions: list[NumericMention] = []
         body = prose.body if prose is not None else ProseText()
         previous = lead = ""
+        context = waiting.context if waiting is not None else self._context
         if waiting is not None and _runs_on(waiting.text, body, page.em):
             # A list item left on the page before ends there; a sentence runs on.
             item = waiting.text.text.rstrip().endswith((":", ";"))
             body = waiting.text.then(body.part(_leading_space(body.text)), "\n\n" if item else " ")
             previous, lead = waiting.previous, waiting.lead
         elif waiting is not None:
-            mentions += _read(waiting.text, page.number, waiting.previous, waiting.lead)
+            read, context = _read(
+                waiting.text, page.number, waiting.previous, waiting.lead, context
+            )
+            mentions += read
         if prose is not None:
             mentions += [_page_number_mention(page.number, line) for line in prose.page_numbers]
         unfinished = _unfinished_tail(body)
         if unfinished is not None:
             start, before = unfinished
-            mentions += _read(body.part(0, start), page.number, previous, lead)
+            read, context = _read(body.part(0, start), page.number, previous, lead, context)
+            mentions += read
             before_it = lead + _readable(body.text[:start], body.calls)
-            unfinished = _Unfinished(body.part(start), before or previous, before_it)
+            unfinished = _Unfinished(body.part(start), before or previous, before_it, context)
         else:
-            mentions += _read(body, page.number, previous, lead)
+            read, context = _read(body, page.number, previous, lead, context)
+            mentions += read
         if prose is not None:
-            mentions += _read(prose.footnotes, page.number)
+            # Footnotes name periods of their own: the body's next sentence does not see them.
+            mentions += _read(prose.footnotes, page.number)[0]
         # Set last: a page stopped half-way (over its time limit) leaves the reader as it was.
-        self._unfinished = unfinished
+        self._unfinished, self._context = unfinished, context
         return mentions
 
     def finish(self) -> list[NumericMention]:
-        """The mentions of a sentence still waiting for its end, read as it stands."""
+        """The mentions of a sentence still waiting for its end, read as it stands.
+
+        The periods named so far are forgotten: a skipped page may have named others.
+        """
         waiting, self._unfinished = self._unfinished, None
+        self._context = PeriodContext()
         if waiting is None:
             return []
-        return _read(waiting.text, waiting.text.page_at(0) or 0, waiting.previous, waiting.lead)
+        page = waiting.text.page_at(0) or 0
+        return _read(waiting.text, page, waiting.previous, waiting.lead, waiting.context)[0]
 
 
-def _read(text: ProseText, page: int, previous: str = "", lead: str = "") -> list[NumericMention]:
-    """Mentions of a prose text, each with its box and the page its number is printed on."""
+def _read(
+    text: ProseText,
+    page: int,
+    previous: str = "",
+    lead: str = "",
+    context: PeriodContext = PeriodContext(),
+) -> tuple[list[NumericMention], PeriodContext]:
+    """Mentions of a prose text, each with its box and the page its number is printed on,
+    and the periods it leaves to the text after it."""
     mentions = []
-    for mention, offset in _mentions(text.text, page, text.calls, previous, lead):
+    found, context = _mentions(text.text, page, text.calls, previous, lead, context)
+    for mention, offset in found:
         start, end = offset + mention.number_start, offset + mention.number_end
         printed_on = text.page_at(start) or page
         mentions.append(replace(mention, page=printed_on, bbox=text.bbox(start, end)))
-    return mentions
+    return mentions, context
 
 
 def _leading_space(text: str) -> int:
