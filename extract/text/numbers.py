@@ -46,6 +46,11 @@ BELOW_WORDINGS: tuple[str, ...] = (
     "en deçà de",
     "en dessous de",
     "au-dessous de",
+    # a threshold the figure stays under ("sous la barre des 200 000", "sous le seuil de 5 %")
+    "sous la barre de",
+    "sous la barre des",
+    "sous le seuil de",
+    "sous le seuil des",
     "<",
 )
 ABOVE_WORDINGS: tuple[str, ...] = (
@@ -53,6 +58,10 @@ ABOVE_WORDINGS: tuple[str, ...] = (
     "un peu plus de",
     "au-delà de",
     "au delà de",
+    "au-dessus de",
+    "au dessus de",
+    "au-dessus de la barre des",
+    "au-dessus du seuil de",
     "supérieur à",
     "supérieure à",
     "supérieurs à",
