@@ -29,6 +29,7 @@ from extract.records import (
     TableCell,
 )
 from extract.text.numbers import (
+    SIGN_QUALIFIERS,
     UNIT_COUNT,
     ParsedQuantity,
     UnitScale,
@@ -49,19 +50,6 @@ MAX_UNIT_LABEL_WORDS = 3
 _FRAGMENT_RE = re.compile(r"^\s*(?:d['’]|de\s|des\s|du\s)", re.IGNORECASE)
 # Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
 MAX_QUALIFIER_WORDS = 4
-# Signs a table prints before a figure instead of a word: "≈ 54 %", "< 10", "> 3". They mean
-# what they mean in any table ("at least" has no qualifier of its own: "above" is closest).
-CELL_SIGN_QUALIFIERS = {
-    "≈": "approx",
-    "~": "approx",
-    "∼": "approx",
-    "<": "below",
-    ">": "above",
-    "≤": "at_most",
-    "⩽": "at_most",
-    "≥": "above",
-    "⩾": "above",
-}
 
 
 def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
@@ -130,8 +118,9 @@ def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMent
 
 
 def _value_of_cell(text: str) -> ParsedQuantity | None:
-    """The quantity printed in a cell, or None for a label ("Justice", "2021-2023", "n.d.")."""
-    if not text.strip() or parse_period(text):
+    """The quantity printed in a cell that is not a period, or None for a label ("Justice",
+    "n.d.")."""
+    if not text.strip():
         return None
     quantity = parse_quantity(text)
     if quantity is None:
@@ -146,18 +135,17 @@ def _value_of_cell(text: str) -> ParsedQuantity | None:
 
 
 def _holds_several_figures(text: str) -> bool:
-    """Two figures in one cell ("53 % 52,8 %"), not the two ends of a range."""
-    if parse_period(text):
-        return False  # "2021-2023" is one period
+    """Two figures in a cell that is not a period ("53 % 52,8 %"), not the two ends of a
+    range."""
     return sum(1 for q in find_quantities(text) if q.range_role is None) > 1
 
 
 def _with_sign_qualifier(text: str, quantity: ParsedQuantity) -> ParsedQuantity:
     """A cell whose figure follows a sign alone ("≈ 54 %") is qualified by that sign."""
     sign = text[: quantity.start].strip()
-    if quantity.qualifier != "exact" or sign not in CELL_SIGN_QUALIFIERS:
+    if quantity.qualifier != "exact" or sign not in SIGN_QUALIFIERS:
         return quantity
-    return replace(quantity, qualifier=CELL_SIGN_QUALIFIERS[sign])
+    return replace(quantity, qualifier=SIGN_QUALIFIERS[sign])
 
 
 def _mention(
@@ -239,20 +227,22 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
     for cell in table.cells:
         if cell.row >= table.header_rows and not cell.is_header:
             rows.setdefault(cell.row, []).append(cell)
+    headers = {col: _column_header(table, col) for col in range(table.n_cols)}
     mentions = []
     for row in sorted(rows):
         cells = sorted(rows[row], key=lambda c: c.col)
         values: list[tuple[TableCell, ParsedQuantity, str]] = []
         labels: list[str] = []
         for cell in cells:
-            if _holds_several_figures(cell.text):
+            # "2021-2023" is a label, one period, not a range of figures.
+            is_period = parse_period(cell.text) is not None
+            if not is_period and _holds_several_figures(cell.text):
                 continue  # two cells the grid could not part: neither figure has its labels
-            header = _column_header(table, cell.col)
-            quantity = _value_of_cell(cell.text)
+            quantity = None if is_period else _value_of_cell(cell.text)
             if quantity is None:
                 labels.append(" ".join(cell.text.split()))
             else:
-                values.append((cell, quantity, header))
+                values.append((cell, quantity, headers[cell.col]))
         row_note = _unit_note(labels)
         for cell, quantity, header in values:
             note = row_note or _unit_note([header, table.unit_note, table.caption])

@@ -16,7 +16,7 @@ from statistics import median
 
 from extract.charts.primitives import Phrase
 from extract.pdf.words import group_lines
-from extract.text.numbers import SPACES, parse_quantity, qualifier_before
+from extract.text.numbers import SIGN_QUALIFIERS, SPACES, parse_quantity, qualifier_before
 
 # A French number: "1 000" (any space kind, or a dot, between groups of three), "2,5",
 # "-3", "−3" (matplotlib prints U+2212), optionally followed by a unit as printed on axes.
@@ -26,17 +26,6 @@ _NUMBER_RE = re.compile(
     [{SPACES}]*(?P<unit>%|M€|Md€|Mds€|k€|€|Md|M|k|pts?)?$""",
     re.VERBOSE,
 )
-# Signs a chart prints before a value it rounds or bounds ("> 75", "≈ 54"), with the
-# qualifier of the warehouse each stands for.
-_SIGN_QUALIFIERS = {
-    ">": "above",
-    "\u2265": "above",  # ≥
-    "<": "below",
-    "\u2264": "at_most",  # ≤
-    "\u2248": "approx",  # ≈
-    "~": "approx",
-    "\u223c": "approx",  # ∼
-}
 # The words before a value label's number: "environ 3", "plus de 10".
 _WORDED_VALUE_RE = re.compile(r"^(?P<words>[^\W\d_][^\d\u2212+-]*?)\s*(?P<number>[-+\u2212]?\d.*)$")
 # Tick labels must lie on the fitted line within this share of the font size: label
@@ -79,7 +68,7 @@ def parse_value_label(text: str) -> tuple[float, str] | None:
     value = parse_tick(text)
     if value is not None:
         return value, "exact"
-    qualifier = _SIGN_QUALIFIERS.get(text[:1])
+    qualifier = SIGN_QUALIFIERS.get(text[:1])
     if qualifier is not None:
         value = parse_tick(text[1:])
         return (value, qualifier) if value is not None else None

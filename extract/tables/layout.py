@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extract.pdf import PageModel
 from extract.pdf.rules import RULE_MAX_THICKNESS_EM, Rule
 from extract.pdf.words import Word, group_lines
-from extract.text.numbers import SPACES
+from extract.text.numbers import SIGN_QUALIFIERS, SPACES
 
 # Words of one line closer than this (x font size) belong to the same chunk of text. A space
 # is ~0.25-0.3 em and justification stretches it to ~0.7 em; table columns are set further
@@ -32,8 +32,9 @@ JUSTIFIED_MIN_GAPS = 3
 JUSTIFIED_TOL = 0.05
 
 # A sign before a figure qualifies it ("≈ 54 %", "< 10", "> 3"): still a figure.
+_SIGNS = re.escape("".join(SIGN_QUALIFIERS))
 _NUMERIC = re.compile(
-    rf"^[{SPACES}(+\-–−≈~∼<>≤≥⩽⩾]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*"
+    rf"^[{SPACES}(+\-–−{_SIGNS}]*[\d{SPACES}.,']*\d[\d{SPACES}.,']*"
     rf"(?:[{SPACES}]*(?:%|€|k€|M€|Md€))?\)?[*a-z]?$",
     re.IGNORECASE,
 )

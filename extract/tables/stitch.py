@@ -86,7 +86,7 @@ class TableStitcher:
         starts = [t for t in found if not _is_continuation(t)]
         kept: list[ExtractedTable] = []
         for table in found:
-            if table in starts:
+            if not _is_continuation(table):
                 kept.append(table)
                 continue
             candidates = [*self.tables[-1:], *starts]

@@ -324,7 +324,7 @@ def _sentence_mentions(
     take it when the line names none.
     """
     # Footnote calls read as blanks, so that "en 2023⁷" still names a year; offsets hold.
-    text = "".join(" " if any(s <= i < e for s, e in calls) else c for i, c in enumerate(sentence))
+    text = _readable(sentence, calls)
     folded = fold(text)
     periods = find_periods(text, previous_period)
     legal = {id(p) for p in periods if _LEGAL_DATE_RE.search(folded[: p.start])}
@@ -525,7 +525,6 @@ class _Unfinished:
     text: ProseText
     previous: str  # the sentence before it
     lead: str  # the page's prose before it
-    context: PeriodContext  # the periods named before it
 
 
 class ProseReader:
@@ -553,7 +552,7 @@ class ProseReader:
         mentions: list[NumericMention] = []
         body = prose.body if prose is not None else ProseText()
         previous = lead = ""
-        context = waiting.context if waiting is not None else self._context
+        context = self._context
         if waiting is not None and _runs_on(waiting.text, body, page.em):
             # A list item left on the page before ends there; a sentence runs on.
             item = waiting.text.text.rstrip().endswith((":", ";"))
@@ -572,7 +571,7 @@ class ProseReader:
             read, context = _read(body.part(0, start), page.number, previous, lead, context)
             mentions += read
             before_it = lead + _readable(body.text[:start], body.calls)
-            unfinished = _Unfinished(body.part(start), before or previous, before_it, context)
+            unfinished = _Unfinished(body.part(start), before or previous, before_it)
         else:
             read, context = _read(body, page.number, previous, lead, context)
             mentions += read
@@ -589,11 +588,11 @@ class ProseReader:
         The periods named so far are forgotten: a skipped page may have named others.
         """
         waiting, self._unfinished = self._unfinished, None
-        self._context = PeriodContext()
+        context, self._context = self._context, PeriodContext()
         if waiting is None:
             return []
         page = waiting.text.page_at(0) or 0
-        return _read(waiting.text, page, waiting.previous, waiting.lead, waiting.context)[0]
+        return _read(waiting.text, page, waiting.previous, waiting.lead, context)[0]
 
 
 def _read(

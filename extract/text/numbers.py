@@ -98,6 +98,20 @@ AT_MOST_WORDINGS: tuple[str, ...] = (
     "≤",
     *(f"plafonn{ending} à" for ending in (*_VERB_ENDINGS, "é", "ée", "és", "ées")),
 )
+# Signs printed before a figure instead of a word, in table cells and chart labels ("≈ 54 %",
+# "< 10", "> 75"), with the qualifier each stands for ("at least" has no qualifier of its
+# own: "above" is closest).
+SIGN_QUALIFIERS: dict[str, str] = {
+    "≈": "approx",
+    "~": "approx",
+    "∼": "approx",
+    "<": "below",
+    ">": "above",
+    "≤": "at_most",
+    "⩽": "at_most",
+    "≥": "above",
+    "⩾": "above",
+}
 # Verbs that turn a qualifier wording into plain French: "articulée autour de six axes"
 # says how a plan is built, not that six is approximate.
 NOT_QUALIFIER_PATTERNS: tuple[str, ...] = (

@@ -10,6 +10,7 @@
 -- A wording the figure before owns (it stands between that figure and a separator: ",", ";",
 -- ":", a parenthesis, "et", "puis", "contre") comes after the number's own wordings: in
 -- "11 jeux prévus et 0 jeu ouvert", "prévus" is the 11's.
+{%- set bullet = '[–—•▪\\x{E000}-\\x{F8FF}-]' %}
 with mentions as (
     select
         *,
@@ -19,9 +20,9 @@ with mentions as (
         -- text does not keep (drawn as shapes) is told by its punctuation: "label : figure"
         -- lines ending with ";", the last one after a line ending with ";".
         case
-            when regexp_matches(sentence, '^\s*[–—•▪\x{E000}-\x{F8FF}-]\s')
+            when regexp_matches(sentence, '^\s*{{ bullet }}\s')
                 then {{ normalize_wording(
-                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[–—•▪\\x{E000}-\\x{F8FF}-] [^\\n]*\\n+)*$', 1)"
+                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:" ~ bullet ~ " [^\\n]*\\n+)*$', 1)"
                 ) }}
             when regexp_matches(sentence, '^\s*[^\d:;.]{1,60}\s:\s')
                 and (regexp_matches(sentence, ';\s*$')

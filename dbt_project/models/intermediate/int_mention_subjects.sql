@@ -29,13 +29,7 @@ metrics as (
 ),
 
 subject_aliases as (
-    select
-        stg_subject_aliases.*,
-        subjects.kind,
-        coalesce(subject_kinds.is_generic, false) as is_generic
-    from {{ ref('stg_subject_aliases') }} as stg_subject_aliases
-    inner join {{ ref('subjects') }} as subjects using (subject)
-    left join {{ ref('subject_kinds') }} as subject_kinds using (kind)
+    {{ subject_aliases_with_kind() }}
 ),
 
 segment_aliases as (

@@ -63,11 +63,9 @@ totals as (
 -- Subjects of a specific kind named in a cell's labels; a name inside a longer name of
 -- another subject ("Audioconférence de l'État" holds "l'État") is that longer name's.
 specific_aliases as (
-    select aliases.subject, aliases.alias_norm
-    from {{ ref('stg_subject_aliases') }} as aliases
-    inner join {{ ref('subjects') }} as subjects on aliases.subject = subjects.subject
-    inner join {{ ref('subject_kinds') }} as kinds on subjects.kind = kinds.kind
-    where not kinds.is_generic
+    select subject, alias_norm
+    from ({{ subject_aliases_with_kind() }})
+    where not is_generic
 ),
 
 label_subjects as (
@@ -95,16 +93,20 @@ several_subjects as (
 
 -- Tables that head their figure columns (a header past the first column), and the columns
 -- with a header of their own: a title spanning several columns tells none of them apart.
+header_cells as (
+    select * from cells where is_header and trim(text) <> ''
+),
+
 headed_tables as (
     select distinct report_id, table_index
-    from cells
-    where is_header and trim(text) <> '' and col_index + col_span > 1
+    from header_cells
+    where col_index + col_span > 1
 ),
 
 headed_columns as (
     select distinct report_id, table_index, col_index
-    from cells
-    where is_header and trim(text) <> '' and col_span = 1
+    from header_cells
+    where col_span = 1
 ),
 
 unheaded as (
