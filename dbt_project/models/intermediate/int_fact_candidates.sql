@@ -57,6 +57,8 @@ statements as (
                 then 'another figure of its table has the same row and column labels' end,
             case when table_cells.labels_name_several_subjects
                 then 'its row and column labels name several subjects' end,
+            case when table_cells.labels_name_no_subject
+                then 'its row and column labels name no subject, while other labels of its table do' end,
             case when table_cells.column_unheaded
                 then 'its column has no header of its own, while its table heads its columns' end
         ), '') as missing

@@ -9,6 +9,9 @@
 -- columns run together, "Tchap Resana") do not say which one a figure is about. A figure
 -- of a column without a header of its own in a table that heads its figure columns
 -- (`column_unheaded`) lost its header to the grid: nothing says what it counts.
+-- When the labels of a table name its subjects (a row or column per product), a figure whose
+-- own labels name none (`labels_name_no_subject`: a label the grid broke, "Audioconf érence")
+-- is not about what the caption names: the caption names the set, not the item.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where source_kind = 'table'
@@ -91,6 +94,24 @@ several_subjects as (
     having count(distinct subject) > 1
 ),
 
+tables_naming_subjects as (
+    select distinct mentions.report_id, mentions.table_index
+    from mentions
+    inner join label_subjects using (report_id, mention_index)
+),
+
+labels_without_subject as (
+    select mentions.report_id, mentions.mention_index
+    from mentions
+    inner join tables_naming_subjects using (report_id, table_index)
+    where not exists (
+        select 1
+        from label_subjects
+        where label_subjects.report_id = mentions.report_id
+            and label_subjects.mention_index = mentions.mention_index
+    )
+),
+
 -- Tables that head their figure columns (a header past the first column), and the columns
 -- with a header of their own: a title spanning several columns tells none of them apart.
 header_cells as (
@@ -135,11 +156,13 @@ final as (
         case when totals.mention_index is not null then 'table_total' end as non_fact_kind,
         shared_labels.shares_labels,
         several_subjects.mention_index is not null as labels_name_several_subjects,
+        labels_without_subject.mention_index is not null as labels_name_no_subject,
         unheaded.mention_index is not null as column_unheaded
     from mentions
     left join totals using (report_id, mention_index)
     left join shared_labels using (report_id, mention_index)
     left join several_subjects using (report_id, mention_index)
+    left join labels_without_subject using (report_id, mention_index)
     left join unheaded using (report_id, mention_index)
 )
 
