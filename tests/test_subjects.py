@@ -40,6 +40,9 @@ PAGE = "\n\n".join(
         # A pronoun takes up the subject of its paragraph.
         "L’Audioconférence de l’État a été modernisée. En mai 2023, elle a accueilli "
         "12 000 réunions.",
+        # "la direction" takes up the organisation its paragraph named.
+        "La DINUM pilote la transformation numérique de l’État. En 2024, la direction a "
+        "disposé de 95 M€ de crédits de paiement.",
         # The agents yield to the product the sentence names.
         "Sur Tchap, les agents publics ont échangé 40 % des messages en 2022.",
         # A box: its lines carry on with the subject of its title.
@@ -159,6 +162,10 @@ def test_a_demonstrative_reaches_back_over_a_paragraph(subjects):
 
 def test_a_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
     assert subjects["12 000"] == ("audioconference", "back_reference")
+
+
+def test_the_direction_takes_up_the_organisation_of_its_paragraph(subjects):
+    assert subjects["95 M€"] == ("dinum", "back_reference")
 
 
 def test_the_agents_yield_to_a_product_of_the_sentence(subjects):
