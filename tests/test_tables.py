@@ -500,3 +500,56 @@ def test_a_word_wrapped_on_its_hyphen_joins_without_space(tmp_path: Path) -> Non
         ["Sous-total", ""],
         ["Licences", "2024"],
     ]
+
+
+def test_a_label_wrapped_around_its_figure_leaves_the_next_row_its_own(tmp_path: Path) -> None:
+    """Unruled body rows: a two-line label centred on its figure, then a one-line row. The
+    two figures on two lines are two rows, not one cell reading "79 138"."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 120, "Nature des credits")
+        p.text(300, 120, "Montant", right=True)
+        p.line(62, 133, 310, 133)
+        p.text(70, 140, "Autorisations d'engagement")
+        p.text(300, 144.7, "79", right=True)
+        p.text(70, 149.4, "(AE)")
+        p.text(70, 164.8, "Credits de paiement (CP)")
+        p.text(300, 164.8, "138", right=True)
+        for y in (117, 177):
+            p.line(62, y, 310, y)
+        p.paragraph(210)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_label.pdf", draw))
+    assert _texts(table) == [
+        ["Nature des credits", "Montant"],
+        ["Autorisations d'engagement (AE)", "79"],
+        ["Credits de paiement (CP)", "138"],
+    ]
+
+
+def test_a_rule_over_the_figure_columns_closes_a_tall_header(tmp_path: Path) -> None:
+    """A title over two sub-headers and a row label between them, ruled under the figure
+    columns only, over two body rows: the sub-headers are header, not a row of the body
+    whose words would cut the figure columns."""
+
+    def draw(p: Page) -> None:
+        p.line(62, 97, 330, 97)
+        p.text(200, 100, "Jeux de donnees prioritaires")
+        p.text(90, 107, "Ministere")
+        p.text(215, 114, "prevus")
+        p.text(275, 114, "ouverts")
+        p.line(190, 124, 330, 124)
+        p.text(70, 130, "Education nationale")
+        p.text(250, 130, "20", right=True)
+        p.text(325, 130, "20", right=True)
+        p.text(70, 144, "Justice")
+        p.text(250, 144, "11", right=True)
+        p.text(325, 144, "0", right=True)
+        p.line(62, 157, 330, 157)
+        p.paragraph(190)
+
+    table = _only_table(make_pdf(tmp_path / "figure_rule.pdf", draw))
+    assert table.n_cols == 3
+    assert _texts(table)[-2:] == [["Education nationale", "20", "20"], ["Justice", "11", "0"]]
+    header = {c.text: c.col for c in table.cells if c.is_header}
+    assert (header["prevus"], header["ouverts"]) == (1, 2)

@@ -108,21 +108,48 @@ def _header_lines(
     figure comes late must not be all header). A rule across the table right above the first
     line of figures, with no such rule between the lines above it, closes a header of any
     height: that is the rule under a header set on several lines (a spanning title over
-    sub-headers), not one of the rules of a grid.
+    sub-headers), not one of the rules of a grid. That rule may leave out the column of row
+    labels: it need only run over the line's figures.
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
             if (
                 i > len(lines) // 2
-                and _rule_across(lines[i - 1], line, hrules, span, font)
+                and (
+                    _rule_across(lines[i - 1], line, hrules, span, font)
+                    or _rule_over_figures(lines[i - 1], line, hrules, font)
+                )
                 and not any(
                     _rule_across(a, b, hrules, span, font)
                     for a, b in zip(lines[:i], lines[1:i], strict=False)
                 )
             ):
                 return i
-            return min(i, len(lines) // 2)
+            return _header_closed_by_rule(lines, i, hrules, span, font)
     return 1 if len(lines) > 2 else 0
+
+
+def _header_closed_by_rule(
+    lines: list[TextLine],
+    first_figures: int,
+    hrules: list[Rule],
+    span: tuple[float, float],
+    font: float,
+) -> int:
+    """How many lines above the first line of figures are header: at most half the lines.
+
+    A rule across the table among them closes the header when what follows it stays left of
+    the figures: a row label wrapped above its figure ("Autorisations" / "79" / "(AE)").
+    """
+    limit = min(first_figures, len(lines) // 2)
+    figures = [c for c in lines[first_figures].chunks if not header_like(c.text)]
+    left_of_figures = min(c.x0 for c in figures)
+    for j in range(limit, 0, -1):
+        if _rule_across(lines[j - 1], lines[j], hrules, span, font) and all(
+            ln.x1 < left_of_figures for ln in lines[j:first_figures]
+        ):
+            return j
+    return limit
 
 
 def _rule_across(
@@ -210,9 +237,17 @@ def _rows(
         band_lines = [lines[i] for i in band]
         is_header = band[-1] < n_head
         full = sum(1 for ln in band_lines if len(_occupied(ln, edges, font)) >= 2)
+        # Figures on two lines of a band are two rows whatever the rules say: a label
+        # wrapped around its figure ("Autorisations" / "79" / "(AE)") leaves one line full.
+        figure_lines = sum(
+            1 for ln in band_lines if any(not header_like(c.text) for c in ln.chunks)
+        )
         if len(band_lines) == 1 or (
             len(bands) > 1
-            and (full <= 1 or (is_header and not any(_spans(ln, edges, font) for ln in band_lines)))
+            and (
+                (full <= 1 and figure_lines <= 1)
+                or (is_header and not any(_spans(ln, edges, font) for ln in band_lines))
+            )
         ):
             rows.append(_Row(band_lines))
             continue
@@ -222,6 +257,19 @@ def _rows(
             else:
                 rows.append(_Row([line]))
     return rows
+
+
+def _rule_over_figures(upper: TextLine, lower: TextLine, hrules: list[Rule], font: float) -> bool:
+    """Is there a rule between two text lines running over every figure of the lower one?"""
+    tol = RULE_TOL * font
+    figures = [c for c in lower.chunks if not header_like(c.text)]
+    left, right = min(c.x0 for c in figures), max(c.x1 for c in figures)
+    return any(
+        upper.bottom - tol <= r.pos <= lower.top + tol
+        and r.start <= left + font
+        and r.end >= right - font
+        for r in hrules
+    )
 
 
 def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: float) -> bool:
@@ -376,7 +424,8 @@ def _centred_row_labels(
     one below its figures ("Cout annuel de" / figures / "maintenance"): three rows of text,
     one row of the table. A line holding only a label in the first column, followed by a
     line of figures with nothing in the first column, then by a first-column line that
-    carries the label on (it starts in lower case), make one row when no rule parts them.
+    carries the label on (it starts in lower case or with a parenthesis: "(AE)"), make one
+    row when no rule parts them.
     """
     tol = RULE_TOL * font
     in_body = {id(ln) for ln in body}
@@ -404,7 +453,7 @@ def _centred_row_labels(
             and label_only(group[0])
             and figures_beside(group[1])
             and label_only(group[2])
-            and group[2].lines[0].text[:1].islower()
+            and _carries_label_on(group[2].lines[0].text)
             and not any(
                 _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
                 for a, b in zip(group, group[1:], strict=False)
@@ -416,6 +465,10 @@ def _centred_row_labels(
         out.append(rows[k])
         k += 1
     return out
+
+
+def _carries_label_on(text: str) -> bool:
+    return text[:1].islower() or text.startswith("(")
 
 
 def _ruled_spans(
