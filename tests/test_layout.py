@@ -395,6 +395,19 @@ def test_the_rest_of_a_sentence_may_start_with_a_name(tmp_path):
     assert not any("RAPPORT" in m.sentence for m in mentions)  # the header is dropped
 
 
+def _page_ending_on_a_framing_period(pdf: canvas.Canvas) -> None:
+    _header(pdf)
+    _lines(pdf, LEFT_X, 740, FILLER)
+    _lines(pdf, LEFT_X, 650, ["Resana a été ouvert en 2019. De mars 2021 à mai 2023,"])
+
+
+def test_the_rest_of_a_sentence_left_on_a_comma_may_start_with_a_name(tmp_path):
+    path = _pdf(tmp_path / "t.pdf", _page_ending_on_a_framing_period, _page_starting_with_the_name)
+    resana = next(m for m in extract_report(path, "report").mentions if m.raw_text == "12 %")
+    assert resana.page == 2 and resana.period_text == "De mars 2021 à mai 2023"
+    assert resana.sentence.startswith("De mars 2021 à mai 2023, Resana quelque 12 %")
+
+
 def test_a_page_ending_on_a_figure_is_not_continued_by_a_capitalised_line(tmp_path):
     path = _pdf(tmp_path / "t.pdf", _page_ending_with_a_figure, _page_starting_with_the_name)
     mentions = extract_report(path, "report").mentions

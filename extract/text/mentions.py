@@ -622,14 +622,16 @@ def _runs_on(unfinished: ProseText, page_text: ProseText, em: float) -> bool:
 
     It does when its first word is in lower case. A name or a figure may start the rest of
     a sentence too ("... par AgentConnect et / Resana quelque 12 %"): when the sentence left
-    stops on a word in lower case (an article, a preposition, "et") and the page starts with
-    body text in the same type, not a heading, a caption or a source line.
+    stops on a word in lower case (an article, a preposition, "et") or on a comma (a period
+    framing what follows: "De juin 2021 à décembre 2023, / Osmose a représenté ...") and the
+    page starts with body text in the same type, not a heading, a caption or a source line.
     """
     text = page_text.text.lstrip()
     if text[:1].islower():
         return True
     last_word = re.search(r"(\w+)\W*$", unfinished.text)
-    if last_word is None or not last_word[1].isalpha():
+    on_comma = unfinished.text.rstrip().endswith(",")
+    if not on_comma and (last_word is None or not last_word[1].islower()):
         return False
     first_line = text.split("\n", 1)[0]
     if text[:1].isdigit():
@@ -641,10 +643,7 @@ def _runs_on(unfinished: ProseText, page_text: ProseText, em: float) -> bool:
     elif not text[:1].isupper():
         return False
     return (
-        last_word[1].islower()
-        and not any(
-            pattern.match(first_line) for pattern in (HEADING_RE, ANY_CAPTION_RE, SOURCE_RE)
-        )
+        not any(pattern.match(first_line) for pattern in (HEADING_RE, ANY_CAPTION_RE, SOURCE_RE))
         and _body_type(unfinished, em)
         and _body_type(page_text.part(0, len(first_line) + _leading_space(page_text.text)), em)
     )
