@@ -553,3 +553,64 @@ def test_a_rule_over_the_figure_columns_closes_a_tall_header(tmp_path: Path) -> 
     assert _texts(table)[-2:] == [["Education nationale", "20", "20"], ["Justice", "11", "0"]]
     header = {c.text: c.col for c in table.cells if c.is_header}
     assert (header["prevus"], header["ouverts"]) == (1, 2)
+
+
+def _header_cols(table) -> dict[str, int]:
+    return {c.text: c.col for c in table.cells if c.is_header}
+
+
+def test_a_transposed_table_of_one_row_under_a_wrapped_header(tmp_path: Path) -> None:
+    """Unruled: headers wrapped on two lines ("Autorisations" / "d'engagement", one of them
+    reaching over the label column), then a single row of figures."""
+
+    def draw(p: Page) -> None:
+        p.text(66, 300, "Categorie de credits", size=10)
+        p.text(200, 300, "Autorisations", size=10)
+        p.text(290, 300, "Credits de", size=10)
+        p.text(531, 300, "dont titre 2 (masse salariale)", size=10, right=True)
+        p.text(190, 313, "d'engagement", size=10)
+        p.text(292, 313, "paiement", size=10)
+        p.text(64, 329, "Montant (en millions", size=10)
+        p.text(267, 329, "79,0", size=10, right=True)
+        p.text(333, 329, "138,0", size=10, right=True)
+        p.text(531, 329, "16,0", size=10, right=True)
+        p.text(64, 340, "d'euros)", size=10)
+        p.paragraph(380)
+
+    table = _only_table(make_pdf(tmp_path / "one_row.pdf", draw))
+    assert _texts(table) == [
+        ["Categorie de credits", "Autorisations d'engagement", "Credits de paiement"]
+        + ["dont titre 2 (masse salariale)"],
+        ["Montant (en millions d'euros)", "79,0", "138,0", "16,0"],
+    ]
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_a_header_wrapped_over_lines_heads_the_figures_under_it(
+    tmp_path: Path, centred: bool
+) -> None:
+    """A header wrapped on three lines beside one-line headers, or on two lines centred on
+    them; the widest header stands over its column's figures and into the next column."""
+    tops = [457, 469] if centred else [167, 180, 193]
+    words = ["Ministere de", "l'education nationale"] if centred else ["Ministere de"]
+    words += [] if centred else ["l'education", "nationale"]
+    one_line = 463 if centred else 167
+
+    def draw(p: Page) -> None:
+        for top, text in zip(tops, words, strict=True):
+            p.text(245, top, text, size=10)
+        p.text(116, one_line, "Ministere", size=10)
+        p.text(400, one_line, "Ministere de la justice (DAG)", size=10)
+        body = one_line + (24 if centred else 42)
+        rows = [("Jeux prevus", "20", "11"), ("Jeux ouverts", "20", "0")]
+        for i, (label, a, b) in enumerate(rows):
+            p.text(64, body + 15 * i, label, size=10)
+            p.text(322, body + 15 * i, a, size=10, right=True)
+            p.text(531, body + 15 * i, b, size=10, right=True)
+        p.paragraph(body + 60)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_header.pdf", draw))
+    assert _texts(table)[-2:] == [["Jeux prevus", "20", "11"], ["Jeux ouverts", "20", "0"]]
+    header = _header_cols(table)
+    assert header["Ministere de la justice (DAG)"] == 2
+    assert {header[w] for w in header if w.startswith(("Ministere de", "l'education"))} - {2} == {1}

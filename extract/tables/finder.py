@@ -216,13 +216,29 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
     for line in (ln for ln in lines if ln.chunks):
         if run and line.top - run[-1].bottom > MAX_LINE_GAP * font:
             close()
-        if is_annotation(line.text) or (len(line.chunks) < 2 and run and len(run[-1].chunks) < 2):
+        if is_annotation(line.text) or (
+            len(line.chunks) < 2
+            and run
+            and len(run[-1].chunks) < 2
+            and not _wraps_a_cell(line, run, font)
+        ):
             close()
             continue
         if len(line.chunks) >= 2 or run:
             run.append(line)
     close()
     return seeds
+
+
+def _wraps_a_cell(line: TextLine, run: list[TextLine], font: float) -> bool:
+    """Whether a one-chunk line carries on a cell of the run's lines: it starts in lower
+    case under one of their cells ("Ministère de" / "l'éducation" / "nationale")."""
+    return line.text[:1].islower() and any(
+        chunk.x0 - font <= line.x0 and line.x1 <= chunk.x1 + font
+        for ln in run
+        if len(ln.chunks) >= 2
+        for chunk in ln.chunks
+    )
 
 
 def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
@@ -258,6 +274,11 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
         )
 
     candidates = [ln for ln in layout.lines if ln.x1 > x0 and ln.x0 < x1]
+    # A line across an edge of the region is in it: a header cell wrapped on two lines,
+    # centred beside one-line neighbours, starts above their line and ends below it.
+    for ln in candidates:
+        if (ln.top < top < ln.bottom or ln.top < bottom < ln.bottom) and fits(ln):
+            top, bottom = min(top, ln.top), max(bottom, ln.bottom)
     if not _closed(layout, bbox, bottom):
         below = [ln for ln in candidates if ln.top > bottom - 1]
         edge = bottom
@@ -284,7 +305,14 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
 def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
     rows = table.rows()
     filled_rows = sum(1 for row in rows if sum(1 for v in row if v) >= 2)
-    if table.n_cols < 2 or filled_rows < (2 if ruled else MIN_TEXT_ROWS):
+    # A transposed table of one row of figures under a header wrapped on several lines has
+    # two rows, from the three aligned lines its seed needed.
+    one_row_of_figures = filled_rows == 2 and any(
+        sum(1 for v in row if v and is_numeric(v)) >= 2 for row in rows[table.header_rows :]
+    )
+    if table.n_cols < 2 or (
+        filled_rows < (2 if ruled else MIN_TEXT_ROWS) and not one_row_of_figures
+    ):
         return False
     if any(_FIGURE.match(c.text) for c in table.cells if c.row == 0):
         return False  # a figure's title inside the region: chart labels, not a table

@@ -71,6 +71,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     n_head = _header_lines(lines, hrules, (x0, x1), font)
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
+    _header_over_its_figures(lines[:n_head], lines[n_head:], edges, font)
     rows = _rows(lines, hrules, edges, n_head, font)
     rows = _centred_header_cells(rows, n_head, lines, edges, font)
     rows = _centred_row_labels(rows, lines[n_head:], hrules, edges, font)
@@ -140,8 +141,12 @@ def _header_closed_by_rule(
 
     A rule across the table among them closes the header when what follows it stays left of
     the figures: a row label wrapped above its figure ("Autorisations" / "79" / "(AE)").
+    Lines past the half that carry the header's words on (each cell in lower case:
+    "Autorisations" / "d'engagement") are header too, as in a table of one or two rows.
     """
     limit = min(first_figures, len(lines) // 2)
+    while limit < first_figures and _carries_header_on([lines[limit]]):
+        limit += 1
     figures = [c for c in lines[first_figures].chunks if not header_like(c.text)]
     left_of_figures = min(c.x0 for c in figures)
     for j in range(limit, 0, -1):
@@ -586,16 +591,54 @@ def _header_spans(
                 chunk.cols = best
 
 
+def _header_over_its_figures(
+    head: list[TextLine], body: list[TextLine], edges: list[float], font: float
+) -> None:
+    """Keep a header chunk reaching into a neighbour column to the column of the figures
+    under it (sets `chunk.cols`).
+
+    A header centred over right-aligned figures is wider than the gap-made column it heads
+    ("Ministère de la justice" over "11"): when the figures under it are all in one of the
+    columns it reaches, and no sub-headers under it make it a title over several, it heads
+    that column alone.
+    """
+    figures = [c for ln in body for c in ln.chunks if not header_like(c.text)]
+    for k, line in enumerate(head):
+        for chunk in line.chunks:
+            first, last = _columns_of(chunk, edges, font)
+            if chunk.cols is not None or first == last:
+                continue
+            subheaded = {
+                _column_at(_mid(sub), edges)
+                for sub_line in head[k + 1 :]
+                for sub in sub_line.chunks
+                if sub.x1 > chunk.x0 and sub.x0 < chunk.x1
+            }
+            under = {
+                _column_at(_mid(f), edges) for f in figures if f.x1 > chunk.x0 and f.x0 < chunk.x1
+            }
+            if len(subheaded) < 2 and len(under) == 1 and first <= min(under) <= last:
+                chunk.cols = (min(under), min(under))
+
+
 def _mid(chunk: Chunk) -> float:
     return (chunk.x0 + chunk.x1) / 2
 
 
 def _header_rows(rows: list[_Row]) -> int:
-    """Leading rows without figures when figures follow (at most half the table)."""
+    """Leading rows without figures when figures follow (at most half the table, and the
+    rows past it that carry the header's words on, as `_header_closed_by_rule` says)."""
     for i, row in enumerate(rows):
         if any(not header_like(c.text) for ln in row.lines for c in ln.chunks):
-            return min(i, len(rows) // 2)
+            limit = min(i, len(rows) // 2)
+            while limit < i and _carries_header_on(rows[limit].lines):
+                limit += 1
+            return limit
     return 1 if len(rows) > 2 else 0
+
+
+def _carries_header_on(lines: list[TextLine]) -> bool:
+    return all(c.text[:1].islower() for ln in lines for c in ln.chunks)
 
 
 def _grid_bbox(bbox: BBox, words: list[Word], hrules: list[Rule], vrules: list[Rule]) -> BBox:
