@@ -614,3 +614,23 @@ def test_a_header_wrapped_over_lines_heads_the_figures_under_it(
     header = _header_cols(table)
     assert header["Ministere de la justice (DAG)"] == 2
     assert {header[w] for w in header if w.startswith(("Ministere de", "l'education"))} - {2} == {1}
+
+
+def test_a_page_number_under_a_table_at_the_foot_is_no_row(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        p.paragraph(660)
+        p.text(70, 720, "Poste")
+        p.text(260, 720, "2022", right=True)
+        p.text(340, 720, "2023", right=True)
+        for i, (label, a, b) in enumerate([("Accueil", "12", "14"), ("Archives", "7", "9")]):
+            p.text(70, 738 + 14 * i, label)
+            p.text(260, 738 + 14 * i, a, right=True)
+            p.text(340, 738 + 14 * i, b, right=True)
+        p.text(296, 765, "3")
+
+    table = _only_table(make_pdf(tmp_path / "foot.pdf", draw))
+    assert _texts(table) == [
+        ["Poste", "2022", "2023"],
+        ["Accueil", "12", "14"],
+        ["Archives", "7", "9"],
+    ]

@@ -18,7 +18,7 @@ from pdfplumber.utils import objects_to_bbox
 
 from extract.pdf.columns import column_id, reading_key
 from extract.pdf.geometry import centre_in_any
-from extract.pdf.margins import in_footer, in_header
+from extract.pdf.margins import EDGE_SHARE, PAGE_NUMBER_RE, in_footer, in_header
 from extract.pdf.page import Char, PageModel
 from extract.records import BBox
 
@@ -53,16 +53,12 @@ HEADING_RE = re.compile(
     r"|(?P<plain>\d{1,2}|[IVXLC]{1,6}|[A-Z])(?:[.)]|\s+[-–—])(?=\s+[\"«“A-ZÀ-ÖØ-Þ]))"
 )
 
-_PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:[-–]\s*)?(?:(?i:page)\s+)?(?P<n>\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$"
-)
 # A contents entry: a heading, optional dotted leaders, the page it starts on.
 _CONTENTS_ENTRY_RE = re.compile(r"^(?P<title>.*[^\d\s.])(?:\s*\.{2,})?\s+(?P<n>\d{1,4})\s*$")
 # A footnote set apart from the page's foot: its number, then a capitalised word.
 _NOTE_START_RE = re.compile(r"^\s*\d{1,3}\s*[A-ZÀ-ÖØ-Þ«\"“(]")
 # The page number may stand alone on the last line, or on the first one this many body
-# sizes apart from the text, within this share of the page's height from its edge.
-EDGE_SHARE = 0.2
+# sizes apart from the text, within EDGE_SHARE of the page's height from its edge.
 APART_EM = 1.0
 # A contents page lists at least this many entries, pages never going back.
 CONTENTS_MIN_ENTRIES = 3
@@ -415,7 +411,7 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
         margin = footer or header
         # A line set apart at the page's edge is a margin only if it is a page number.
         text = _line_text(line) if margin or id(line) in apart else None
-        match = _PAGE_NUMBER_RE.match(text.text) if text else None
+        match = PAGE_NUMBER_RE.match(text.text) if text else None
         if text and match:
             numbers.append(PageNumberLine(text, *match.span("n")))
         elif not margin or (footer and line.size < FOOTNOTE_RATIO * body):

@@ -141,8 +141,9 @@ def _header_closed_by_rule(
 
     A rule across the table among them closes the header when what follows it stays left of
     the figures: a row label wrapped above its figure ("Autorisations" / "79" / "(AE)").
-    Lines past the half that carry the header's words on (each cell in lower case:
-    "Autorisations" / "d'engagement") are header too, as in a table of one or two rows.
+    Lines past the half that carry the header's words on (each cell in lower case or in
+    parentheses: "Autorisations" / "d'engagement" / "(AE)") are header too, as in a table of
+    one or two rows.
     """
     limit = min(first_figures, len(lines) // 2)
     while limit < first_figures and _carries_header_on([lines[limit]]):
@@ -638,7 +639,7 @@ def _header_rows(rows: list[_Row]) -> int:
 
 
 def _carries_header_on(lines: list[TextLine]) -> bool:
-    return all(c.text[:1].islower() for ln in lines for c in ln.chunks)
+    return all(_carries_label_on(c.text) for ln in lines for c in ln.chunks)
 
 
 def _grid_bbox(bbox: BBox, words: list[Word], hrules: list[Rule], vrules: list[Rule]) -> BBox:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.pdf import PageModel
+from extract.pdf.margins import EDGE_SHARE, PAGE_NUMBER_RE
 from extract.pdf.rules import RULE_MAX_THICKNESS_EM, Rule
 from extract.pdf.words import Word, group_lines
 from extract.text.numbers import SIGN_QUALIFIERS, SPACES
@@ -114,19 +115,32 @@ def read_layout(page: PageModel) -> PageLayout:
         for s in page.shapes
         if s.kind == "curve" and min(s.width, s.height) > thin and max(s.width, s.height) > 2 * font
     ]
+    lines = page.lines
+    folio = _page_number_line(lines, page.height)
     return PageLayout(
         page.number,
         page.width,
         page.height,
         font,
-        page.words,
+        [w for w in page.words if not any(w is f for f in folio)],
         # The page model's lines are cut at column gutters: two columns of prose side by
         # side are not the two columns of a table.
-        chunked_lines(page.lines, page.vrules, font),
+        chunked_lines([ln for ln in lines if ln is not folio], page.vrules, font),
         page.hrules,
         page.vrules,
         graphics,
     )
+
+
+def _page_number_line(lines: list[list[Word]], height: float) -> list[Word]:
+    """The page's last line when it is a page number set near the foot, or nothing: a table
+    set down to the page's foot would read it as a row."""
+    if not lines:
+        return []
+    last = max(lines, key=lambda line: min(w.top for w in line))
+    text = " ".join(w.text for w in last)
+    near_foot = min(w.top for w in last) > (1 - EDGE_SHARE) * height
+    return last if near_foot and PAGE_NUMBER_RE.match(text) else []
 
 
 def text_lines(words: list[Word], vrules: list[Rule], font: float) -> list[TextLine]:
