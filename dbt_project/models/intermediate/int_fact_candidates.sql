@@ -7,7 +7,8 @@
 --     a period when its metric means nothing without one (metrics seed, `dated`), a
 --     segment when its metric is reported by segment (it has segment aliases), and, for a
 --     table cell, labels no other figure of its table shares, naming one subject at most,
---     and a column header when its table heads its columns;
+--     and a column header when its table heads its columns; a subject of a kind its
+--     metric can be about (metric_subject_kinds seed), when the metric names kinds;
 --   * agreement: a figure stated more than once (a table and a sentence) is kept once, with
 --     the table, then the chart, as evidence; statements of one fact whose values disagree
 --     are held back together instead of one silently winning;
@@ -32,6 +33,27 @@ reports as (
 
 segmented_metrics as (
     select distinct metric from {{ ref('stg_segment_aliases') }}
+),
+
+subject_kinds as (
+    select subject, kind from {{ ref('subjects') }}
+),
+
+-- Would-be facts whose metric names the kinds of subject it can be about, and whose
+-- subject is of none of them, with the kinds the metric takes.
+kind_mismatches as (
+    select
+        classified.report_id,
+        classified.mention_index,
+        subject_kinds.kind,
+        string_agg(metric_subject_kinds.kind, ' or ' order by metric_subject_kinds.kind)
+            as metric_kinds
+    from classified
+    inner join subject_kinds on classified.subject = subject_kinds.subject
+    inner join {{ ref('metric_subject_kinds') }} as metric_subject_kinds
+        on classified.metric = metric_subject_kinds.metric
+    group by all
+    having not bool_or(metric_subject_kinds.kind = subject_kinds.kind)
 ),
 
 table_cells as (
@@ -60,7 +82,10 @@ statements as (
             case when table_cells.labels_name_no_subject
                 then 'its row and column labels name no subject, while other labels of its table do' end,
             case when table_cells.column_unheaded
-                then 'its column has no header of its own, while its table heads its columns' end
+                then 'its column has no header of its own, while its table heads its columns' end,
+            case when kind_mismatches.kind is not null
+                then 'its subject is of kind ' || kind_mismatches.kind
+                    || ', and its metric is about kind ' || kind_mismatches.metric_kinds end
         ), '') as missing
     from classified
     left join metrics on classified.metric = metrics.metric
@@ -68,6 +93,9 @@ statements as (
     left join table_cells
         on classified.report_id = table_cells.report_id
         and classified.mention_index = table_cells.mention_index
+    left join kind_mismatches
+        on classified.report_id = kind_mismatches.report_id
+        and classified.mention_index = kind_mismatches.mention_index
 ),
 
 keyed as (
