@@ -14,8 +14,10 @@ from extract.tables.cli import main
 from tests.table_pdfs import (
     BODY,
     EDGES,
+    FONT,
     HEADER,
     ROW_H,
+    SIZE,
     TEXT_X,
     Page,
     bar_chart,
@@ -634,3 +636,26 @@ def test_a_page_number_under_a_table_at_the_foot_is_no_row(tmp_path: Path) -> No
         ["Accueil", "12", "14"],
         ["Archives", "7", "9"],
     ]
+
+
+def test_header_cells_run_together_are_parted_over_their_wrapped_ends(tmp_path: Path) -> None:
+    """Narrow header cells nearly touching read as one chunk; the ends of their wrapped texts
+    on the next line stand apart, one under each capitalised word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def draw(p: Page) -> None:
+        x = 160.0
+        for word, end in [("Webconfe", "rence"), ("Webina", "ire"), ("Audioco", "nference")]:
+            p.text(x, 120, word)
+            p.text(x, 133, end)
+            x += stringWidth(word, FONT, SIZE) + 3  # 3 pt apart: one chunk on the first line
+        p.text(70, 120, "Produit")
+        p.text(400, 120, "AgentConnect")
+        p.text(70, 150, "Effectifs")
+        for right, value in [(180, "4"), (210, "3"), (265, "0,5"), (455, "5")]:
+            p.text(right, 150, value, right=True)
+        p.paragraph(190)
+
+    table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
+    header = _header_cols(table)
+    assert [header["Webconfe rence"], header["Webina ire"], header["Audioco nference"]] == [1, 2, 3]

@@ -69,6 +69,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     lines = text_lines(words, vrules, font)
 
     n_head = _header_lines(lines, hrules, (x0, x1), font)
+    _split_run_together_headers(lines[:n_head])
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     _header_over_its_figures(lines[:n_head], lines[n_head:], edges, font)
@@ -590,6 +591,37 @@ def _header_spans(
                         best = (first, last)
             if best != own:
                 chunk.cols = best
+
+
+def _split_run_together_headers(head: list[TextLine]) -> None:
+    """Part header cells of narrow columns that one chunk ran together.
+
+    Cells set nearly touching read as one chunk ("Webconfére Webinaire Audioco") over the
+    separate ends of their wrapped texts on the next line ("nce de l'État", "de l'État",
+    "nférenc"). When each capitalised word of the chunk stands over another chunk of the
+    next header line, each starts a cell of its own: the chunk is cut before it.
+    """
+    for upper, lower in zip(head, head[1:], strict=False):
+        parted: list[Chunk] = []
+        for chunk in upper.chunks:
+            below = [_below(word, lower.chunks) for word in chunk.words]
+            starts = [
+                i for i, word in enumerate(chunk.words) if i == 0 or word.text[:1].isupper()
+            ]
+            cells = [below[i] for i in starts]
+            if len(starts) < 2 or None in cells or len({id(c) for c in cells}) < len(cells):
+                parted.append(chunk)
+                continue
+            ends = [*starts[1:], len(chunk.words)]
+            parted.extend(Chunk(chunk.words[a:b]) for a, b in zip(starts, ends, strict=True))
+        upper.chunks = parted
+
+
+def _below(word: Word, chunks: list[Chunk]) -> Chunk | None:
+    """The chunk of `chunks` a word overlaps most, if any."""
+    overlaps = [(min(word.x1, c.x1) - max(word.x0, c.x0), i) for i, c in enumerate(chunks)]
+    best = max(overlaps, default=(0.0, -1))
+    return chunks[best[1]] if best[0] > 0 else None
 
 
 def _header_over_its_figures(
