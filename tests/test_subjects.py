@@ -43,6 +43,9 @@ PAGE = "\n\n".join(
         # "la direction" takes up the organisation its paragraph named.
         "La DINUM pilote la transformation numérique de l’État. En 2024, la direction a "
         "disposé de 95 M€ de crédits de paiement.",
+        # "ils" takes up the subject its paragraph named; an interim worded as the person.
+        "Les moyens de la DINUM ont progressé. De 2018 à 2021, ils ont été multipliés par 3. "
+        "En 2021, la DINUM a été confiée à un intérimaire durant 7 mois.",
         # The agents yield to the product the sentence names.
         "Sur Tchap, les agents publics ont échangé 40 % des messages en 2022.",
         # A box: its lines carry on with the subject of its title.
@@ -166,6 +169,14 @@ def test_a_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
 
 def test_the_direction_takes_up_the_organisation_of_its_paragraph(subjects):
     assert subjects["95 M€"] == ("dinum", "back_reference")
+
+
+def test_a_plural_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
+    assert subjects["3"] == ("dinum", "back_reference")
+
+
+def test_an_interim_worded_as_the_interim_director_names_the_metric(subjects):
+    assert subjects["7 mois"] == ("dinum", "clause")
 
 
 def test_the_agents_yield_to_a_product_of_the_sentence(subjects):
