@@ -46,6 +46,14 @@ PAGE = "\n\n".join(
         "Le budget de la DINUM en 2024",
         "Crédits de paiement : 120 M€.",
         "Masse salariale : 18 M€.",
+        # A possessive opening its sentence takes up the subject of its paragraph...
+        "TECH.GOUV a été adoptée en 2019.",
+        "Son architecture comprenait, la même année :",
+        "– trois axes ;",
+        "– sept missions.",
+        # ... not one further in: its owner may be a noun of the sentence.
+        "Resana est proposé aux ministères. Une société privée a porté son coût de "
+        "maintenance à 3 M€ en 2021.",
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
@@ -134,7 +142,7 @@ def segments(classified) -> dict[str, str | None]:
 
 
 def test_a_name_after_another_figure_is_that_figure_s(subjects):
-    assert subjects["7 M€"] == ("suite_numerique", "previous_sentence")
+    assert subjects["7 M€"] == ("suite_numerique", "back_reference")
     assert subjects["30 %"] == ("resana", "clause")
 
 
@@ -171,7 +179,12 @@ def test_box_lines_carry_on_with_the_subject_of_the_line_before(subjects):
 
 
 def test_a_full_sentence_before_only_gives_a_guess(subjects):
-    assert subjects["7 M€"][1] == "previous_sentence"
+    assert subjects["3 M€"] == ("resana", "previous_sentence")
+
+
+def test_a_possessive_opening_its_sentence_takes_up_the_subject_of_its_paragraph(subjects):
+    # each line of a list, from its introduction
+    assert [subjects["trois"], subjects["sept"]] == [("tech_gouv", "back_reference")] * 2
 
 
 def test_no_subject_without_support(subjects):

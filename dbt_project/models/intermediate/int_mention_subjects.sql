@@ -5,7 +5,8 @@
 --   back_reference     the sentence (or the one before) takes up a subject named earlier
 --                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
---                      (subject_references seed),
+--                      (subject_references seed); a possessive opening its sentence
+--                      ("Fin 2023, son coût") as `elle` (subject_possessives seed),
 --   introduction       named in the title or introduction the sentence follows (a line
 --                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
 --   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
@@ -40,8 +41,16 @@ references_ as (
     select
         kind,
         reach,
-        {{ normalize_wording('wording') }} as wording_norm
+        {{ normalize_wording('wording') }} as wording_norm,
+        cast(null as varchar) as possessive
     from {{ ref('subject_references') }}
+    union all
+    select
+        cast(null as varchar) as kind,
+        'paragraph' as reach,
+        {{ normalize_wording('wording') }} as wording_norm,
+        lower(wording) as possessive
+    from {{ ref('subject_possessives') }}
 ),
 
 classified as (
@@ -125,6 +134,16 @@ referring as (
         end || spans.sentence_before_norm as searched_norm
     from spans
     cross join references_
+    -- A possessive further in its sentence belongs as often to a noun of that sentence.
+    where references_.possessive is null
+        or regexp_matches(
+            lower(case
+                when {{ wording_scope('references_.wording_norm') }} is null
+                    then spans.previous_sentence
+                else spans.sentence
+            end),
+            '^\W*([^,;:.]*,\s*)?' || references_.possessive || '\s'
+        )
 ),
 
 antecedents as (
