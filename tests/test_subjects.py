@@ -54,6 +54,10 @@ PAGE = "\n\n".join(
         # ... not one further in: its owner may be a noun of the sentence.
         "Resana est proposé aux ministères. Une société privée a porté son coût de "
         "maintenance à 3 M€ en 2021.",
+        # Subjects coordinated as each having the figure share it; "et" alone may sum them.
+        "Pour Maia comme pour Osmose, la part des agents publics qui ne s’en servent pas "
+        "dépassait 60 % en 2021.",
+        "En 2021, Resana et Webinaire ont coûté 6 M€ de maintenance.",
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
@@ -88,8 +92,8 @@ def _dbt(*args: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """raw_text -> (subject, subject_support, segment) of each number of PAGE with a metric."""
+def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(raw_text, subject, subject_support, segment) of each number of PAGE with a metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
     mentions = mentions_in_text(PAGE, page=1)
@@ -126,7 +130,22 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str 
                 USING (report_id, mention_index)
             """
         ).fetchall()
-    return {raw_text: (subject, support, segment) for raw_text, subject, support, segment in rows}
+    return rows
+
+
+@pytest.fixture(scope="module")
+def classified(mention_rows) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """raw_text -> (subject, subject_support, segment) of each number with one subject."""
+    return {raw_text: tuple(found) for raw_text, *found in mention_rows}
+
+
+@pytest.fixture(scope="module")
+def subjects_of(mention_rows) -> dict[str, list[str | None]]:
+    """raw_text -> every subject found for it."""
+    found: dict[str, list[str | None]] = {}
+    for raw_text, subject, _, _ in mention_rows:
+        found.setdefault(raw_text, []).append(subject)
+    return {raw_text: sorted(subjects, key=str) for raw_text, subjects in found.items()}
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +216,11 @@ def test_a_segment_named_before_each_figure_is_that_figure_s(segments):
 
 def test_a_segment_named_after_each_figure_is_that_figure_s(segments):
     assert [segments["64 %"], segments["47 %"], segments["12 %"]] == ["laptop", "desktop", "tablet"]
+
+
+def test_subjects_coordinated_as_each_having_the_figure_share_it(subjects_of):
+    assert subjects_of["60 %"] == ["maia", "osmose"]
+
+
+def test_subjects_joined_by_et_alone_do_not_share_a_figure(subjects_of):
+    assert len(subjects_of["6 M€"]) == 1

@@ -61,7 +61,11 @@ classified as (
 
 -- The text between the number and the figures next to it: a name there is the number's own.
 spans as (
-    select classified.*, int_mention_spans.gap_before_norm, int_mention_spans.gap_after_norm
+    select
+        classified.*,
+        int_mention_spans.gap_before_norm,
+        int_mention_spans.gap_after_norm,
+        int_mention_spans.has_neighbours
     from classified
     inner join {{ ref('int_mention_spans') }} as int_mention_spans using (report_id, mention_index)
 ),
@@ -196,6 +200,48 @@ resolved as (
     where rank_in_mention = 1
 ),
 
+-- Subjects coordinated to the resolved one by a distributive wording ("pour Resana comme
+-- pour Osmose", "Resana, tout comme Osmose", "pour Resana et pour Osmose") share the
+-- figure of their sentence: each has it. A plain "et" may join them into one whole ("Resana
+-- et Osmose ont coûté 5 M€"), so it shares nothing; nor does a sentence of several figures.
+coordinated as (
+    select
+        resolved.report_id,
+        resolved.mention_index,
+        other.subject,
+        other.alias,
+        resolved.subject_support
+    from resolved
+    inner join spans using (report_id, mention_index)
+    inner join subject_aliases as own
+        on resolved.subject = own.subject and resolved.alias = own.alias
+    inner join named as other
+        on resolved.report_id = other.report_id
+        and resolved.mention_index = other.mention_index
+        and other.subject <> resolved.subject
+        and other.scope in (0, 1)
+    inner join subject_aliases as other_kind
+        on other.subject = other_kind.subject and other.alias = other_kind.alias
+    where spans.source_kind = 'text'
+        and not spans.has_neighbours
+        and resolved.subject_support in ('clause', 'sentence')
+        and own.kind = other_kind.kind
+        and (
+            regexp_matches(
+                {{ normalize_wording('spans.sentence') }},
+                {{ distributive_coordination('own.alias_norm', 'other_kind.alias_norm') }}
+            )
+            or regexp_matches(
+                {{ normalize_wording('spans.sentence') }},
+                {{ distributive_coordination('other_kind.alias_norm', 'own.alias_norm') }}
+            )
+        )
+    qualify row_number() over (
+        partition by resolved.report_id, resolved.mention_index, other.subject
+        order by length(other.alias) desc
+    ) = 1
+),
+
 -- Prose sentences with a classified number, and the subject when their numbers found one.
 sentences as (
     select
@@ -274,6 +320,9 @@ continued_mentions as (
 final as (
     select report_id, mention_index, subject, alias as subject_alias, subject_support
     from resolved
+    union all
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from coordinated
     union all
     select report_id, mention_index, subject, alias as subject_alias, subject_support
     from continued_mentions
