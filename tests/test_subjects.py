@@ -58,6 +58,14 @@ PAGE = "\n\n".join(
         "Pour Maia comme pour Osmose, la part des agents publics qui ne s’en servent pas "
         "dépassait 60 % en 2021.",
         "En 2021, Resana et Webinaire ont coûté 6 M€ de maintenance.",
+        # A pronoun takes up what a wording of its paragraph takes up; "ils" as "il" does.
+        "La gouvernance de la direction a changé. En 2021, elle a connu sept mois d’intérim.",
+        "La DINUM a vu ses crédits croître. Entre 2018 et 2021, ils ont été multipliés par quatre.",
+        # A list's introduction is the last sentence of its paragraph.
+        "Les agents qui ne s’en servent pas dépassent 65 % pour Maia en 2021. En 2021, le "
+        "taux d’équipement des agents publics était le suivant :",
+        "– smartphone : 33 % ;",
+        "– tablette : 11 %.",
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
@@ -92,8 +100,9 @@ def _dbt(*args: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, str | None]]:
-    """(raw_text, subject, subject_support, segment) of each number of PAGE with a metric."""
+def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, str | None, str]]:
+    """(raw_text, subject, subject_support, segment, metric) of each number of PAGE with a
+    metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
     mentions = mentions_in_text(PAGE, page=1)
@@ -121,7 +130,7 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
         rows = conn.execute(
             """
             SELECT mentions.raw_text, subjects.subject, subjects.subject_support,
-                segments.segment
+                segments.segment, int_mention_metrics.metric
             FROM staging.stg_mentions AS mentions
             INNER JOIN intermediate.int_mention_metrics USING (report_id, mention_index)
             LEFT JOIN intermediate.int_mention_subjects AS subjects
@@ -136,16 +145,22 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
 @pytest.fixture(scope="module")
 def classified(mention_rows) -> dict[str, tuple[str | None, str | None, str | None]]:
     """raw_text -> (subject, subject_support, segment) of each number with one subject."""
-    return {raw_text: tuple(found) for raw_text, *found in mention_rows}
+    return {raw_text: tuple(found[:3]) for raw_text, *found in mention_rows}
 
 
 @pytest.fixture(scope="module")
 def subjects_of(mention_rows) -> dict[str, list[str | None]]:
     """raw_text -> every subject found for it."""
     found: dict[str, list[str | None]] = {}
-    for raw_text, subject, _, _ in mention_rows:
+    for raw_text, subject, *_ in mention_rows:
         found.setdefault(raw_text, []).append(subject)
     return {raw_text: sorted(subjects, key=str) for raw_text, subjects in found.items()}
+
+
+@pytest.fixture(scope="module")
+def metrics(mention_rows) -> dict[str, str]:
+    """raw_text -> metric."""
+    return {raw_text: metric for raw_text, *_, metric in mention_rows}
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +239,16 @@ def test_subjects_coordinated_as_each_having_the_figure_share_it(subjects_of):
 
 def test_subjects_joined_by_et_alone_do_not_share_a_figure(subjects_of):
     assert len(subjects_of["6 M€"]) == 1
+
+
+def test_a_pronoun_takes_up_what_a_wording_of_its_paragraph_takes_up(subjects):
+    assert subjects["sept mois"] == ("dinum", "back_reference")
+
+
+def test_a_plural_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
+    assert subjects["quatre"] == ("dinum", "back_reference")
+
+
+def test_list_lines_take_the_metric_of_the_last_sentence_of_their_introduction(metrics, segments):
+    assert [metrics["33 %"], metrics["11 %"]] == ["equipment_rate"] * 2
+    assert [segments["33 %"], segments["11 %"]] == ["smartphone", "tablet"]

@@ -171,10 +171,42 @@ antecedents as (
     where referring.reference_scope is not null
 ),
 
+-- A pronoun whose paragraph names no subject but takes one up by a wording of a kind ("La
+-- continuité de la direction n'a pas été assurée. En 2022, elle a connu ...") takes up what
+-- that wording does: the last subject of its kind named before it on the page, further off
+-- than any name of the paragraph.
+relayed as (
+    select
+        referring.report_id,
+        referring.mention_index,
+        subject_aliases.subject,
+        subject_aliases.alias,
+        subject_aliases.is_generic,
+        'back_reference' as subject_support,
+        case when referring.reference_scope = 2 then 5 else 2 end as tier,
+        referring.reference_scope as scope,
+        length(referring.searched_norm)
+            + {{ distance_from_end('spans.preceding_text_norm', 'subject_aliases.alias_norm') }}
+            as distance,
+        length(subject_aliases.alias_norm) as alias_length
+    from referring
+    inner join spans using (report_id, mention_index)
+    inner join references_ as relay
+        on relay.kind is not null
+        and strpos(referring.searched_norm, relay.wording_norm) > 0
+    inner join subject_aliases
+        on relay.kind = subject_aliases.kind
+        and strpos(spans.preceding_text_norm, subject_aliases.alias_norm) > 0
+    where referring.kind is null
+        and referring.reference_scope is not null
+),
+
 candidates as (
     select * from named_supported
     union all
     select * from antecedents
+    union all
+    select * from relayed
 ),
 
 ranked as (
