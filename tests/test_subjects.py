@@ -237,8 +237,9 @@ def test_subjects_coordinated_as_each_having_the_figure_share_it(subjects_of):
     assert subjects_of["60 %"] == ["maia", "osmose"]
 
 
-def test_subjects_joined_by_et_alone_do_not_share_a_figure(subjects_of):
+def test_subjects_joined_by_et_alone_give_only_a_guess(subjects_of, subjects):
     assert len(subjects_of["6 M€"]) == 1
+    assert subjects["6 M€"][1] == "joined"
 
 
 def test_a_pronoun_takes_up_what_a_wording_of_its_paragraph_takes_up(subjects):

@@ -74,3 +74,12 @@
         || '| chez' || {{ first }} || '(et|ou|comme) chez' || {{ second }}
     )
 {%- endmacro %}
+
+{#-
+  A pattern of the normalized text where the normalized wordings `first` and `second` are
+  joined by a plain "et", "ou" or "ainsi que": what is said may apply to each or to both
+  together.
+-#}
+{% macro plain_coordination(first, second) -%}
+    ({{ first }} || '(et|ou|ainsi que) ((l|le|la|les) )?' || ltrim({{ second }}))
+{%- endmacro %}

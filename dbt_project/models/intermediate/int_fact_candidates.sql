@@ -47,6 +47,8 @@ statements as (
                 then 'no subject named for it in its clause, sentence, table or chart' end,
             case when classified.subject_support = 'previous_sentence'
                 then 'its subject is only named in the sentence before' end,
+            case when classified.subject_support = 'joined'
+                then 'its subject is named with another one by a plain "et": the figure may be their sum' end,
             case when metrics.dated
                     and classified.period_start is null
                     and classified.period_end is null

@@ -10,6 +10,8 @@
 --   introduction       named in the title or introduction the sentence follows (a line
 --                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
 --   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
+--   joined             named with another subject of its kind by a plain "et" (each or their
+--                      sum?): a guess, reviewed, never a fact,
 --   continued          the subject of the sentence before, when that one holds numbers
 --                      whose subject is one, found by any of the above but a guess (lists, boxes:
 --                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
@@ -226,10 +228,38 @@ ranked as (
     from candidates
 ),
 
-resolved as (
+nearest as (
     select report_id, mention_index, subject, alias, subject_support
     from ranked
     where rank_in_mention = 1
+),
+
+-- The nearest subject and each other subject of its kind its sentence names.
+pairs as (
+    select
+        nearest.report_id,
+        nearest.mention_index,
+        nearest.subject_support,
+        other.subject as other_subject,
+        other.alias as other_alias,
+        {{ normalize_wording('spans.sentence') }} as sentence_norm,
+        own.alias_norm,
+        other_kind.alias_norm as other_alias_norm,
+        spans.has_neighbours
+    from nearest
+    inner join spans using (report_id, mention_index)
+    inner join subject_aliases as own
+        on nearest.subject = own.subject and nearest.alias = own.alias
+    inner join named as other
+        on nearest.report_id = other.report_id
+        and nearest.mention_index = other.mention_index
+        and other.subject <> nearest.subject
+        and other.scope in (0, 1)
+    inner join subject_aliases as other_kind
+        on other.subject = other_kind.subject and other.alias = other_kind.alias
+    where spans.source_kind = 'text'
+        and nearest.subject_support in ('clause', 'sentence')
+        and own.kind = other_kind.kind
 ),
 
 -- Subjects coordinated to the resolved one by a distributive wording ("pour Resana comme
@@ -238,40 +268,57 @@ resolved as (
 -- et Osmose ont coûté 5 M€"), so it shares nothing; nor does a sentence of several figures.
 coordinated as (
     select
-        resolved.report_id,
-        resolved.mention_index,
-        other.subject,
-        other.alias,
-        resolved.subject_support
-    from resolved
-    inner join spans using (report_id, mention_index)
-    inner join subject_aliases as own
-        on resolved.subject = own.subject and resolved.alias = own.alias
-    inner join named as other
-        on resolved.report_id = other.report_id
-        and resolved.mention_index = other.mention_index
-        and other.subject <> resolved.subject
-        and other.scope in (0, 1)
-    inner join subject_aliases as other_kind
-        on other.subject = other_kind.subject and other.alias = other_kind.alias
-    where spans.source_kind = 'text'
-        and not spans.has_neighbours
-        and resolved.subject_support in ('clause', 'sentence')
-        and own.kind = other_kind.kind
+        report_id,
+        mention_index,
+        other_subject as subject,
+        other_alias as alias,
+        subject_support
+    from pairs
+    where not has_neighbours
         and (
             regexp_matches(
-                {{ normalize_wording('spans.sentence') }},
-                {{ distributive_coordination('own.alias_norm', 'other_kind.alias_norm') }}
+                sentence_norm, {{ distributive_coordination('alias_norm', 'other_alias_norm') }}
             )
             or regexp_matches(
-                {{ normalize_wording('spans.sentence') }},
-                {{ distributive_coordination('other_kind.alias_norm', 'own.alias_norm') }}
+                sentence_norm, {{ distributive_coordination('other_alias_norm', 'alias_norm') }}
             )
         )
     qualify row_number() over (
-        partition by resolved.report_id, resolved.mention_index, other.subject
-        order by length(other.alias) desc
+        partition by report_id, mention_index, other_subject
+        order by length(other_alias) desc
     ) = 1
+),
+
+-- Subjects joined by a plain "et", "ou" or "ainsi que" ("Resana et Osmose ont coûté 6 M€")
+-- may each have the figure or have it as a sum: it is no fact of either, only a guess
+-- (`joined`) for review.
+joined as (
+    select distinct report_id, mention_index
+    from pairs
+    where (
+            regexp_matches(sentence_norm, {{ plain_coordination('alias_norm', 'other_alias_norm') }})
+            or regexp_matches(sentence_norm, {{ plain_coordination('other_alias_norm', 'alias_norm') }})
+        )
+        and not exists (
+            select 1
+            from coordinated
+            where coordinated.report_id = pairs.report_id
+                and coordinated.mention_index = pairs.mention_index
+        )
+),
+
+resolved as (
+    select
+        nearest.report_id,
+        nearest.mention_index,
+        nearest.subject,
+        nearest.alias,
+        case
+            when joined.mention_index is not null then 'joined'
+            else nearest.subject_support
+        end as subject_support
+    from nearest
+    left join joined using (report_id, mention_index)
 ),
 
 -- Prose sentences with a classified number, and the subject when their numbers found one.
@@ -285,7 +332,7 @@ sentences as (
         min(classified.mention_index) as first_mention_index,
         count(resolved.subject) as resolved_count,
         count(distinct resolved.subject) as subject_count,
-        bool_or(resolved.subject_support = 'previous_sentence') as guessed,
+        bool_or(resolved.subject_support in ('previous_sentence', 'joined')) as guessed,
         min(resolved.subject) as subject,
         min(resolved.alias) as alias
     from classified
