@@ -227,6 +227,18 @@ def test_lines_bulleted_from_a_symbol_font_take_the_period_of_their_introduction
     assert [found[raw].period_end for raw in ("7", "4")] == [date(2021, 12, 31)] * 2
 
 
+def test_lines_with_drawn_bullets_take_the_period_of_their_introduction():
+    # A browser draws the bullets of an HTML list: the text holds only the items.
+    found = by_raw(
+        "La même année 2021, le réseau comprenait :\n\n"
+        "sept agences ;\n\n"
+        "douze guichets.\n\n"
+        "Il a ouvert 3 guichets."
+    )
+    assert [found[raw].period_end for raw in ("sept", "douze")] == [date(2021, 12, 31)] * 2
+    assert found["3"].period_text is None
+
+
 def test_a_counted_noun_is_a_quantity_and_a_numbered_one_a_reference():
     found = by_raw("Le programme 352 finance 35 programmes.")
     assert found["352"].non_fact_kind == "reference_number"

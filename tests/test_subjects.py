@@ -52,6 +52,26 @@ PAGE = "\n\n".join(
         "Le budget de la DINUM en 2024",
         "Crédits de paiement : 120 M€.",
         "Masse salariale : 18 M€.",
+        # A possessive opening its sentence takes up the subject of its paragraph...
+        "TECH.GOUV a été adoptée en 2019.",
+        "Son architecture comprenait, la même année :",
+        "– trois axes ;",
+        "– sept missions.",
+        # ... not one further in: its owner may be a noun of the sentence.
+        "Resana est proposé aux ministères. Une société privée a porté son coût de "
+        "maintenance à 3 M€ en 2021.",
+        # Subjects coordinated as each having the figure share it; "et" alone may sum them.
+        "Pour Maia comme pour Osmose, la part des agents publics qui ne s’en servent pas "
+        "dépassait 60 % en 2021.",
+        "En 2021, Resana et Webinaire ont coûté 6 M€ de maintenance.",
+        # A pronoun takes up what a wording of its paragraph takes up; "ils" as "il" does.
+        "La gouvernance de la direction a changé. En 2021, elle a connu sept mois d’intérim.",
+        "La DINUM a vu ses crédits croître. Entre 2018 et 2021, ils ont été multipliés par quatre.",
+        # A list's introduction is the last sentence of its paragraph.
+        "Les agents qui ne s’en servent pas dépassent 65 % pour Maia en 2021. En 2021, le "
+        "taux d’équipement des agents publics était le suivant :",
+        "– smartphone : 33 % ;",
+        "– tablette : 11 %.",
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
@@ -86,8 +106,9 @@ def _dbt(*args: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """raw_text -> (subject, subject_support, segment) of each number of PAGE with a metric."""
+def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, str | None, str]]:
+    """(raw_text, subject, subject_support, segment, metric) of each number of PAGE with a
+    metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
     mentions = mentions_in_text(PAGE, page=1)
@@ -115,7 +136,7 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str 
         rows = conn.execute(
             """
             SELECT mentions.raw_text, subjects.subject, subjects.subject_support,
-                segments.segment
+                segments.segment, int_mention_metrics.metric
             FROM staging.stg_mentions AS mentions
             INNER JOIN intermediate.int_mention_metrics USING (report_id, mention_index)
             LEFT JOIN intermediate.int_mention_subjects AS subjects
@@ -124,7 +145,28 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str 
                 USING (report_id, mention_index)
             """
         ).fetchall()
-    return {raw_text: (subject, support, segment) for raw_text, subject, support, segment in rows}
+    return rows
+
+
+@pytest.fixture(scope="module")
+def classified(mention_rows) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """raw_text -> (subject, subject_support, segment) of each number with one subject."""
+    return {raw_text: tuple(found[:3]) for raw_text, *found in mention_rows}
+
+
+@pytest.fixture(scope="module")
+def subjects_of(mention_rows) -> dict[str, list[str | None]]:
+    """raw_text -> every subject found for it."""
+    found: dict[str, list[str | None]] = {}
+    for raw_text, subject, *_ in mention_rows:
+        found.setdefault(raw_text, []).append(subject)
+    return {raw_text: sorted(subjects, key=str) for raw_text, subjects in found.items()}
+
+
+@pytest.fixture(scope="module")
+def metrics(mention_rows) -> dict[str, str]:
+    """raw_text -> metric."""
+    return {raw_text: metric for raw_text, *_, metric in mention_rows}
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +182,7 @@ def segments(classified) -> dict[str, str | None]:
 
 
 def test_a_name_after_another_figure_is_that_figure_s(subjects):
-    assert subjects["7 M€"] == ("suite_numerique", "previous_sentence")
+    assert subjects["7 M€"] == ("suite_numerique", "back_reference")
     assert subjects["30 %"] == ("resana", "clause")
 
 
@@ -189,7 +231,12 @@ def test_box_lines_carry_on_with_the_subject_of_the_line_before(subjects):
 
 
 def test_a_full_sentence_before_only_gives_a_guess(subjects):
-    assert subjects["7 M€"][1] == "previous_sentence"
+    assert subjects["3 M€"] == ("resana", "previous_sentence")
+
+
+def test_a_possessive_opening_its_sentence_takes_up_the_subject_of_its_paragraph(subjects):
+    # each line of a list, from its introduction
+    assert [subjects["trois"], subjects["sept"]] == [("tech_gouv", "back_reference")] * 2
 
 
 def test_no_subject_without_support(subjects):
@@ -202,3 +249,25 @@ def test_a_segment_named_before_each_figure_is_that_figure_s(segments):
 
 def test_a_segment_named_after_each_figure_is_that_figure_s(segments):
     assert [segments["64 %"], segments["47 %"], segments["12 %"]] == ["laptop", "desktop", "tablet"]
+
+
+def test_subjects_coordinated_as_each_having_the_figure_share_it(subjects_of):
+    assert subjects_of["60 %"] == ["maia", "osmose"]
+
+
+def test_subjects_joined_by_et_alone_give_only_a_guess(subjects_of, subjects):
+    assert len(subjects_of["6 M€"]) == 1
+    assert subjects["6 M€"][1] == "joined"
+
+
+def test_a_pronoun_takes_up_what_a_wording_of_its_paragraph_takes_up(subjects):
+    assert subjects["sept mois"] == ("dinum", "back_reference")
+
+
+def test_a_plural_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
+    assert subjects["quatre"] == ("dinum", "back_reference")
+
+
+def test_list_lines_take_the_metric_of_the_last_sentence_of_their_introduction(metrics, segments):
+    assert [metrics["33 %"], metrics["11 %"]] == ["equipment_rate"] * 2
+    assert [segments["33 %"], segments["11 %"]] == ["smartphone", "tablet"]

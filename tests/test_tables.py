@@ -178,6 +178,21 @@ def test_single_column_list_is_not_a_table(tmp_path: Path) -> None:
     assert _tables(make_pdf(tmp_path / "list.pdf", draw)) == []
 
 
+def test_list_of_short_items_is_not_a_table(tmp_path: Path) -> None:
+    # Short items behind dashes, and the paragraph after the list starting where the dashes
+    # stand: its first line reads as one more row.
+    def draw(p: Page) -> None:
+        p.paragraph(80, lines=2, x0=62)
+        for i, item in enumerate(
+            ["trois sites ;", "neuf agences ;", "douze guichets ;", "40 bornes."]
+        ):
+            p.text(62, 110 + i * 13, "–")
+            p.text(80, 111 + i * 13, item)
+        p.paragraph(110 + 4 * 13, lines=3, x0=62)
+
+    assert _tables(make_pdf(tmp_path / "short_list.pdf", draw)) == []
+
+
 def test_caption_unit_and_source_are_attached_not_gridded(tmp_path: Path) -> None:
     def draw(p: Page) -> None:
         below = p.paragraph(70)

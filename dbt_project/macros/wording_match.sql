@@ -59,3 +59,27 @@
         )
     end
 {%- endmacro %}
+
+{#-
+  A pattern of the normalized text where the normalized wordings `first` and `second` are
+  coordinated so that what is said applies to each: "a comme b", "a, tout comme pour b",
+  "a de même que b", "pour a et pour b", "chez a comme chez b". Normalized wordings hold
+  only letters, digits, spaces, % and €, and a space at each end: no regex escaping needed.
+-#}
+{% macro distributive_coordination(first, second) -%}
+    (
+        {{ first }} || '(tout )?(comme|de meme que) ((pour|chez|sur|a) )?((l|le|la|les) )?'
+            || ltrim({{ second }})
+        || '| pour' || {{ first }} || '(et|ou|comme) pour' || {{ second }}
+        || '| chez' || {{ first }} || '(et|ou|comme) chez' || {{ second }}
+    )
+{%- endmacro %}
+
+{#-
+  A pattern of the normalized text where the normalized wordings `first` and `second` are
+  joined by a plain "et", "ou" or "ainsi que": what is said may apply to each or to both
+  together.
+-#}
+{% macro plain_coordination(first, second) -%}
+    ({{ first }} || '(et|ou|ainsi que) ((l|le|la|les) )?' || ltrim({{ second }}))
+{%- endmacro %}

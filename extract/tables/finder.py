@@ -327,8 +327,23 @@ def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
         and any(len((row[1] or "").split()) > 6 for row in rows)
     ):
         return False  # bullets or numbers followed by sentences: a list
+    if table.n_cols == 2 and _bulleted(rows):
+        return False  # short items behind bullets: a list, whatever their length
     words = [len(c.text.split()) for c in table.cells if c.text]
     return statistics.median(words) <= MAX_MEDIAN_WORDS
+
+
+def _is_marker(text: str) -> bool:
+    text = text.strip()
+    # a bullet drawn from a symbol font (Symbol, Wingdings) reads as a private-use character
+    return text in _MARKERS or (len(text) == 1 and "\ue000" <= text <= "\uf8ff")
+
+
+def _bulleted(rows: list[list[str | None]]) -> bool:
+    """A first column of bullets only, bar the lines of prose around the list that stand
+    alone in their row (the line after it starts where the bullets stand)."""
+    marked = [row for row in rows if row[0] and _is_marker(row[0])]
+    return len(marked) >= 2 and all(row in marked or not any(row[1:]) for row in rows)
 
 
 def _row_cells(table: ExtractedTable) -> list[list[TableCell]]:

@@ -212,7 +212,9 @@ def _mentions(
             last_period = None
         local_calls = [(s - start, e - start) for s, e in calls if start <= s < end]
         preceding = _paragraphs_text(lead + readable[:start])
-        item = _LIST_ITEM_RE.match(sentence) is not None
+        # The lines after an introduction are its items even when their bullets are
+        # drawn, not printed (an HTML list).
+        item = _LIST_ITEM_RE.match(sentence) is not None or before.rstrip().endswith(":")
         mentions, periods = _sentence_mentions(
             sentence, page, before, local_calls, last_period, framing if item else None
         )

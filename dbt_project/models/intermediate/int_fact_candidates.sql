@@ -69,6 +69,8 @@ statements as (
                 then 'no subject named for it in its clause, sentence, table or chart' end,
             case when classified.subject_support = 'previous_sentence'
                 then 'its subject is only named in the sentence before' end,
+            case when classified.subject_support = 'joined'
+                then 'its subject is named with another one by a plain "et": the figure may be their sum' end,
             case when metrics.dated
                     and classified.period_start is null
                     and classified.period_end is null
@@ -101,8 +103,9 @@ statements as (
 keyed as (
     select
         *,
-        -- An unsupported statement is its own candidate: without a subject or a period it
-        -- cannot be told apart from, nor merged with, another statement.
+        -- An unsupported statement is its own candidate (one per subject when coordinated
+        -- subjects share it): without a subject or a period it cannot be told apart from,
+        -- nor merged with, another statement.
         case
             when missing is null then md5(concat_ws(
                 '|',
@@ -113,7 +116,7 @@ keyed as (
                 coalesce(cast(period_start as varchar), ''),
                 coalesce(cast(period_end as varchar), '')
             ))
-            else md5(concat_ws('|', 'unsupported', report_id, mention_index))
+            else md5(concat_ws('|', 'unsupported', report_id, mention_index, subject))
         end as fact_key,
         case source_kind when 'table' then 1 when 'chart' then 2 else 3 end as source_priority
     from statements

@@ -14,21 +14,21 @@
 with mentions as (
     select
         *,
-        -- The introduction a dashed list line follows: the last paragraph ending with a
-        -- colon, with nothing but dashed lines after it. A bullet drawn from a symbol font
-        -- (Symbol, Wingdings) reads as a private-use character. A list whose bullets the
+        -- The introduction a dashed list line follows: the last sentence of the last
+        -- paragraph ending with a colon, with nothing but dashed lines after it. A bullet
+        -- drawn from a symbol font (Symbol, Wingdings) reads as a private-use character. A list whose bullets the
         -- text does not keep (drawn as shapes) is told by its punctuation: "label : figure"
         -- lines ending with ";", the last one after a line ending with ";".
         case
             when regexp_matches(sentence, '^\s*{{ bullet }}\s')
                 then {{ normalize_wording(
-                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:" ~ bullet ~ " [^\\n]*\\n+)*$', 1)"
+                    "regexp_extract(regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:" ~ bullet ~ " [^\\n]*\\n+)*$', 1), '[^.!?…]*$')"
                 ) }}
             when regexp_matches(sentence, '^\s*[^\d:;.]{1,60}\s:\s')
                 and (regexp_matches(sentence, ';\s*$')
                     or regexp_matches(preceding_text, ';[ \t]*\n+$'))
                 then {{ normalize_wording(
-                    "regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[^\\n]*;[ \\t]*\\n+)*$', 1)"
+                    "regexp_extract(regexp_extract(preceding_text, '([^\\n]*:)[ \\t]*\\n+(?:[^\\n]*;[ \\t]*\\n+)*$', 1), '[^.!?…]*$')"
                 ) }}
         end as list_introduction_norm
     from {{ ref('stg_mentions') }}

@@ -5,10 +5,13 @@
 --   back_reference     the sentence (or the one before) takes up a subject named earlier
 --                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
---                      (subject_references seed),
+--                      (subject_references seed); a possessive opening its sentence
+--                      ("Fin 2023, son coût") as `elle` (subject_possessives seed),
 --   introduction       named in the title or introduction the sentence follows (a line
 --                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
 --   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
+--   joined             named with another subject of its kind by a plain "et" (each or their
+--                      sum?): a guess, reviewed, never a fact,
 --   continued          the subject of the sentence before, when that one holds numbers
 --                      whose subject is one, found by any of the above but a guess (lists, boxes:
 --                      "Crédits de paiement : 138 M€" after "Autorisations : 79 M€").
@@ -40,8 +43,16 @@ references_ as (
     select
         kind,
         reach,
-        {{ normalize_wording('wording') }} as wording_norm
+        {{ normalize_wording('wording') }} as wording_norm,
+        cast(null as varchar) as possessive
     from {{ ref('subject_references') }}
+    union all
+    select
+        cast(null as varchar) as kind,
+        'paragraph' as reach,
+        {{ normalize_wording('wording') }} as wording_norm,
+        lower(wording) as possessive
+    from {{ ref('subject_possessives') }}
 ),
 
 classified as (
@@ -52,7 +63,11 @@ classified as (
 
 -- The text between the number and the figures next to it: a name there is the number's own.
 spans as (
-    select classified.*, int_mention_spans.gap_before_norm, int_mention_spans.gap_after_norm
+    select
+        classified.*,
+        int_mention_spans.gap_before_norm,
+        int_mention_spans.gap_after_norm,
+        int_mention_spans.has_neighbours
     from classified
     inner join {{ ref('int_mention_spans') }} as int_mention_spans using (report_id, mention_index)
 ),
@@ -125,6 +140,16 @@ referring as (
         end || spans.sentence_before_norm as searched_norm
     from spans
     cross join references_
+    -- A possessive further in its sentence belongs as often to a noun of that sentence.
+    where references_.possessive is null
+        or regexp_matches(
+            lower(case
+                when {{ wording_scope('references_.wording_norm') }} is null
+                    then spans.previous_sentence
+                else spans.sentence
+            end),
+            '^\W*([^,;:.]*,\s*)?' || references_.possessive || '\s'
+        )
 ),
 
 antecedents as (
@@ -148,10 +173,42 @@ antecedents as (
     where referring.reference_scope is not null
 ),
 
+-- A pronoun whose paragraph names no subject but takes one up by a wording of a kind ("La
+-- continuité de la direction n'a pas été assurée. En 2022, elle a connu ...") takes up what
+-- that wording does: the last subject of its kind named before it on the page, further off
+-- than any name of the paragraph.
+relayed as (
+    select
+        referring.report_id,
+        referring.mention_index,
+        subject_aliases.subject,
+        subject_aliases.alias,
+        subject_aliases.is_generic,
+        'back_reference' as subject_support,
+        case when referring.reference_scope = 2 then 5 else 2 end as tier,
+        referring.reference_scope as scope,
+        length(referring.searched_norm)
+            + {{ distance_from_end('spans.preceding_text_norm', 'subject_aliases.alias_norm') }}
+            as distance,
+        length(subject_aliases.alias_norm) as alias_length
+    from referring
+    inner join spans using (report_id, mention_index)
+    inner join references_ as relay
+        on relay.kind is not null
+        and strpos(referring.searched_norm, relay.wording_norm) > 0
+    inner join subject_aliases
+        on relay.kind = subject_aliases.kind
+        and strpos(spans.preceding_text_norm, subject_aliases.alias_norm) > 0
+    where referring.kind is null
+        and referring.reference_scope is not null
+),
+
 candidates as (
     select * from named_supported
     union all
     select * from antecedents
+    union all
+    select * from relayed
 ),
 
 ranked as (
@@ -171,10 +228,97 @@ ranked as (
     from candidates
 ),
 
-resolved as (
+nearest as (
     select report_id, mention_index, subject, alias, subject_support
     from ranked
     where rank_in_mention = 1
+),
+
+-- The nearest subject and each other subject of its kind its sentence names.
+pairs as (
+    select
+        nearest.report_id,
+        nearest.mention_index,
+        nearest.subject_support,
+        other.subject as other_subject,
+        other.alias as other_alias,
+        {{ normalize_wording('spans.sentence') }} as sentence_norm,
+        own.alias_norm,
+        other_kind.alias_norm as other_alias_norm,
+        spans.has_neighbours
+    from nearest
+    inner join spans using (report_id, mention_index)
+    inner join subject_aliases as own
+        on nearest.subject = own.subject and nearest.alias = own.alias
+    inner join named as other
+        on nearest.report_id = other.report_id
+        and nearest.mention_index = other.mention_index
+        and other.subject <> nearest.subject
+        and other.scope in (0, 1)
+    inner join subject_aliases as other_kind
+        on other.subject = other_kind.subject and other.alias = other_kind.alias
+    where spans.source_kind = 'text'
+        and nearest.subject_support in ('clause', 'sentence')
+        and own.kind = other_kind.kind
+),
+
+-- Subjects coordinated to the resolved one by a distributive wording ("pour Resana comme
+-- pour Osmose", "Resana, tout comme Osmose", "pour Resana et pour Osmose") share the
+-- figure of their sentence: each has it. A plain "et" may join them into one whole ("Resana
+-- et Osmose ont coûté 5 M€"), so it shares nothing; nor does a sentence of several figures.
+coordinated as (
+    select
+        report_id,
+        mention_index,
+        other_subject as subject,
+        other_alias as alias,
+        subject_support
+    from pairs
+    where not has_neighbours
+        and (
+            regexp_matches(
+                sentence_norm, {{ distributive_coordination('alias_norm', 'other_alias_norm') }}
+            )
+            or regexp_matches(
+                sentence_norm, {{ distributive_coordination('other_alias_norm', 'alias_norm') }}
+            )
+        )
+    qualify row_number() over (
+        partition by report_id, mention_index, other_subject
+        order by length(other_alias) desc
+    ) = 1
+),
+
+-- Subjects joined by a plain "et", "ou" or "ainsi que" ("Resana et Osmose ont coûté 6 M€")
+-- may each have the figure or have it as a sum: it is no fact of either, only a guess
+-- (`joined`) for review.
+joined as (
+    select distinct report_id, mention_index
+    from pairs
+    where (
+            regexp_matches(sentence_norm, {{ plain_coordination('alias_norm', 'other_alias_norm') }})
+            or regexp_matches(sentence_norm, {{ plain_coordination('other_alias_norm', 'alias_norm') }})
+        )
+        and not exists (
+            select 1
+            from coordinated
+            where coordinated.report_id = pairs.report_id
+                and coordinated.mention_index = pairs.mention_index
+        )
+),
+
+resolved as (
+    select
+        nearest.report_id,
+        nearest.mention_index,
+        nearest.subject,
+        nearest.alias,
+        case
+            when joined.mention_index is not null then 'joined'
+            else nearest.subject_support
+        end as subject_support
+    from nearest
+    left join joined using (report_id, mention_index)
 ),
 
 -- Prose sentences with a classified number, and the subject when their numbers found one.
@@ -188,7 +332,7 @@ sentences as (
         min(classified.mention_index) as first_mention_index,
         count(resolved.subject) as resolved_count,
         count(distinct resolved.subject) as subject_count,
-        bool_or(resolved.subject_support = 'previous_sentence') as guessed,
+        bool_or(resolved.subject_support in ('previous_sentence', 'joined')) as guessed,
         min(resolved.subject) as subject,
         min(resolved.alias) as alias
     from classified
@@ -255,6 +399,9 @@ continued_mentions as (
 final as (
     select report_id, mention_index, subject, alias as subject_alias, subject_support
     from resolved
+    union all
+    select report_id, mention_index, subject, alias as subject_alias, subject_support
+    from coordinated
     union all
     select report_id, mention_index, subject, alias as subject_alias, subject_support
     from continued_mentions

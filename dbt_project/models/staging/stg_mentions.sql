@@ -14,8 +14,25 @@ pieces as (
         -- Paragraphs of the preceding text are lines: the last line is the paragraph the
         -- sentence belongs to, or the one before when the sentence starts a paragraph.
         regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*$') as paragraph_before,
-        -- The same and the paragraph before it: where the sentence before looks back to.
-        regexp_extract(rtrim(preceding_text, chr(10)), '[^\n]*\n*[^\n]*$') as paragraphs_before
+        -- The paragraph of the sentence before and the one before it: where the sentence
+        -- before looks back to. That sentence may stand further up: a list's lines all
+        -- follow its introduction.
+        regexp_extract(
+            rtrim(
+                case
+                    when strpos(reverse(preceding_text), reverse(previous_sentence)) > 0
+                        then substr(
+                            preceding_text,
+                            1,
+                            length(preceding_text)
+                                - strpos(reverse(preceding_text), reverse(previous_sentence)) + 1
+                        )
+                    else preceding_text
+                end,
+                chr(10)
+            ),
+            '[^\n]*\n*[^\n]*$'
+        ) as paragraphs_before
     from mentions
 ),
 
