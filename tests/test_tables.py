@@ -500,3 +500,33 @@ def test_a_word_wrapped_on_its_hyphen_joins_without_space(tmp_path: Path) -> Non
         ["Sous-total", ""],
         ["Licences", "2024"],
     ]
+
+
+def test_header_of_wrapped_cells_centred_over_one_row_of_figures(tmp_path: Path) -> None:
+    """A transposed table: its header cells wrap on one to three lines, each centred
+    vertically, so their lines interleave; one row of figures follows, no rule."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Effectifs par service (en ETP)")
+        p.text(70, 136, "Service")
+        for x, lines in (
+            (250, ["Accueil", "des", "usagers"]),
+            (320, ["Archives", "centrales"]),
+            (390, ["Courrier"]),
+            (460, ["Controle", "interne"]),
+        ):
+            top = 136 - 5 * (len(lines) - 1)
+            for k, text in enumerate(lines):
+                p.text(x, top + 10 * k, text, right=True)
+        p.text(70, 164, "Agents")
+        for x, value in ((250, "12"), (320, "4,5"), (390, "> 7"), (460, "3")):
+            p.text(x, 164, value, right=True)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "transposed.pdf", draw))
+    assert table.header_rows == 1
+    assert _texts(table) == [
+        ["Service", "Accueil des usagers", "Archives centrales", "Courrier", "Controle interne"],
+        ["Agents", "12", "4,5", "> 7", "3"],
+    ]
+

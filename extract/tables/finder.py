@@ -83,7 +83,7 @@ def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedT
     table = build_grid(layout, bbox)
     if (
         table is not None
-        and _looks_like_table(table, ruled)
+        and _looks_like_table(table, ruled or has_caption(bbox, layout))
         and not _reads_as_prose(table, layout.font_size)
         and not _is_contents(table, layout)
     ):
@@ -271,20 +271,27 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
                 bottom = max(bottom, ln.bottom)
                 pending.clear()
     if not _closed(layout, bbox, top):
-        above = [ln for ln in reversed(candidates) if ln.bottom < top + 1]
+        above = [ln for ln in reversed(candidates) if ln.top < top - 1]
         edge = top
         for ln in above:
-            if edge - ln.bottom > gap_limit or not fits(ln) or len(ln.chunks) < 2:
+            # A line of one chunk joins only when it overlaps the line under it: the top of
+            # a header cell centred higher than its neighbours.
+            if (
+                edge - ln.bottom > gap_limit
+                or not fits(ln)
+                or (len(ln.chunks) < 2 and ln.bottom <= edge)
+            ):
                 break
             top = min(top, ln.top)
             edge = ln.top
     return (x0, top, x1, bottom)
 
 
-def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
+def _looks_like_table(table: ExtractedTable, framed: bool) -> bool:
+    """Framed: ruled or captioned, so that a header over one row of figures is a table."""
     rows = table.rows()
     filled_rows = sum(1 for row in rows if sum(1 for v in row if v) >= 2)
-    if table.n_cols < 2 or filled_rows < (2 if ruled else MIN_TEXT_ROWS):
+    if table.n_cols < 2 or filled_rows < (2 if framed else MIN_TEXT_ROWS):
         return False
     if any(_FIGURE.match(c.text) for c in table.cells if c.row == 0):
         return False  # a figure's title inside the region: chart labels, not a table

@@ -24,6 +24,10 @@ SPAN_OVERLAP = 1.0
 # A horizontal rule separates two text lines only if it lies between them with this much
 # tolerance (x font size) for rules drawn touching the glyphs.
 RULE_TOL = 0.25
+# Lines of one row of wrapped cells are set solid: less than this (x font size) from the
+# bottom of one to the top of the next, or overlapping when the cells are centred vertically
+# at different heights. Rows of a table stand further apart, by their padding.
+SOLID_GAP = 0.4
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -112,17 +116,30 @@ def _header_lines(
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
-            if (
-                i > len(lines) // 2
-                and _rule_across(lines[i - 1], line, hrules, span, font)
-                and not any(
-                    _rule_across(a, b, hrules, span, font)
-                    for a, b in zip(lines[:i], lines[1:i], strict=False)
+            if i > len(lines) // 2 and (
+                (
+                    _rule_across(lines[i - 1], line, hrules, span, font)
+                    and not any(
+                        _rule_across(a, b, hrules, span, font)
+                        for a, b in zip(lines[:i], lines[1:i], strict=False)
+                    )
                 )
+                or _one_row_set_apart(lines[: i + 1], font)
             ):
                 return i
             return min(i, len(lines) // 2)
     return 1 if len(lines) > 2 else 0
+
+
+def _one_row_set_apart(lines: list[TextLine], font: float) -> bool:
+    """Are all lines but the last set solid, as one row, and further from the last line?
+
+    A header row of wrapped cells centred at different heights (a transposed table, its
+    periods or products as columns) is many text lines over a body of one or two rows.
+    """
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    inner, last = gaps[:-1], gaps[-1]
+    return bool(inner) and max(inner) < min(SOLID_GAP * font, last)
 
 
 def _rule_across(
@@ -239,7 +256,12 @@ def _continues(
         return False
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
-    if not cols <= prev_cols or _spans(line, edges, font) or _spans(prev, edges, font):
+    if _spans(line, edges, font) or _spans(prev, edges, font):
+        return False
+    if line_in_header and line.top < max(ln.bottom for ln in row.lines):
+        # Header cells wrapped and centred at different heights: their lines interleave.
+        return True
+    if not cols <= prev_cols:
         return False
     if line_in_header:
         # Wrapped header text: both lines are headers and sit in the same columns.
@@ -485,7 +507,7 @@ def _header_spans(
     Columns come from the body, and a title over two sub-headers may be narrower than the
     gap it is centred on, so its extent alone can put it in one column. It heads the
     sub-headers below it (the first header text under it in each column), in adjacent
-    columns free of the other chunks of its line, when it is centred over them (its centre
+    columns free of the other chunks at its height, when it is centred over them (its centre
     within one font size of the midpoint of the outer sub-headers' centres) or when a rule
     shorter than the table (a spanner rule) runs under it over their centres.
     """
@@ -494,9 +516,11 @@ def _header_spans(
         for chunk in line.chunks:
             own = _columns_of(chunk, edges, font)
             centre = (chunk.x0 + chunk.x1) / 2
+            # Columns taken at its height: by its line, and by the lines of cells centred
+            # at other heights that overlap it (a title has its columns to itself).
             others: set[int] = set()
-            for c in line.chunks:
-                if c is not chunk:
+            for c in (c for ln in head for c in ln.chunks):
+                if c is not chunk and c.top < chunk.bottom and chunk.top < c.bottom:
                     a, b = _columns_of(c, edges, font)
                     others.update(range(a, b + 1))
             below: dict[int, Chunk] = {}
