@@ -530,3 +530,58 @@ def test_header_of_wrapped_cells_centred_over_one_row_of_figures(tmp_path: Path)
         ["Agents", "12", "4,5", "> 7", "3"],
     ]
 
+
+def test_figures_of_adjacent_cells_set_close_stay_apart(tmp_path: Path) -> None:
+    """Narrow columns: right-aligned figures stand closer than the usual column gap."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 5 : Effectifs par service (en ETP)")
+        right = [200.0, 231.5, 262.0]
+        rows = [
+            ("Service", ["2021", "2022", "2023"]),
+            ("Accueil", ["> 13", "> 25,5", "< 30"]),
+            ("Archives", ["12 %", "8 %", "9,5 %"]),
+            ("Courrier", ["< 4", "6", "7"]),
+        ]
+        for r, (label, figures) in enumerate(rows):
+            p.text(70, 120 + 14 * r, label)
+            for x, figure in zip(right, figures, strict=True):
+                p.text(x, 120 + 14 * r, figure, right=True)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "close_figures.pdf", draw))
+    assert _texts(table)[1:] == [
+        ["Accueil", "> 13", "> 25,5", "< 30"],
+        ["Archives", "12 %", "8 %", "9,5 %"],
+        ["Courrier", "< 4", "6", "7"],
+    ]
+
+
+@pytest.mark.parametrize("captioned", [True, False])
+def test_a_captioned_header_over_one_row_of_figures_is_a_table(
+    tmp_path: Path, captioned: bool
+) -> None:
+    """Two aligned lines are a table under a table caption, and nothing without one."""
+
+    def draw(p: Page) -> None:
+        p.paragraph(60)
+        if captioned:
+            p.text(70, 110, "Tableau n° 2 : Taux d'equipement des agents en 2022")
+        p.text(70, 130, "Equipement")
+        p.text(70, 146, "Taux d'equipement")
+        for x, head, figure in (
+            (260, "Portable", "72 %"),
+            (340, "Fixe", "54 %"),
+            (420, "Tablette", "10 %"),
+        ):
+            p.text(x, 130, head, right=True)
+            p.text(x, 146, figure, right=True)
+        p.paragraph(180)
+
+    tables = _tables(make_pdf(tmp_path / "one_row.pdf", draw))
+    expected = [
+        ["Equipement", "Portable", "Fixe", "Tablette"],
+        ["Taux d'equipement", "72 %", "54 %", "10 %"],
+    ]
+    assert [_texts(t) for t in tables] == ([expected] if captioned else [])
+

@@ -201,15 +201,16 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
 
     def close() -> None:
         multi = [ln for ln in run if len(ln.chunks) >= 2]
-        if len(multi) >= MIN_TEXT_ROWS:
-            seeds.append(
-                (
-                    min(ln.x0 for ln in run),
-                    min(ln.top for ln in run),
-                    max(ln.x1 for ln in run),
-                    max(ln.bottom for ln in run),
-                )
+        if len(multi) >= 2:
+            bbox = (
+                min(ln.x0 for ln in run),
+                min(ln.top for ln in run),
+                max(ln.x1 for ln in run),
+                max(ln.bottom for ln in run),
             )
+            # Under a table caption, a header and one row of figures make a table.
+            if len(multi) >= MIN_TEXT_ROWS or has_caption(bbox, layout):
+                seeds.append(bbox)
         run.clear()
 
     lines = [_outside(ln, taken) for ln in layout.lines]
