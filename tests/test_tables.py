@@ -585,3 +585,36 @@ def test_a_captioned_header_over_one_row_of_figures_is_a_table(
     ]
     assert [_texts(t) for t in tables] == ([expected] if captioned else [])
 
+
+def test_cells_wrapped_around_the_figures_of_the_first_row_stay_in_that_row(
+    tmp_path: Path,
+) -> None:
+    """Cells centred vertically: the label and the period of the first row wrap one line
+    above and one below its figures, right under the rule that closes the header."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Couts des services (en milliers d'euros)")
+        p.text(70, 120, "Nature du cout")
+        p.text(220, 120, "Periode", right=True)
+        p.text(300, 120, "Montant", right=True)
+        p.line(62, 116, 310, 116)
+        p.line(62, 133, 310, 133)
+        p.text(70, 137, "Cout cumule de")
+        p.text(220, 137, "2021-", right=True)
+        p.text(300, 143, "9 300", right=True)
+        p.text(70, 149, "deploiement")
+        p.text(220, 149, "2023", right=True)
+        p.text(70, 166, "Cout annuel")
+        p.text(220, 166, "2024", right=True)
+        p.text(300, 166, "5 000", right=True)
+        p.line(62, 180, 310, 180)
+        p.paragraph(210)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_first_row.pdf", draw))
+    assert table.header_rows == 1
+    assert _texts(table) == [
+        ["Nature du cout", "Periode", "Montant"],
+        ["Cout cumule de deploiement", "2021-2023", "9 300"],
+        ["Cout annuel", "2024", "5 000"],
+    ]
+

@@ -109,23 +109,22 @@ def _header_lines(
     """Leading lines without figures, when figures follow: the header zone.
 
     Without other evidence the zone is at most half the lines (a text table whose first
-    figure comes late must not be all header). A rule across the table right above the first
-    line of figures, with no such rule between the lines above it, closes a header of any
-    height: that is the rule under a header set on several lines (a spanning title over
-    sub-headers), not one of the rules of a grid.
+    figure comes late must not be all header). The one rule across the table above the
+    first line of figures closes the header there, whatever its height: that is the rule
+    under a header set on several lines (a spanning title over sub-headers), not one of the
+    rules of a grid, and the lines under it belong to the first row (its cells wrapped
+    around its figures).
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
-            if i > len(lines) // 2 and (
-                (
-                    _rule_across(lines[i - 1], line, hrules, span, font)
-                    and not any(
-                        _rule_across(a, b, hrules, span, font)
-                        for a, b in zip(lines[:i], lines[1:i], strict=False)
-                    )
-                )
-                or _one_row_set_apart(lines[: i + 1], font)
-            ):
+            ruled = [
+                j
+                for j in range(1, i + 1)
+                if _rule_across(lines[j - 1], lines[j], hrules, span, font)
+            ]
+            if len(ruled) == 1 and (ruled[0] < i or i > len(lines) // 2):
+                return ruled[0]
+            if i > len(lines) // 2 and _one_row_set_apart(lines[: i + 1], font):
                 return i
             return min(i, len(lines) // 2)
     return 1 if len(lines) > 2 else 0
@@ -392,41 +391,51 @@ def _centred_header_cells(
 def _centred_row_labels(
     rows: list[_Row], body: list[TextLine], hrules: list[Rule], edges: list[float], font: float
 ) -> list[_Row]:
-    """Join a row label wrapped around the figures of its row.
+    """Join the cells of a row wrapped around the figures of that row.
 
-    A row whose cells are centred vertically sets a label wrapped on two lines one above and
-    one below its figures ("Cout annuel de" / figures / "maintenance"): three rows of text,
-    one row of the table. A line holding only a label in the first column, followed by a
-    line of figures with nothing in the first column, then by a first-column line that
-    carries the label on (it starts in lower case), make one row when no rule parts them.
+    A row whose cells are centred vertically sets a cell wrapped on two lines one above and
+    one below its one-line cells ("Cout annuel de" / figures / "maintenance", or a period
+    "2021-" / "2023" beside a label and a figure): three rows of text, one row of the table.
+    A line of text cells only, followed by a line with a figure in the other columns, then
+    by a line in the columns of the first that carries each of its cells on (lower case, an
+    opening bracket, or after a hyphen), make one row when no rule parts them.
     """
     tol = RULE_TOL * font
     in_body = {id(ln) for ln in body}
 
-    def label_only(row: _Row) -> bool:
-        return all(
-            id(ln) in in_body
-            and _occupied(ln, edges, font) == {0}
-            and all(header_like(c.text) for c in ln.chunks)
-            for ln in row.lines
-        )
+    def text_only(row: _Row) -> set[int]:
+        """The columns of a row of text cells in the body, else none."""
+        if not all(
+            id(ln) in in_body and all(header_like(c.text) for c in ln.chunks) for ln in row.lines
+        ):
+            return set()
+        return set().union(*(_occupied(ln, edges, font) for ln in row.lines))
 
-    def figures_beside(row: _Row) -> bool:
+    def figures_beside(row: _Row, taken: set[int]) -> bool:
         return all(
-            id(ln) in in_body and 0 not in _occupied(ln, edges, font) for ln in row.lines
+            id(ln) in in_body and not _occupied(ln, edges, font) & taken for ln in row.lines
         ) and any(not header_like(c.text) for ln in row.lines for c in ln.chunks)
+
+    def carried_on(upper: _Row, lower: _Row) -> bool:
+        ends = {_columns_of(c, edges, font)[0]: c.text for ln in upper.lines for c in ln.chunks}
+        return all(
+            c.text[:1].islower()
+            or c.text.startswith("(")
+            or ends.get(_columns_of(c, edges, font)[0], "").endswith("-")
+            for c in lower.lines[0].chunks
+        )
 
     out: list[_Row] = []
     k = 0
     while k < len(rows):
         group = rows[k : k + 3]
+        columns = text_only(group[0]) if len(group) == 3 else set()
         if (
-            len(group) == 3
+            columns
             and not any(r.spanning for r in group)
-            and label_only(group[0])
-            and figures_beside(group[1])
-            and label_only(group[2])
-            and group[2].lines[0].text[:1].islower()
+            and figures_beside(group[1], columns)
+            and text_only(group[2]) == columns
+            and carried_on(group[0], group[2])
             and not any(
                 _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
                 for a, b in zip(group, group[1:], strict=False)
