@@ -618,3 +618,29 @@ def test_cells_wrapped_around_the_figures_of_the_first_row_stay_in_that_row(
         ["Cout annuel", "2024", "5 000"],
     ]
 
+
+def test_a_figure_cut_inside_a_group_of_thousands_is_read_whole(tmp_path: Path) -> None:
+    """A cell too narrow for its figure breaks it between digits; two figures stacked in
+    one cell are not glued together."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 7 : Couts des services")
+        cells = [
+            (["Poste"], ["Periode"], ["Montant"]),
+            (["Realisation"], ["2021"], ["9 30", "0"]),
+            (["Licences"], ["2023"], ["4 80", "0 00", "0"]),
+            (["Maintenance"], ["2024"], ["12", "15"]),
+        ]
+        top = 116.0
+        for row in cells:
+            height = 4 + 11 * max(len(lines) for lines in row)
+            p.line(62, top, 320, top)
+            for (x, right), lines in zip(((70, False), (220, True), (300, True)), row, strict=True):
+                for k, text in enumerate(lines):
+                    p.text(x, top + 3 + 11 * k, text, right=right)
+            top += height
+        p.line(62, top, 320, top)
+        p.paragraph(top + 30)
+
+    table = _only_table(make_pdf(tmp_path / "cut_figure.pdf", draw))
+    assert [row[2] for row in _texts(table)] == ["Montant", "9 300", "4 800 000", "12 15"]

@@ -30,6 +30,10 @@ RULE_TOL = 0.25
 SOLID_GAP = 0.4
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# The end of a line of a figure cut inside a group of thousands, and the digits that open
+# the next line.
+_CUT_GROUP = re.compile(r"\d[ \u00a0\u202f](\d{1,2})$")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -330,17 +334,28 @@ def _joined(pieces: list[tuple[int, str]]) -> str:
     """The text of a cell from its chunks (line order, text), in reading order.
 
     A line of a cell ending on a hyphen after a letter or digit carries its word on to the
-    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space.
+    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space. So does
+    a figure cut inside a group of thousands by a cell too narrow for it ("9 30" / "0",
+    "4 80" / "0 00" / "0"): a group of one or two digits after a space only completes when
+    the next line's leading digits make it three.
     """
     text = ""
     previous_line = None
     for line, piece in pieces:
+        cut_group = _CUT_GROUP.search(text)
+        leading = _LEADING_DIGITS.match(piece)
         carried = (
             previous_line is not None
             and line != previous_line
             and len(text) > 1
-            and text.endswith("-")
-            and text[-2].isalnum()
+            and (
+                (text.endswith("-") and text[-2].isalnum())
+                or (
+                    cut_group is not None
+                    and leading is not None
+                    and len(cut_group.group(1)) + len(leading.group(0)) == 3
+                )
+            )
         )
         text = f"{text}{piece}" if carried or not text else f"{text} {piece}"
         previous_line = line
