@@ -644,3 +644,33 @@ def test_a_figure_cut_inside_a_group_of_thousands_is_read_whole(tmp_path: Path) 
 
     table = _only_table(make_pdf(tmp_path / "cut_figure.pdf", draw))
     assert [row[2] for row in _texts(table)] == ["Montant", "9 300", "4 800 000", "12 15"]
+
+
+def test_a_header_wider_than_its_figures_stays_over_its_own_column(tmp_path: Path) -> None:
+    """A wrapped header centred over a narrow column of figures bleeds into the gap of the
+    column beside it: it is that column's header, not a title spanning both."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 6 : Couts du service")
+
+        def centred(x: float, top: float, s: str) -> None:
+            p.c.setFont("Helvetica", 9)
+            p.c.drawCentredString(x, 842 - top - 7.2, s)
+
+        p.line(62, 116, 380, 116)
+        centred(318, 120, "Montant annuel estime (en")
+        p.text(70, 125, "Poste")
+        p.text(250, 125, "Periode", right=True)
+        centred(318, 130, "milliers d'euros)")
+        p.line(62, 143, 380, 143)
+        rows = [("Realisation", "2021", "5 600"), ("Maintenance", "2024", "1 850")]
+        for r, (label, period, amount) in enumerate([*rows, ("Licences", "2023", "950")]):
+            p.text(70, 148 + 14 * r, label)
+            p.text(250, 148 + 14 * r, period, right=True)
+            p.text(330, 148 + 14 * r, amount, right=True)
+        p.line(62, 190, 380, 190)
+        p.paragraph(220)
+
+    table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
+    assert [c.col_span for c in table.cells if c.is_header] == [1, 1, 1]
+    assert _texts(table)[0] == ["Poste", "Periode", "Montant annuel estime (en milliers d'euros)"]

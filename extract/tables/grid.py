@@ -195,11 +195,18 @@ def _columns_of(chunk: Chunk, edges: list[float], font: float) -> tuple[int, int
         overlap = min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i])
         if overlap > min(SPAN_OVERLAP * font, 0.5 * width):
             cols.append(i)
+    mid = (chunk.x0 + chunk.x1) / 2
+    own = sum(1 for e in edges[1:-1] if e < mid)
     if not cols:  # outside the edges: nearest column
-        mid = (chunk.x0 + chunk.x1) / 2
-        i = sum(1 for e in edges[1:-1] if e < mid)
-        return i, i
-    return cols[0], cols[-1]
+        return own, own
+    first, last = cols[0], cols[-1]
+    if first < last and abs(mid - (edges[own] + edges[own + 1]) / 2) < abs(
+        mid - (edges[first] + edges[last + 1]) / 2
+    ):
+        # Centred on its own column, it bleeds into a neighbour (a header wider than the
+        # figures under it): a title spanning columns is centred over them.
+        return own, own
+    return first, last
 
 
 def _occupied(line: TextLine, edges: list[float], font: float) -> set[int]:
