@@ -34,10 +34,11 @@ from extract.text.numbers import (
     ParsedQuantity,
     UnitScale,
     find_quantities,
+    fold,
     parse_quantity,
     unit_from_note,
 )
-from extract.text.periods import PeriodMention, find_periods, parse_period
+from extract.text.periods import ORDINALS, PeriodMention, find_periods, parse_period
 
 # Where a table or chart announces its unit: "(en M€)", "(ETP)", "en millions d'euros".
 _UNIT_NOTE_RE = re.compile(r"\(([^()]*)\)|\ben\s+[^,;:()]+$", re.IGNORECASE)
@@ -50,6 +51,9 @@ MAX_UNIT_LABEL_WORDS = 3
 _FRAGMENT_RE = re.compile(r"^\s*(?:d['’]|de\s|des\s|du\s)", re.IGNORECASE)
 # Words a qualifier may take before a cell's figure: "un peu plus de 75 %".
 MAX_QUALIFIER_WORDS = 4
+# Words before a year within a label that may hold an ordinal naming a part of that year
+# ("1er trim. 2022", a word cut by a narrow cell: "1er trimestr e 2022").
+ORDINAL_REACH_WORDS = 3
 
 
 def _unit_note(texts: Iterable[str | None]) -> UnitScale | None:
@@ -104,7 +108,7 @@ def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMent
         (p.period_start, p.period_end): p
         for text in labels
         for p in find_periods(text)
-        if p.resolved
+        if p.resolved and not _part_of_year_unread(text, p)
     }
     if len(within) > 1:
         return None
@@ -115,6 +119,16 @@ def _period(candidates: Iterable[str | None], caption: str | None) -> PeriodMent
         if len({(p.period_start, p.period_end) for p in periods}) == 1:
             return periods[0]
     return None
+
+
+def _part_of_year_unread(label: str, period: PeriodMention) -> bool:
+    """Does an ordinal the period did not take in stand just before it ("1er trim. 2022")?
+
+    The label then names a quarter, a semester or a week of the year that the period reader
+    could not read; the whole year would be a wrong period.
+    """
+    before = label[: period.start].split()[-ORDINAL_REACH_WORDS:]
+    return any(fold(word) in ORDINALS for word in before)
 
 
 def _value_of_cell(text: str) -> ParsedQuantity | None:

@@ -264,7 +264,7 @@ def test_a_pronoun_takes_up_what_a_wording_of_its_paragraph_takes_up(subjects):
     assert subjects["sept mois"] == ("dinum", "back_reference")
 
 
-def test_a_plural_pronoun_takes_up_the_subject_of_its_paragraph(subjects):
+def test_a_plural_pronoun_in_words_takes_up_the_subject_of_its_paragraph(subjects):
     assert subjects["quatre"] == ("dinum", "back_reference")
 
 

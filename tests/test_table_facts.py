@@ -7,9 +7,12 @@ the one thing a cell's reading depends on; tests/test_tables.py covers finding a
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from extract.observations import table_mentions
 from extract.records import ExtractedTable, NumericMention, TableCell
+from extract.tables import extract_tables
+from tests.table_pdfs import Page, make_pdf
 
 
 def _table(
@@ -181,3 +184,31 @@ def test_a_lone_header_piece_over_one_column_is_no_title() -> None:
     )
     (mention,) = table_mentions(table, 0)
     assert (mention.period_start, mention.period_end) == (None, None)
+
+
+def test_a_year_after_an_unread_ordinal_gives_no_period(tmp_path: Path) -> None:
+    """A narrow header cell cuts "trimestre" in two: the year alone would be the wrong period."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Usagers du service")
+        p.text(70, 126, "Indicateur")
+        p.text(262, 120, "1er trimestr", right=True)
+        p.text(258, 130, "e 2022", right=True)
+        p.text(340, 126, "Annee 2023", right=True)
+        p.text(70, 146, "Usagers actifs")
+        p.text(262, 146, "12 000", right=True)
+        p.text(340, 146, "14 500", right=True)
+        p.text(70, 160, "Demandes traitees")
+        p.text(262, 160, "3 100", right=True)
+        p.text(340, 160, "3 050", right=True)
+        p.text(70, 174, "Agents formes")
+        p.text(262, 174, "210", right=True)
+        p.text(340, 174, "260", right=True)
+        p.line(62, 116, 350, 116)
+        p.line(62, 141, 350, 141)
+        p.line(62, 186, 350, 186)
+        p.paragraph(220)
+
+    (table,) = extract_tables(make_pdf(tmp_path / "cut_quarter.pdf", draw))
+    periods = {m.col_index: (m.period_start, m.period_end) for m in table_mentions(table, 0)}
+    assert periods == {1: (None, None), 2: (date(2023, 1, 1), date(2023, 12, 31))}

@@ -674,3 +674,177 @@ def test_header_cells_run_together_are_parted_over_their_wrapped_ends(tmp_path: 
     table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
     header = _header_cols(table)
     assert [header["Webconfe rence"], header["Webina ire"], header["Audioco nference"]] == [1, 2, 3]
+
+
+def test_header_of_wrapped_cells_centred_over_one_row_of_figures(tmp_path: Path) -> None:
+    """A transposed table: its header cells wrap on one to three lines, each centred
+    vertically, so their lines interleave; one row of figures follows, no rule."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Effectifs par service (en ETP)")
+        p.text(70, 136, "Service")
+        for x, lines in (
+            (250, ["Accueil", "des", "usagers"]),
+            (320, ["Archives", "centrales"]),
+            (390, ["Courrier"]),
+            (460, ["Controle", "interne"]),
+        ):
+            top = 136 - 5 * (len(lines) - 1)
+            for k, text in enumerate(lines):
+                p.text(x, top + 10 * k, text, right=True)
+        p.text(70, 164, "Agents")
+        for x, value in ((250, "12"), (320, "4,5"), (390, "> 7"), (460, "3")):
+            p.text(x, 164, value, right=True)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "transposed.pdf", draw))
+    assert table.header_rows == 1
+    assert _texts(table) == [
+        ["Service", "Accueil des usagers", "Archives centrales", "Courrier", "Controle interne"],
+        ["Agents", "12", "4,5", "> 7", "3"],
+    ]
+
+
+def test_figures_of_adjacent_cells_set_close_stay_apart(tmp_path: Path) -> None:
+    """Narrow columns: right-aligned figures stand closer than the usual column gap."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 5 : Effectifs par service (en ETP)")
+        right = [200.0, 231.5, 262.0]
+        rows = [
+            ("Service", ["2021", "2022", "2023"]),
+            ("Accueil", ["> 13", "> 25,5", "< 30"]),
+            ("Archives", ["12 %", "8 %", "9,5 %"]),
+            ("Courrier", ["< 4", "6", "7"]),
+        ]
+        for r, (label, figures) in enumerate(rows):
+            p.text(70, 120 + 14 * r, label)
+            for x, figure in zip(right, figures, strict=True):
+                p.text(x, 120 + 14 * r, figure, right=True)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "close_figures.pdf", draw))
+    assert _texts(table)[1:] == [
+        ["Accueil", "> 13", "> 25,5", "< 30"],
+        ["Archives", "12 %", "8 %", "9,5 %"],
+        ["Courrier", "< 4", "6", "7"],
+    ]
+
+
+@pytest.mark.parametrize("captioned", [True, False])
+def test_a_captioned_header_over_one_row_of_figures_is_a_table(
+    tmp_path: Path, captioned: bool
+) -> None:
+    """Two aligned lines are a table under a table caption, and nothing without one."""
+
+    def draw(p: Page) -> None:
+        p.paragraph(60)
+        if captioned:
+            p.text(70, 110, "Tableau n° 2 : Taux d'equipement des agents en 2022")
+        p.text(70, 130, "Equipement")
+        p.text(70, 146, "Taux d'equipement")
+        for x, head, figure in (
+            (260, "Portable", "72 %"),
+            (340, "Fixe", "54 %"),
+            (420, "Tablette", "10 %"),
+        ):
+            p.text(x, 130, head, right=True)
+            p.text(x, 146, figure, right=True)
+        p.paragraph(180)
+
+    tables = _tables(make_pdf(tmp_path / "one_row.pdf", draw))
+    expected = [
+        ["Equipement", "Portable", "Fixe", "Tablette"],
+        ["Taux d'equipement", "72 %", "54 %", "10 %"],
+    ]
+    assert [_texts(t) for t in tables] == ([expected] if captioned else [])
+
+
+def test_cells_wrapped_around_the_figures_of_the_first_row_stay_in_that_row(
+    tmp_path: Path,
+) -> None:
+    """Cells centred vertically: the label and the period of the first row wrap one line
+    above and one below its figures, right under the rule that closes the header."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Couts des services (en milliers d'euros)")
+        p.text(70, 120, "Nature du cout")
+        p.text(220, 120, "Periode", right=True)
+        p.text(300, 120, "Montant", right=True)
+        p.line(62, 116, 310, 116)
+        p.line(62, 133, 310, 133)
+        p.text(70, 137, "Cout cumule de")
+        p.text(220, 137, "2021-", right=True)
+        p.text(300, 143, "9 300", right=True)
+        p.text(70, 149, "deploiement")
+        p.text(220, 149, "2023", right=True)
+        p.text(70, 166, "Cout annuel")
+        p.text(220, 166, "2024", right=True)
+        p.text(300, 166, "5 000", right=True)
+        p.line(62, 180, 310, 180)
+        p.paragraph(210)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_first_row.pdf", draw))
+    assert table.header_rows == 1
+    assert _texts(table) == [
+        ["Nature du cout", "Periode", "Montant"],
+        ["Cout cumule de deploiement", "2021-2023", "9 300"],
+        ["Cout annuel", "2024", "5 000"],
+    ]
+
+
+def test_a_figure_cut_inside_a_group_of_thousands_is_read_whole(tmp_path: Path) -> None:
+    """A cell too narrow for its figure breaks it between digits; two figures stacked in
+    one cell are not glued together."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 7 : Couts des services")
+        cells = [
+            (["Poste"], ["Periode"], ["Montant"]),
+            (["Realisation"], ["2021"], ["9 30", "0"]),
+            (["Licences"], ["2023"], ["4 80", "0 00", "0"]),
+            (["Maintenance"], ["2024"], ["12", "15"]),
+        ]
+        top = 116.0
+        for row in cells:
+            height = 4 + 11 * max(len(lines) for lines in row)
+            p.line(62, top, 320, top)
+            for (x, right), lines in zip(((70, False), (220, True), (300, True)), row, strict=True):
+                for k, text in enumerate(lines):
+                    p.text(x, top + 3 + 11 * k, text, right=right)
+            top += height
+        p.line(62, top, 320, top)
+        p.paragraph(top + 30)
+
+    table = _only_table(make_pdf(tmp_path / "cut_figure.pdf", draw))
+    assert [row[2] for row in _texts(table)] == ["Montant", "9 300", "4 800 000", "12 15"]
+
+
+def test_a_header_wider_than_its_figures_stays_over_its_own_column(tmp_path: Path) -> None:
+    """A wrapped header centred over a narrow column of figures bleeds into the gap of the
+    column beside it: it is that column's header, not a title spanning both."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 6 : Couts du service")
+
+        def centred(x: float, top: float, s: str) -> None:
+            p.c.setFont("Helvetica", 9)
+            p.c.drawCentredString(x, 842 - top - 7.2, s)
+
+        p.line(62, 116, 380, 116)
+        centred(318, 120, "Montant annuel estime (en")
+        p.text(70, 125, "Poste")
+        p.text(250, 125, "Periode", right=True)
+        centred(318, 130, "milliers d'euros)")
+        p.line(62, 143, 380, 143)
+        rows = [("Realisation", "2021", "5 600"), ("Maintenance", "2024", "1 850")]
+        for r, (label, period, amount) in enumerate([*rows, ("Licences", "2023", "950")]):
+            p.text(70, 148 + 14 * r, label)
+            p.text(250, 148 + 14 * r, period, right=True)
+            p.text(330, 148 + 14 * r, amount, right=True)
+        p.line(62, 190, 380, 190)
+        p.paragraph(220)
+
+    table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
+    assert [c.col_span for c in table.cells if c.is_header] == [1, 1, 1]
+    assert _texts(table)[0] == ["Poste", "Periode", "Montant annuel estime (en milliers d'euros)"]

@@ -83,7 +83,7 @@ def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedT
     table = build_grid(layout, bbox)
     if (
         table is not None
-        and _looks_like_table(table, ruled)
+        and _looks_like_table(table, ruled or has_caption(bbox, layout))
         and not _reads_as_prose(table, layout.font_size)
         and not _is_contents(table, layout)
     ):
@@ -201,15 +201,16 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
 
     def close() -> None:
         multi = [ln for ln in run if len(ln.chunks) >= 2]
-        if len(multi) >= MIN_TEXT_ROWS:
-            seeds.append(
-                (
-                    min(ln.x0 for ln in run),
-                    min(ln.top for ln in run),
-                    max(ln.x1 for ln in run),
-                    max(ln.bottom for ln in run),
-                )
+        if len(multi) >= 2:
+            bbox = (
+                min(ln.x0 for ln in run),
+                min(ln.top for ln in run),
+                max(ln.x1 for ln in run),
+                max(ln.bottom for ln in run),
             )
+            # Under a table caption, a header and one row of figures make a table.
+            if len(multi) >= MIN_TEXT_ROWS or has_caption(bbox, layout):
+                seeds.append(bbox)
         run.clear()
 
     lines = [_outside(ln, taken) for ln in layout.lines]
@@ -292,17 +293,24 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
                 bottom = max(bottom, ln.bottom)
                 pending.clear()
     if not _closed(layout, bbox, top):
-        above = [ln for ln in reversed(candidates) if ln.bottom < top + 1]
+        above = [ln for ln in reversed(candidates) if ln.top < top - 1]
         edge = top
         for ln in above:
-            if edge - ln.bottom > gap_limit or not fits(ln) or len(ln.chunks) < 2:
+            # A line of one chunk joins only when it overlaps the line under it: the top of
+            # a header cell centred higher than its neighbours.
+            if (
+                edge - ln.bottom > gap_limit
+                or not fits(ln)
+                or (len(ln.chunks) < 2 and ln.bottom <= edge)
+            ):
                 break
             top = min(top, ln.top)
             edge = ln.top
     return (x0, top, x1, bottom)
 
 
-def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
+def _looks_like_table(table: ExtractedTable, framed: bool) -> bool:
+    """Framed: ruled or captioned, so that a header over one row of figures is a table."""
     rows = table.rows()
     filled_rows = sum(1 for row in rows if sum(1 for v in row if v) >= 2)
     # A transposed table of one row of figures under a header wrapped on several lines has
@@ -311,7 +319,7 @@ def _looks_like_table(table: ExtractedTable, ruled: bool) -> bool:
         sum(1 for v in row if v and is_numeric(v)) >= 2 for row in rows[table.header_rows :]
     )
     if table.n_cols < 2 or (
-        filled_rows < (2 if ruled else MIN_TEXT_ROWS) and not one_row_of_figures
+        filled_rows < (2 if framed else MIN_TEXT_ROWS) and not one_row_of_figures
     ):
         return False
     if any(_FIGURE.match(c.text) for c in table.cells if c.row == 0):

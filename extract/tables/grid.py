@@ -24,8 +24,16 @@ SPAN_OVERLAP = 1.0
 # A horizontal rule separates two text lines only if it lies between them with this much
 # tolerance (x font size) for rules drawn touching the glyphs.
 RULE_TOL = 0.25
+# Lines of one row of wrapped cells are set solid: less than this (x font size) from the
+# bottom of one to the top of the next, or overlapping when the cells are centred vertically
+# at different heights. Rows of a table stand further apart, by their padding.
+SOLID_GAP = 0.4
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# The end of a line of a figure cut inside a group of thousands, and the digits that open
+# the next line.
+_CUT_GROUP = re.compile(r"\d[ \u00a0\u202f](\d{1,2})$")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -107,24 +115,26 @@ def _header_lines(
     """Leading lines without figures, when figures follow: the header zone.
 
     Without other evidence the zone is at most half the lines (a text table whose first
-    figure comes late must not be all header). A rule across the table right above the first
-    line of figures, with no such rule between the lines above it, closes a header of any
-    height: that is the rule under a header set on several lines (a spanning title over
-    sub-headers), not one of the rules of a grid. That rule may leave out the column of row
-    labels: it need only run over the line's figures.
+    figure comes late must not be all header). The one rule across the table above the
+    first line of figures closes the header there, whatever its height: that is the rule
+    under a header set on several lines (a spanning title over sub-headers), not one of the
+    rules of a grid, and the lines under it belong to the first row (its cells wrapped
+    around its figures). Without such a rule, a rule right above the first line of figures
+    that runs over its figures only (leaving out the column of row labels) closes the
+    header too.
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
-            if (
-                i > len(lines) // 2
-                and (
-                    _rule_across(lines[i - 1], line, hrules, span, font)
-                    or _rule_over_figures(lines[i - 1], line, hrules, font)
-                )
-                and not any(
-                    _rule_across(a, b, hrules, span, font)
-                    for a, b in zip(lines[:i], lines[1:i], strict=False)
-                )
+            ruled = [
+                j
+                for j in range(1, i + 1)
+                if _rule_across(lines[j - 1], lines[j], hrules, span, font)
+            ]
+            if len(ruled) == 1 and (ruled[0] < i or i > len(lines) // 2):
+                return ruled[0]
+            if i > len(lines) // 2 and (
+                (not ruled and _rule_over_figures(lines[i - 1], line, hrules, font))
+                or _one_row_set_apart(lines[: i + 1], font)
             ):
                 return i
             return _header_closed_by_rule(lines, i, hrules, span, font)
@@ -157,6 +167,17 @@ def _header_closed_by_rule(
         ):
             return j
     return limit
+
+
+def _one_row_set_apart(lines: list[TextLine], font: float) -> bool:
+    """Are all lines but the last set solid, as one row, and further from the last line?
+
+    A header row of wrapped cells centred at different heights (a transposed table, its
+    periods or products as columns) is many text lines over a body of one or two rows.
+    """
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    inner, last = gaps[:-1], gaps[-1]
+    return bool(inner) and max(inner) < min(SOLID_GAP * font, last)
 
 
 def _rule_across(
@@ -209,11 +230,18 @@ def _columns_of(chunk: Chunk, edges: list[float], font: float) -> tuple[int, int
         overlap = min(chunk.x1, edges[i + 1]) - max(chunk.x0, edges[i])
         if overlap > min(SPAN_OVERLAP * font, 0.5 * width):
             cols.append(i)
+    mid = (chunk.x0 + chunk.x1) / 2
+    own = sum(1 for e in edges[1:-1] if e < mid)
     if not cols:  # outside the edges: nearest column
-        mid = (chunk.x0 + chunk.x1) / 2
-        i = sum(1 for e in edges[1:-1] if e < mid)
-        return i, i
-    return cols[0], cols[-1]
+        return own, own
+    first, last = cols[0], cols[-1]
+    if first < last and abs(mid - (edges[own] + edges[own + 1]) / 2) < abs(
+        mid - (edges[first] + edges[last + 1]) / 2
+    ):
+        # Centred on its own column, it bleeds into a neighbour (a header wider than the
+        # figures under it): a title spanning columns is centred over them.
+        return own, own
+    return first, last
 
 
 def _occupied(line: TextLine, edges: list[float], font: float) -> set[int]:
@@ -294,7 +322,12 @@ def _continues(
         return False
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
-    if not cols <= prev_cols or _spans(line, edges, font) or _spans(prev, edges, font):
+    if _spans(line, edges, font) or _spans(prev, edges, font):
+        return False
+    if line_in_header and line.top < max(ln.bottom for ln in row.lines):
+        # Header cells wrapped and centred at different heights: their lines interleave.
+        return True
+    if not cols <= prev_cols:
         return False
     if line_in_header:
         # Wrapped header text: both lines are headers and sit in the same columns.
@@ -364,17 +397,28 @@ def _joined(pieces: list[tuple[int, str]]) -> str:
     """The text of a cell from its chunks (line order, text), in reading order.
 
     A line of a cell ending on a hyphen after a letter or digit carries its word on to the
-    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space.
+    next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space. So does
+    a figure cut inside a group of thousands by a cell too narrow for it ("9 30" / "0",
+    "4 80" / "0 00" / "0"): a group of one or two digits after a space only completes when
+    the next line's leading digits make it three.
     """
     text = ""
     previous_line = None
     for line, piece in pieces:
+        cut_group = _CUT_GROUP.search(text)
+        leading = _LEADING_DIGITS.match(piece)
         carried = (
             previous_line is not None
             and line != previous_line
             and len(text) > 1
-            and text.endswith("-")
-            and text[-2].isalnum()
+            and (
+                (text.endswith("-") and text[-2].isalnum())
+                or (
+                    cut_group is not None
+                    and leading is not None
+                    and len(cut_group.group(1)) + len(leading.group(0)) == 3
+                )
+            )
         )
         text = f"{text}{piece}" if carried or not text else f"{text} {piece}"
         previous_line = line
@@ -425,42 +469,50 @@ def _centred_header_cells(
 def _centred_row_labels(
     rows: list[_Row], body: list[TextLine], hrules: list[Rule], edges: list[float], font: float
 ) -> list[_Row]:
-    """Join a row label wrapped around the figures of its row.
+    """Join the cells of a row wrapped around the figures of that row.
 
-    A row whose cells are centred vertically sets a label wrapped on two lines one above and
-    one below its figures ("Cout annuel de" / figures / "maintenance"): three rows of text,
-    one row of the table. A line holding only a label in the first column, followed by a
-    line of figures with nothing in the first column, then by a first-column line that
-    carries the label on (it starts in lower case or with a parenthesis: "(AE)"), make one
-    row when no rule parts them.
+    A row whose cells are centred vertically sets a cell wrapped on two lines one above and
+    one below its one-line cells ("Cout annuel de" / figures / "maintenance", or a period
+    "2021-" / "2023" beside a label and a figure): three rows of text, one row of the table.
+    A line of text cells only, followed by a line with a figure in the other columns, then
+    by a line in the columns of the first that carries each of its cells on (lower case, an
+    opening bracket, or after a hyphen), make one row when no rule parts them.
     """
     tol = RULE_TOL * font
     in_body = {id(ln) for ln in body}
 
-    def label_only(row: _Row) -> bool:
-        return all(
-            id(ln) in in_body
-            and _occupied(ln, edges, font) == {0}
-            and all(header_like(c.text) for c in ln.chunks)
-            for ln in row.lines
-        )
+    def text_only(row: _Row) -> set[int]:
+        """The columns of a row of text cells in the body, else none."""
+        if not all(
+            id(ln) in in_body and all(header_like(c.text) for c in ln.chunks) for ln in row.lines
+        ):
+            return set()
+        return set().union(*(_occupied(ln, edges, font) for ln in row.lines))
 
-    def figures_beside(row: _Row) -> bool:
+    def figures_beside(row: _Row, taken: set[int]) -> bool:
         return all(
-            id(ln) in in_body and 0 not in _occupied(ln, edges, font) for ln in row.lines
+            id(ln) in in_body and not _occupied(ln, edges, font) & taken for ln in row.lines
         ) and any(not header_like(c.text) for ln in row.lines for c in ln.chunks)
+
+    def carried_on(upper: _Row, lower: _Row) -> bool:
+        ends = {_columns_of(c, edges, font)[0]: c.text for ln in upper.lines for c in ln.chunks}
+        return all(
+            _carries_label_on(c.text)
+            or ends.get(_columns_of(c, edges, font)[0], "").endswith("-")
+            for c in lower.lines[0].chunks
+        )
 
     out: list[_Row] = []
     k = 0
     while k < len(rows):
         group = rows[k : k + 3]
+        columns = text_only(group[0]) if len(group) == 3 else set()
         if (
-            len(group) == 3
+            columns
             and not any(r.spanning for r in group)
-            and label_only(group[0])
-            and figures_beside(group[1])
-            and label_only(group[2])
-            and _carries_label_on(group[2].lines[0].text)
+            and figures_beside(group[1], columns)
+            and text_only(group[2]) == columns
+            and carried_on(group[0], group[2])
             and not any(
                 _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
                 for a, b in zip(group, group[1:], strict=False)
@@ -545,7 +597,7 @@ def _header_spans(
     Columns come from the body, and a title over two sub-headers may be narrower than the
     gap it is centred on, so its extent alone can put it in one column. It heads the
     sub-headers below it (the first header text under it in each column), in adjacent
-    columns free of the other chunks of its line, when it is centred over them (its centre
+    columns free of the other chunks at its height, when it is centred over them (its centre
     within one font size of the midpoint of the outer sub-headers' centres) or when a rule
     shorter than the table (a spanner rule) runs under it over their centres.
     """
@@ -554,9 +606,11 @@ def _header_spans(
         for chunk in line.chunks:
             own = _columns_of(chunk, edges, font)
             centre = (chunk.x0 + chunk.x1) / 2
+            # Columns taken at its height: by its line, and by the lines of cells centred
+            # at other heights that overlap it (a title has its columns to itself).
             others: set[int] = set()
-            for c in line.chunks:
-                if c is not chunk:
+            for c in (c for ln in head for c in ln.chunks):
+                if c is not chunk and c.top < chunk.bottom and chunk.top < c.bottom:
                     a, b = _columns_of(c, edges, font)
                     others.update(range(a, b + 1))
             below: dict[int, Chunk] = {}

@@ -31,6 +31,10 @@ CHUNK_GAP = 0.8
 # that read as words (letters, not figures), are prose: one chunk.
 JUSTIFIED_MIN_GAPS = 3
 JUSTIFIED_TOL = 0.05
+# Figures of adjacent cells set closer than CHUNK_GAP (narrow columns, right-aligned figures)
+# still part where a new figure starts after a complete one ("> 13 > 25,5", "53 % 52,8 %")
+# across a gap wider than a word space (x font size): one cell holds one figure.
+FIGURE_SPLIT_GAP = 0.5
 
 # A sign before a figure qualifies it ("≈ 54 %", "< 10", "> 3"): still a figure.
 _SIGNS = re.escape("".join(SIGN_QUALIFIERS))
@@ -200,8 +204,21 @@ def make_chunks(words: list[Word], vrules: list[Rule], font: float) -> list[Chun
                 prev.x1 - 1 <= r.pos <= word.x0 + 1 and r.start <= mid <= r.end for r in vrules
             )
             stretched = space is not None and abs(gap - space) <= tol
-            if (gap <= CHUNK_GAP * max(font, prev.size) or stretched) and not crosses_rule:
+            new_figure = gap > FIGURE_SPLIT_GAP * font and _starts_another_figure(prev, word)
+            if (
+                (gap <= CHUNK_GAP * max(font, prev.size) or stretched)
+                and not crosses_rule
+                and not new_figure
+            ):
                 chunks[-1].words.append(word)
                 continue
         chunks.append(Chunk([word]))
     return chunks
+
+
+def _starts_another_figure(prev: Word, word: Word) -> bool:
+    """Does `word` open a figure after `prev` closed one (a sign, or a figure after a %)?"""
+    closed = prev.text[-1:].isdigit() or prev.text.endswith("%")
+    if word.text[:1] in SIGN_QUALIFIERS and word.text[1:2] in ("", *"0123456789"):
+        return closed
+    return prev.text.endswith("%") and word.text[:1].isdigit()
