@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import replace
 
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
 from extract.tables.grid import build_grid
-from extract.tables.layout import PageLayout, TextLine, is_numeric
+from extract.tables.layout import LEADERS, PageLayout, TextLine, is_leader, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5
@@ -58,7 +59,6 @@ _SECTION = re.compile(
     r"|[IVXLC]+\s*[-–—.)]|\d+(?:\.\d+)*\s*[-–—.)]?\s+\S|[A-Z]\s*[-–—.)]\s)",
     re.IGNORECASE,
 )
-_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 
 
 def find_regions(layout: PageLayout) -> list[ExtractedTable]:
@@ -87,7 +87,16 @@ def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedT
         and not _reads_as_prose(table, layout.font_size)
         and not _is_contents(table, layout)
     ):
-        tables.append(table)
+        tables.append(_without_leaders(table))
+
+
+def _without_leaders(table: ExtractedTable) -> ExtractedTable:
+    """Leader dots join a label to its figures; they are not part of the label."""
+    cells = [
+        replace(c, text=" ".join(w for w in LEADERS.sub(" ", c.text).split() if not is_leader(w)))
+        for c in table.cells
+    ]
+    return replace(table, cells=cells)
 
 
 def _area(b: BBox) -> float:
@@ -363,5 +372,5 @@ def _is_contents(table: ExtractedTable, layout: PageLayout) -> bool:
         or not 0 < pages[0] <= pages[-1] <= MAX_PAGE_NUMBER
     ):
         return False
-    headings = sum(1 for e in entries if _SECTION.match(e) or _LEADERS.search(e))
+    headings = sum(1 for e in entries if _SECTION.match(e) or LEADERS.search(e))
     return headings >= CONTENTS_MIN_HEADINGS * len(entries)
