@@ -70,3 +70,44 @@ def test_dashes_and_dots_in_prose_stay_text(tmp_path: Path) -> None:
         p.paragraph(150)
 
     assert _tables(make_pdf(tmp_path / "prose.pdf", draw)) == []
+
+
+def _unruled_wrapped(p: Page, top: float, continuation: list[str]) -> float:
+    """A table without rules whose third row's label wraps onto the given lines."""
+    rows = [
+        (["Poste", "2022", "2023"], []),
+        (["Personnel", "12 400", "13 050"], []),
+        (["Hosting", "3 210", "2 980"], []),
+        (["Accompagnement des projets", "870", "910"], continuation),
+        (["Licences", "450", "470"], []),
+    ]
+    y = top
+    for cells, more in rows:
+        p.text(60, y, cells[0])
+        p.text(330, y, cells[1], right=True)
+        p.text(420, y, cells[2], right=True)
+        for line in more:
+            y += 11
+            p.text(60, y, line)
+        y += 15
+    return y
+
+
+def test_label_wrapped_on_three_lines_in_the_last_row_before_prose(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        y = _unruled_wrapped(p, below + 20, [])
+        p.text(60, y, "Travaux de modernisation des")
+        p.text(330, y, "1 100", right=True)
+        p.text(420, y, "1 240", right=True)
+        p.text(60, y + 11, "systemes et de leurs")
+        p.text(60, y + 22, "interfaces")
+        p.paragraph(y + 36)
+
+    tables = _tables(make_pdf(tmp_path / "wrapped_last.pdf", draw))
+    assert len(tables) == 1
+    assert _texts(tables[0])[-1] == [
+        "Travaux de modernisation des systemes et de leurs interfaces",
+        "1 100",
+        "1 240",
+    ]

@@ -32,6 +32,9 @@ MAX_LINE_GAP = 1.6
 # A table found from text alone needs this many lines with two or more chunks: two aligned
 # lines happen in prose layouts (headers, signatures); three rarely do by chance.
 MIN_TEXT_ROWS = 3
+# A cell wraps onto at most this many lines below its row's first line; a longer run of
+# one-chunk lines is text after the table.
+MAX_WRAPPED_LINES = 2
 # Cells of real tables are short; a grid whose median cell holds more words is prose set in
 # columns (a two-column layout, a boxed list of paragraphs).
 MAX_MEDIAN_WORDS = 7
@@ -221,11 +224,26 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
             )
         run.clear()
 
+    def wraps_on(line: TextLine) -> bool:
+        """Can this one-chunk line be a cell of the run wrapped onto another line?"""
+        singles = 0
+        for previous in reversed(run):
+            if len(previous.chunks) >= 2:
+                break
+            singles += 1
+        width = max(ln.x1 for ln in run) - min(ln.x0 for ln in run)
+        return (
+            singles < MAX_WRAPPED_LINES
+            and all(w.upright for w in line.words)  # sideways letters are a chart's titles
+            and line.x0 >= min(ln.x0 for ln in run) - font
+            and not _is_prose(line, width)
+        )
+
     lines = [_outside(ln, taken) for ln in layout.lines]
     for line in (ln for ln in lines if ln.chunks):
         if run and line.top - run[-1].bottom > MAX_LINE_GAP * font:
             close()
-        if is_annotation(line.text) or (len(line.chunks) < 2 and run and len(run[-1].chunks) < 2):
+        if is_annotation(line.text) or (len(line.chunks) < 2 and run and not wraps_on(line)):
             close()
             continue
         if len(line.chunks) >= 2 or run:
