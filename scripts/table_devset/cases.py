@@ -24,6 +24,8 @@ class TableBlock:
     # Share of the text width given to each column.
     widths: list[float]
     caption: str = ""
+    # Vertical alignment of body cells: "top", or "middle" (figures centred on a wrapped label).
+    valign: str = "top"
 
 
 @dataclass
@@ -61,6 +63,21 @@ _TEXT = {
         ],
         "programmes": ["Programme 129", "Programme 352", "Programme 148", "Programme 218"],
         "budget": ["AE", "CP"],
+        "named": [
+            "Direction interministérielle du numérique et Mission Etalab",
+            "Agence nationale des titres sécurisés",
+            "Fonds pour la Transformation de l'Action Publique et Appels à projets",
+            "Opérateur des Systèmes d'Information Interministériels Classifiés",
+            "Centre Interministériel de Services Informatiques relatifs aux Ressources Humaines",
+        ],
+        "sections": ["Dépenses de personnel", "Dépenses de fonctionnement", "Investissements"],
+        "remarks": [
+            "Hausse liée au recrutement de développeurs",
+            "Stable",
+            "Fin du marché de maintenance au Premier trimestre",
+        ],
+        "remark": "Observations",
+        "spread": "Répartition par année",
         "figures": [
             "agents se sont connectés au moins une fois au service au cours de l'année écoulée",
             "réunions ont été organisées chaque mois en moyenne, soit une hausse sensible",
@@ -89,6 +106,21 @@ _TEXT = {
         ],
         "programmes": ["Programme 129", "Programme 352", "Programme 148", "Programme 218"],
         "budget": ["Commitments", "Payments"],
+        "named": [
+            "Interministerial Digital Directorate and Open Data Mission",
+            "National Agency for Secure Documents",
+            "Public Action Transformation Fund and Calls for Projects",
+            "Operator of Classified Interministerial Information Systems",
+            "Interministerial Centre for Human Resources Information Services",
+        ],
+        "sections": ["Staff Expenditure", "Operating Expenditure", "Investment"],
+        "remarks": [
+            "Increase due to the Recruitment of developers",
+            "Stable",
+            "End of the Maintenance contract in the First quarter",
+        ],
+        "remark": "Remarks",
+        "spread": "Breakdown by year",
         "figures": [
             "civil servants logged in to the service at least once over the last year",
             "meetings were held every month on average, a marked increase on last year",
@@ -233,7 +265,86 @@ def aligned_figures(lang: str, rng: random.Random) -> Case:
     return Case(f"keyfigures-{lang}", [words["prose"], figures, words["prose"], block])
 
 
-CASES = (wrapped_cells, spanning_header, body_gaps, close_tables, monospaced, aligned_figures)
+def capitalised_wraps(lang: str, rng: random.Random) -> Case:
+    """Names wrapped where the next line starts with a capital, and a column of remarks."""
+    words = _TEXT[lang]
+    rows = [[words["label"], *YEARS[2:], words["remark"]]]
+    for k, name in enumerate(words["named"]):
+        remark = words["remarks"][k % len(words["remarks"])]
+        rows.append([name, *(_amount(rng, lang) for _ in YEARS[2:]), remark])
+    style = "none" if lang == "fr" else "grid"
+    block = TableBlock(
+        table_from_rows(rows),
+        style,
+        [0.36, 0.14, 0.14, 0.36],
+        words["caption"].format(n=8, what=words["costs"]),
+    )
+    return Case(f"named-{lang}", [words["prose"], block, words["prose"]])
+
+
+def section_rows(lang: str, rng: random.Random) -> Case:
+    """Rows of a label alone (sections) between rows of figures: rows, not wrapped text."""
+    words = _TEXT[lang]
+    rows = [[words["label"], *YEARS[1:]]]
+    for section, services in zip(
+        words["sections"],
+        (words["services"][:2], words["services"][2:4], words["services"][4:]),
+        strict=True,
+    ):
+        rows.append([section, "", "", ""])
+        rows += [[s, *(_amount(rng, lang) for _ in YEARS[1:])] for s in services]
+    block = TableBlock(
+        table_from_rows(rows),
+        "booktabs",
+        [0.4, 0.2, 0.2, 0.2],
+        words["caption"].format(n=9, what=words["costs"]),
+    )
+    return Case(f"sections-{lang}", [words["prose"], block, words["prose"]])
+
+
+def centred_figures(lang: str, rng: random.Random) -> Case:
+    """Figures centred vertically beside labels wrapped on two or three lines."""
+    words = _TEXT[lang]
+    table = table_from_rows(_costs(rng, lang, YEARS[1:]))
+    block = TableBlock(
+        table,
+        "grid",
+        [0.34, 0.22, 0.22, 0.22],
+        words["caption"].format(n=10, what=words["costs"]),
+        valign="middle",
+    )
+    return Case(f"centred-{lang}", [words["prose"], block])
+
+
+def grouped_header(lang: str, rng: random.Random) -> Case:
+    """A title over all the year columns, years under it, a label spanning the header rows."""
+    words = _TEXT[lang]
+    cells = [Cell(0, 0, words["label"], row_span=2), Cell(0, 1, words["spread"], col_span=4)]
+    cells += [Cell(1, 1 + k, year) for k, year in enumerate(YEARS)]
+    for r, programme in enumerate(words["programmes"], start=2):
+        cells.append(Cell(r, 0, programme))
+        cells += [Cell(r, c, _amount(rng, lang)) for c in range(1, 5)]
+    block = TableBlock(
+        TableSpec(cells, header_rows=2),
+        "booktabs",
+        [0.28, 0.18, 0.18, 0.18, 0.18],
+        words["caption"].format(n=11, what=words["usage"]),
+    )
+    return Case(f"grouped-{lang}", [words["prose"], block, words["prose"]])
+
+
+CASES = (
+    wrapped_cells,
+    spanning_header,
+    body_gaps,
+    close_tables,
+    monospaced,
+    aligned_figures,
+    capitalised_wraps,
+    section_rows,
+    centred_figures,
+    grouped_header,
+)
 
 
 def all_cases(seed: int = 13) -> list[Case]:

@@ -69,14 +69,15 @@ def _reportlab_table(block: TableBlock, width: float) -> Table:
         values: list[object] = []
         for c, cell in enumerate(row):
             text = cell.text if cell and (r, c) not in covered else ""
-            values.append(Paragraph(html.escape(text), style) if c == 0 and text else text)
+            wraps = r >= table.header_rows and any(ch.isalpha() for ch in text)
+            values.append(Paragraph(html.escape(text), style) if wraps else text)
         data.append(values)
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("ALIGN", (1, 0), (-1, table.header_rows - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, table.header_rows - 1), "MIDDLE"),
-        ("VALIGN", (0, table.header_rows), (-1, -1), "TOP"),
+        ("VALIGN", (0, table.header_rows), (-1, -1), block.valign.upper()),
     ]
     for cell in table.cells:
         if cell.row_span > 1 or cell.col_span > 1:
@@ -149,9 +150,9 @@ _CSS = """
 @page { size: A4; margin: 2cm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; }
 table { border-collapse: collapse; width: 100%; margin: 0.8em 0; }
-td, th { padding: 2pt 4pt; font-size: 9pt; text-align: right; vertical-align: top; }
+td, th { padding: 2pt 4pt; font-size: 9pt; text-align: right; }
 td:first-child, th:first-child { text-align: left; }
-th { text-align: center; font-weight: bold; vertical-align: middle; }
+th { text-align: center; font-weight: bold; }
 table.grid td, table.grid th { border: 0.5pt solid black; }
 table.booktabs { border-top: 1pt solid black; border-bottom: 1pt solid black; }
 table.booktabs tr.lasthead th { border-bottom: 0.5pt solid black; }
@@ -193,7 +194,7 @@ def _html_table(block: TableBlock) -> str:
                 continue
             tag = "th" if head else "td"
             align = "left" if c == 0 else ("center" if head else "right")
-            valign = "middle" if head else "top"
+            valign = "middle" if head else block.valign
             attrs = f' align="{align}" valign="{valign}"'
             if cell and cell.col_span > 1:
                 attrs += f' colspan="{cell.col_span}" class="group"'
