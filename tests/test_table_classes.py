@@ -111,3 +111,102 @@ def test_label_wrapped_on_three_lines_in_the_last_row_before_prose(tmp_path: Pat
         "1 100",
         "1 240",
     ]
+
+
+# Rows 16 pt apart, wrapped lines of a cell 10.5 pt apart: the table shows two pitches.
+ROW_PITCH = 16.0
+LEADING = 10.5
+
+
+def _pitched_table(
+    p: Page,
+    top: float,
+    rows: list[tuple[list[str], list[str]]],
+    leading: float = LEADING,
+    row_pitch: float = ROW_PITCH,
+) -> float:
+    """Rows of (label, two figures, remark); wrapped lines ("label|remark") below each."""
+    y = top
+    for cells, wrapped in rows:
+        for x, text, right in (
+            (60, cells[0], False),
+            (300, cells[1], True),
+            (370, cells[2], True),
+            (390, cells[3], False),
+        ):
+            if text:
+                p.text(x, y, text, right=right)
+        for k, line in enumerate(wrapped, start=1):
+            label, remark = (line.split("|") + [""])[:2]
+            if label:
+                p.text(60, y + k * leading, label)
+            if remark:
+                p.text(390, y + k * leading, remark)
+        y += row_pitch + len(wrapped) * leading
+    return y
+
+
+PITCHED = [
+    (["Organisme", "2022", "2023", "Remarques"], []),
+    (
+        ["Direction du numerique et", "47 440", "64 463", "Hausse liee aux"],
+        ["Mission Etalab|Recrutements"],
+    ),
+    (["Agence nationale des titres", "58 036", "76 828", "Stable"], []),
+    (["Depenses de fonctionnement", "", "", ""], []),
+    (
+        ["Centre de Services", "70 250", "38 849", "Stable"],
+        ["Informatiques relatifs aux", "Ressources Humaines"],
+    ),
+    (["Operateur national", "5 831", "46 131", "Stable"], []),
+]
+
+
+def test_capitalised_continuation_at_the_leading_joins_its_row(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        p.paragraph(_pitched_table(p, below + 20, PITCHED) + 10)
+
+    tables = _tables(make_pdf(tmp_path / "pitched.pdf", draw))
+    assert len(tables) == 1
+    assert _texts(tables[0]) == [
+        ["Organisme", "2022", "2023", "Remarques"],
+        [
+            "Direction du numerique et Mission Etalab",
+            "47 440",
+            "64 463",
+            "Hausse liee aux Recrutements",
+        ],
+        ["Agence nationale des titres", "58 036", "76 828", "Stable"],
+        # A label alone at the row pitch is a row of its own (a section), not wrapped text.
+        ["Depenses de fonctionnement", "", "", ""],
+        [
+            "Centre de Services Informatiques relatifs aux Ressources Humaines",
+            "70 250",
+            "38 849",
+            "Stable",
+        ],
+        ["Operateur national", "5 831", "46 131", "Stable"],
+    ]
+
+
+def test_rules_between_rows_join_the_wrapped_lines_of_a_row(tmp_path: Path) -> None:
+    pitch = 12.0  # the same for rows and wrapped lines: only the rules tell them apart
+
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        y = below + 20
+        p.line(55, y - 2, 480, y - 2)
+        for row in (r for r in PITCHED if r[0][1]):  # every band holds a line of figures
+            y = _pitched_table(p, y, [row], leading=pitch, row_pitch=pitch)
+            p.line(55, y - 2, 480, y - 2)
+        p.paragraph(y + 20)
+
+    tables = _tables(make_pdf(tmp_path / "ruled_rows.pdf", draw))
+    assert len(tables) == 1
+    assert _texts(tables[0])[1] == [
+        "Direction du numerique et Mission Etalab",
+        "47 440",
+        "64 463",
+        "Hausse liee aux Recrutements",
+    ]

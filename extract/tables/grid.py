@@ -8,6 +8,7 @@ text crossing a separator becomes a spanning cell. Shading never enters: only ru
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
@@ -24,6 +25,10 @@ SPAN_OVERLAP = 1.0
 # A horizontal rule separates two text lines only if it lies between them with this much
 # tolerance (x font size) for rules drawn touching the glyphs.
 RULE_TOL = 0.25
+
+# A table whose tightest line pitch is under this share of its row pitch shows two pitches:
+# the leading of wrapped cells and the spacing of rows.
+TWO_PITCHES = 0.85
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -205,6 +210,13 @@ def _rows(
             bands[-1].append(i)
         else:
             bands.append([i])
+    # Rules part the body row by row when no band of the body holds two lines of figures:
+    # then the lines of a band are one row, however its wrapped text begins.
+    body_bands = [b for b in bands if b[0] >= n_head]
+    ruled_rows = len(body_bands) >= 2 and all(
+        sum(1 for i in band if _has_figure(lines[i])) <= 1 for band in body_bands
+    )
+    spacing = _Spacing.of(lines, font)
     rows: list[_Row] = []
     for band in bands:
         band_lines = [lines[i] for i in band]
@@ -217,11 +229,46 @@ def _rows(
             rows.append(_Row(band_lines))
             continue
         for k, line in enumerate(band_lines):
-            if k and _continues(rows[-1], line, edges, font, line_in_header=band[k] < n_head):
+            in_header = band[k] < n_head
+            if k and _continues(rows[-1], line, edges, font, in_header, ruled_rows, spacing):
                 rows[-1].lines.append(line)
             else:
                 rows.append(_Row([line]))
     return rows
+
+
+def _has_figure(line: TextLine) -> bool:
+    return any(not header_like(c.text) for c in line.chunks)
+
+
+@dataclass
+class _Spacing:
+    """The two pitches of a table's lines, when it shows two: wrapped lines of a cell come
+    at the font's leading, rows further apart by the cells' padding."""
+
+    leading: float | None = None
+    row_pitch: float | None = None
+
+    @classmethod
+    def of(cls, lines: list[TextLine], font: float) -> _Spacing:
+        pairs = list(zip(lines, lines[1:], strict=False))
+        # Lines closer than half an em are pieces of one line (a superscript, a subscript).
+        pitches = [b.top - a.top for a, b in pairs if b.top - a.top > 0.5 * font]
+        # A line of figures starts a row (cells set at their top): the pitch into it is a
+        # row's, whatever the line above it is (a row, or the last line of a wrapped cell).
+        row_pitches = [b.top - a.top for a, b in pairs if _has_figure(b)]
+        if not pitches or len(row_pitches) < 2:
+            return cls()
+        leading, row_pitch = min(pitches), statistics.median(row_pitches)
+        if leading > TWO_PITCHES * row_pitch:
+            return cls()
+        return cls(leading, row_pitch)
+
+    def tight(self, upper: TextLine, lower: TextLine) -> bool | None:
+        """Are two lines set at the leading (True), at the row pitch (False), or unknown?"""
+        if self.leading is None or self.row_pitch is None:
+            return None
+        return lower.top - upper.top <= (self.leading + self.row_pitch) / 2
 
 
 def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: float) -> bool:
@@ -231,21 +278,38 @@ def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: fl
 
 
 def _continues(
-    row: _Row, line: TextLine, edges: list[float], font: float, line_in_header: bool
+    row: _Row,
+    line: TextLine,
+    edges: list[float],
+    font: float,
+    line_in_header: bool,
+    ruled_rows: bool,
+    spacing: _Spacing,
 ) -> bool:
-    """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?"""
+    """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?
+
+    It must hold no figure and fill only columns the row fills (the row's other cells are
+    empty at its height). Then, in the body, rules parting every row join it to its row;
+    else a table set at two pitches says whether it comes at the leading of a wrapped cell;
+    else its text must read as a continuation (lower case, an opening bracket, a line
+    ending on a hyphen or a comma above it).
+    """
     prev = row.lines[-1]
-    if any(not header_like(c.text) for c in line.chunks):
+    if _has_figure(line):
         return False
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
     if not cols <= prev_cols or _spans(line, edges, font) or _spans(prev, edges, font):
         return False
+    tight = spacing.tight(prev, line)
     if line_in_header:
         # Wrapped header text: both lines are headers and sit in the same columns.
+        return tight is not False
+    if ruled_rows:
         return True
+    if tight is not None:
+        return tight
     first = line.chunks[0].text
-    # A body line continues a cell only when its text reads as a continuation.
     return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
 
 
