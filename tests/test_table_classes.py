@@ -210,3 +210,20 @@ def test_rules_between_rows_join_the_wrapped_lines_of_a_row(tmp_path: Path) -> N
         "64 463",
         "Hausse liee aux Recrutements",
     ]
+
+
+def test_key_figures_in_sentences_are_not_a_table(tmp_path: Path) -> None:
+    figures = [
+        ("20 601", "agents se sont connectes au service au moins une fois dans l'annee"),
+        ("28 729", "reunions ont ete organisees chaque mois en moyenne, soit une hausse"),
+        ("40 484", "projets ont ete accompagnes depuis la creation du fonds d'investissement"),
+    ]
+
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        for k, (figure, sentence) in enumerate(figures):
+            p.text(110, below + 20 + 13 * k, figure, right=True)
+            p.text(120, below + 20 + 13 * k, sentence)
+        p.paragraph(below + 70)
+
+    assert _tables(make_pdf(tmp_path / "key_figures.pdf", draw)) == []

@@ -51,6 +51,8 @@ _MARKERS = {"•", "-", "–", "—", "*", "o", "▪", "■", "►", "·", "\uf0
 # table columns are set further apart than that and rarely read as one sentence.
 PROSE_FLOW_SHARE = 0.5
 PROSE_MAX_GAP = 2.0
+# A clause of this many words after a figure makes the figure the start of a sentence.
+FIGURE_CLAUSE_WORDS = 5
 # A table of contents is not a data table: no caption, a last column of page numbers (small
 # integers that never decrease) and, before it, headings only (no figures) of which at least
 # this share start with a section marker ("Chapitre II –", "I -", "2.1", "A.") or run on
@@ -340,9 +342,19 @@ def _row_cells(table: ExtractedTable) -> list[list[TableCell]]:
 
 
 def _runs_on(left: str, right: str) -> bool:
-    """Does `right` carry on the sentence `left` leaves open?"""
+    """Does `right` carry on the sentence `left` leaves open?
+
+    Also a figure followed by a clause in lower case: key figures set as a list of sentences
+    ("12 500 | agents used the service at least once in the year"), the figures aligned.
+    """
     left, right = left.strip(), right.strip()
-    return bool(left and right) and (left[-1].isalpha() or left[-1] in ",-") and right[0].islower()
+    if not (left and right and right[0].islower()):
+        return False
+    return (
+        left[-1].isalpha()
+        or left[-1] in ",-"
+        or (is_numeric(left) and len(right.split()) >= FIGURE_CLAUSE_WORDS)
+    )
 
 
 def _reads_as_prose(table: ExtractedTable, font: float) -> bool:
