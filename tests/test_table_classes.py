@@ -227,3 +227,40 @@ def test_key_figures_in_sentences_are_not_a_table(tmp_path: Path) -> None:
         p.paragraph(below + 70)
 
     assert _tables(make_pdf(tmp_path / "key_figures.pdf", draw)) == []
+
+
+def test_unruled_header_set_across_two_rows_gives_spans(tmp_path: Path) -> None:
+    years = ["2020", "2021", "2022", "2023"]
+    right = [250, 320, 390, 460]
+
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        top = below + 24
+        p.text(
+            346 - p.c.stringWidth("Repartition par annee", "Helvetica", 9) / 2,
+            top,
+            "Repartition par annee",
+        )
+        # The title centred over the years; the label centred on both header rows, so that
+        # its line runs into both.
+        p.text(60, top + 7, "Poste")
+        for x, year in zip(right, years, strict=True):
+            p.text(x, top + 14, year, right=True)
+        for r, label in enumerate(["Personnel", "Hosting", "Licences", "Formation"]):
+            p.text(60, top + 30 + 14 * r, label)
+            for k, x in enumerate(right):
+                p.text(
+                    x,
+                    top + 30 + 14 * r,
+                    f"{(r + 2) * (k + 3) * 111:,}".replace(",", " "),
+                    right=True,
+                )
+        p.paragraph(top + 100)
+
+    tables = _tables(make_pdf(tmp_path / "unruled_header.pdf", draw))
+    assert len(tables) == 1
+    table = tables[0]
+    title = next(c for c in table.cells if c.text == "Repartition par annee")
+    assert (title.row, title.col, title.col_span) == (0, 1, 4)
+    assert _texts(table)[1][1:] == years
+    assert any(c.text == "Poste" and c.col == 0 and c.row == 0 for c in table.cells)

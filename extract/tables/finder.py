@@ -29,6 +29,8 @@ PROSE_WIDTH = 0.6
 # Lines of one text table are at most this far apart (x font size), baseline to baseline gap;
 # a blank line of body text is about 1.2 em, a paragraph break or a table's edge is more.
 MAX_LINE_GAP = 1.6
+# Lines of text closer than this (x font size; negative: overlapping) are set as one block.
+TOUCHING_LINES = 0.0
 # A table found from text alone needs this many lines with two or more chunks: two aligned
 # lines happen in prose layouts (headers, signatures); three rarely do by chance.
 MIN_TEXT_ROWS = 3
@@ -300,10 +302,17 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
                 bottom = max(bottom, ln.bottom)
                 pending.clear()
     if not _closed(layout, bbox, top):
-        above = [ln for ln in reversed(candidates) if ln.bottom < top + 1]
+        # Lines starting above the region, ending at most half a line into it.
+        above = [
+            ln for ln in reversed(candidates) if ln.top < top - 1 and ln.bottom < top + font / 2
+        ]
         edge = top
         for ln in above:
-            if edge - ln.bottom > gap_limit or not fits(ln) or len(ln.chunks) < 2:
+            # A one-chunk line is taken only when it runs into the line under it: a header
+            # cell set across two header rows (a label, a title over several columns).
+            touching = edge - ln.bottom <= TOUCHING_LINES * font
+            one_chunk = len(ln.chunks) < 2
+            if edge - ln.bottom > gap_limit or not fits(ln) or (one_chunk and not touching):
                 break
             top = min(top, ln.top)
             edge = ln.top
