@@ -26,12 +26,24 @@ class TableBlock:
     caption: str = ""
     # Vertical alignment of body cells: "top", or "middle" (figures centred on a wrapped label).
     valign: str = "top"
+    # Body rows set after an extra blank space (groups of rows), still rows of one table.
+    spaced_rows: tuple[int, ...] = ()
+
+
+@dataclass
+class NumberedParagraphs:
+    """Paragraphs numbered in the margin: figures aligned at the left of prose, no table."""
+
+    paragraphs: list[str]
+    first: int = 1
 
 
 @dataclass
 class Case:
     name: str
-    blocks: list[TableBlock | str | list[tuple[str, str]]] = field(default_factory=list)
+    blocks: list[TableBlock | NumberedParagraphs | str | list[tuple[str, str]]] = field(
+        default_factory=list
+    )
     # Gap left between two blocks, in em: two tables close together get less than a line.
     tight: bool = False
 
@@ -333,6 +345,92 @@ def grouped_header(lang: str, rng: random.Random) -> Case:
     return Case(f"grouped-{lang}", [words["prose"], block, words["prose"]])
 
 
+def adjacent_tables(lang: str, rng: random.Random) -> Case:
+    """Two tables without rules one line apart, no caption between, columns set differently."""
+    words = _TEXT[lang]
+    first = table_from_rows(
+        [[words["label"], *YEARS]]
+        + [[p, *(_amount(rng, lang) for _ in YEARS)] for p in words["programmes"][:3]]
+    )
+    second = table_from_rows(
+        [[words["label"], YEARS[3], words["remark"]]]
+        + [
+            [s.split(" ")[0], _amount(rng, lang), words["remarks"][1]]
+            for s in words["services"][:3]
+        ]
+    )
+    return Case(
+        f"adjacent-{lang}",
+        [
+            words["prose"],
+            TableBlock(
+                first,
+                "none",
+                [0.28, 0.18, 0.18, 0.18, 0.18],
+                words["caption"].format(n=12, what=words["staff"]),
+            ),
+            TableBlock(second, "none", [0.45, 0.2, 0.35]),
+            words["prose"],
+        ],
+        tight=True,
+    )
+
+
+def grouped_rows(lang: str, rng: random.Random) -> Case:
+    """A table without rules whose body rows come in groups set apart by a blank space."""
+    words = _TEXT[lang]
+    rows = [[words["label"], *YEARS[1:]]] + [
+        [s.split(" ")[0] + f" {k}", *(_amount(rng, lang) for _ in YEARS[1:])]
+        for k, s in enumerate(words["services"] + words["services"][:3], start=1)
+    ]
+    block = TableBlock(
+        table_from_rows(rows),
+        "none",
+        [0.4, 0.2, 0.2, 0.2],
+        words["caption"].format(n=13, what=words["usage"]),
+        spaced_rows=(4, 7),
+    )
+    return Case(f"groups-{lang}", [words["prose"], block, words["prose"]])
+
+
+def wrapped_header(lang: str, rng: random.Random) -> Case:
+    """Header cells wrapped on two lines over narrow figure columns, rules only around."""
+    words = _TEXT[lang]
+    heads = {
+        "fr": ["Crédits ouverts en loi de finances", "Crédits consommés", "Taux de consommation"],
+        "en": ["Appropriations in the finance act", "Appropriations used", "Rate of use"],
+    }[lang]
+    rows = [[words["label"], *heads]] + [
+        [p, _amount(rng, lang), _amount(rng, lang), f"{rng.randint(50, 99)} %"]
+        for p in words["programmes"]
+    ]
+    block = TableBlock(
+        table_from_rows(rows),
+        "booktabs",
+        [0.4, 0.2, 0.2, 0.2],
+        words["caption"].format(n=14, what=words["costs"]),
+    )
+    return Case(f"wrappedhead-{lang}", [words["prose"], block, words["prose"]])
+
+
+def numbered_paragraphs(lang: str, rng: random.Random) -> Case:
+    """Paragraphs numbered in the margin before a table: the numbers align, no table."""
+    words = _TEXT[lang]
+    rows = [[words["label"], *YEARS[2:]]] + [
+        [p, *(_amount(rng, lang) for _ in range(2))] for p in words["programmes"]
+    ]
+    block = TableBlock(
+        table_from_rows(rows),
+        "booktabs",
+        [0.5, 0.25, 0.25],
+        words["caption"].format(n=15, what=words["staff"]),
+    )
+    return Case(
+        f"numbered-{lang}",
+        [NumberedParagraphs([words["prose"]] * 3, first=rng.randint(10, 40)), block],
+    )
+
+
 CASES = (
     wrapped_cells,
     spanning_header,
@@ -344,6 +442,10 @@ CASES = (
     section_rows,
     centred_figures,
     grouped_header,
+    adjacent_tables,
+    grouped_rows,
+    wrapped_header,
+    numbered_paragraphs,
 )
 
 

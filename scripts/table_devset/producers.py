@@ -18,7 +18,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from scripts.table_devset.cases import Case, TableBlock
+from scripts.table_devset.cases import Case, NumberedParagraphs, TableBlock
 from scripts.table_devset.spec import TableSpec
 
 MARGIN = 60.0
@@ -85,6 +85,8 @@ def _reportlab_table(block: TableBlock, width: float) -> Table:
             commands.append(("SPAN", (cell.col, cell.row), end))
             if block.style == "booktabs" and cell.col_span > 1:
                 commands.append(("LINEBELOW", (cell.col, cell.row), end, 0.5, "black"))
+    for row in block.spaced_rows:
+        commands.append(("TOPPADDING", (0, row), (-1, row), 14))
     if block.style == "grid":
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
     elif block.style == "booktabs":
@@ -114,6 +116,13 @@ def draw_reportlab(case: Case, path: Path) -> None:
         if isinstance(block, str):
             for line in simpleSplit(block, "Helvetica", BODY, width):
                 text_line(line)
+        elif isinstance(block, NumberedParagraphs):
+            for number, paragraph in enumerate(block.paragraphs, start=block.first):
+                canvas.setFont("Helvetica-Bold", BODY)
+                canvas.drawString(MARGIN, y - BODY, str(number))
+                for line in simpleSplit(paragraph, "Helvetica", BODY, width - 30):
+                    text_line(line, x=MARGIN + 30)
+                y -= 0.5 * LEADING
         elif isinstance(block, list):  # key figures: figures aligned right, then a sentence
             for figure, sentence in block:
                 canvas.setFont("Helvetica-Bold", BODY)
@@ -162,6 +171,7 @@ div.tight table { margin: 0.2em 0; }
 div.tight p.caption { margin: 0.2em 0; }
 pre { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 8.5pt; }
 table.figures { width: auto; }
+table.numbered td { vertical-align: top; padding: 0 0 6pt 0; }
 table.figures td { padding: 1pt 6pt 1pt 0; border: none; }
 table.figures td:first-child { text-align: right; font-weight: bold; }
 table.figures td + td { text-align: left; }
@@ -188,6 +198,8 @@ def _html_table(block: TableBlock) -> str:
         if r == table.header_rows:
             out.append("</thead><tbody>")
         classes = ' class="lasthead"' if r == table.header_rows - 1 else ""
+        if r in block.spaced_rows:
+            classes = ' class="spaced"'
         out.append(f"<tr{classes}>")
         for c, cell in enumerate(row):
             if (r, c) in covered:
@@ -200,7 +212,10 @@ def _html_table(block: TableBlock) -> str:
                 attrs += f' colspan="{cell.col_span}" class="group"'
             if cell and cell.row_span > 1:
                 attrs += f' rowspan="{cell.row_span}"'
-            out.append(f"<{tag}{attrs}>{html.escape(cell.text if cell else '')}</{tag}>")
+            # A blank line opens the cells of a spaced row (LibreOffice reads no CSS padding).
+            space = "<br>" if r in block.spaced_rows else ""
+            text = html.escape(cell.text if cell else "")
+            out.append(f"<{tag}{attrs}>{space}{text}</{tag}>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -211,6 +226,12 @@ def case_html(case: Case) -> str:
     for block in case.blocks:
         if isinstance(block, str):
             body.append(f"<p>{html.escape(block)}</p>")
+        elif isinstance(block, NumberedParagraphs):
+            rows = "".join(
+                f'<tr><td valign="top" width="6%"><b>{n}</b></td><td>{html.escape(text)}</td></tr>'
+                for n, text in enumerate(block.paragraphs, start=block.first)
+            )
+            body.append(f'<table class="numbered" width="100%" cellspacing="0">{rows}</table>')
         elif isinstance(block, list):
             rows = "".join(
                 f'<tr><td align="right"><b>{html.escape(f)}</b></td><td>{html.escape(s)}</td></tr>'
