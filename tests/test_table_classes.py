@@ -264,3 +264,83 @@ def test_unruled_header_set_across_two_rows_gives_spans(tmp_path: Path) -> None:
     assert (title.row, title.col, title.col_span) == (0, 1, 4)
     assert _texts(table)[1][1:] == years
     assert any(c.text == "Poste" and c.col == 0 and c.row == 0 for c in table.cells)
+
+
+def _figure_rows(p: Page, top: float, labels: list[str], pitch: float = 14.0) -> float:
+    for r, label in enumerate(labels):
+        p.text(60, top + pitch * r, label)
+        for k, x in enumerate((300, 380, 460)):
+            p.text(x, top + pitch * r, f"{(r + 3) * (k + 7) * 97:,}".replace(",", " "), right=True)
+    return top + pitch * len(labels)
+
+
+def test_rows_in_groups_set_apart_stay_one_table(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        top = below + 20
+        for x, head in ((60, "Poste"), (300, "2021"), (380, "2022"), (460, "2023")):
+            p.text(x, top, head, right=x > 60)
+        y = _figure_rows(p, top + 14, ["Personnel", "Hosting", "Licences"])
+        y = _figure_rows(p, y + 12, ["Formation", "Conseil"])  # a blank line between groups
+        p.paragraph(y + 20)
+
+    tables = _tables(make_pdf(tmp_path / "groups.pdf", draw))
+    assert len(tables) == 1
+    assert [row[0] for row in _texts(tables[0])] == [
+        "Poste",
+        "Personnel",
+        "Hosting",
+        "Licences",
+        "Formation",
+        "Conseil",
+    ]
+
+
+def test_a_header_in_other_columns_below_figures_starts_another_table(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        top = below + 20
+        for x, head in ((60, "Poste"), (300, "2021"), (380, "2022"), (460, "2023")):
+            p.text(x, top, head, right=x > 60)
+        y = _figure_rows(p, top + 14, ["Personnel", "Hosting", "Licences"])
+        # The next table, a little further down, with columns of its own.
+        for x, head in ((60, "Service"), (250, "Agents"), (330, "Remarques")):
+            p.text(x, y + 6, head, right=x == 250)
+        for r, (label, count, remark) in enumerate(
+            [
+                ("Messagerie", "120", "Stable"),
+                ("Visio", "85", "En hausse"),
+                ("Partage", "40", "Stable"),
+            ]
+        ):
+            p.text(60, y + 20 + 14 * r, label)
+            p.text(250, y + 20 + 14 * r, count, right=True)
+            p.text(330, y + 20 + 14 * r, remark)
+        p.paragraph(y + 80)
+
+    tables = _tables(make_pdf(tmp_path / "adjacent.pdf", draw))
+    assert [_texts(t)[0][0] for t in tables] == ["Poste", "Service"]
+    assert [t.n_rows for t in tables] == [4, 4]
+
+
+def test_header_cells_wrapped_to_different_heights_make_one_row(tmp_path: Path) -> None:
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        top = below + 20
+        # Centred on one header row: three lines, two lines and one line of text.
+        for k, line in enumerate(["Credits ouverts", "en loi de", "finances"]):
+            p.text(300 - p.c.stringWidth(line, "Helvetica", 9) / 2, top + 10.5 * k, line)
+        for k, line in enumerate(["Credits", "consommes"]):
+            p.text(380 - p.c.stringWidth(line, "Helvetica", 9) / 2, top + 5 + 10.5 * k, line)
+        p.text(60, top + 10.5, "Poste")
+        p.text(460 - p.c.stringWidth("Taux", "Helvetica", 9) / 2, top + 10.5, "Taux")
+        p.paragraph(_figure_rows(p, top + 40, ["Personnel", "Hosting", "Licences", "Conseil"]) + 20)
+
+    tables = _tables(make_pdf(tmp_path / "wrapped_header.pdf", draw))
+    assert len(tables) == 1
+    assert _texts(tables[0])[0] == [
+        "Poste",
+        "Credits ouverts en loi de finances",
+        "Credits consommes",
+        "Taux",
+    ]

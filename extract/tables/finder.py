@@ -19,7 +19,7 @@ from dataclasses import replace
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
-from extract.tables.grid import build_grid
+from extract.tables.grid import build_grid, header_like
 from extract.tables.layout import LEADERS, PageLayout, TextLine, is_leader, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
@@ -31,6 +31,12 @@ PROSE_WIDTH = 0.6
 MAX_LINE_GAP = 1.6
 # Lines of text closer than this (x font size; negative: overlapping) are set as one block.
 TOUCHING_LINES = 0.0
+# Rows of one table set in groups leave at most this much blank space between two groups
+# (x font size): more than between rows, less than between a table and the next block.
+MAX_GROUP_GAP = 3.0
+# A header row set this much further below a row of figures than the table's line pitch, in
+# other columns, starts another table.
+NEW_TABLE_PITCH = 1.1
 # A table found from text alone needs this many lines with two or more chunks: two aligned
 # lines happen in prose layouts (headers, signatures); three rarely do by chance.
 MIN_TEXT_ROWS = 3
@@ -245,8 +251,12 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
 
     lines = [_outside(ln, taken) for ln in layout.lines]
     for line in (ln for ln in lines if ln.chunks):
-        if run and line.top - run[-1].bottom > MAX_LINE_GAP * font:
-            close()
+        if run:
+            far = line.top - run[-1].bottom > MAX_LINE_GAP * font
+            if (far and not _next_group(run[-1], line, font)) or _new_table(
+                run[-1], line, _pitch(run), font
+            ):
+                close()
         if is_annotation(line.text) or (len(line.chunks) < 2 and run and not wraps_on(line)):
             close()
             continue
@@ -254,6 +264,48 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
             run.append(line)
     close()
     return seeds
+
+
+def _has_figures(line: TextLine) -> bool:
+    return any(not header_like(c.text) for c in line.chunks)
+
+
+def _aligned(a: TextLine, b: TextLine, font: float) -> bool:
+    """Cells in the same places: as many chunks, each starting or ending where the other's does."""
+    return len(a.chunks) == len(b.chunks) and all(
+        abs(p.x0 - q.x0) <= font or abs(p.x1 - q.x1) <= font
+        for p, q in zip(a.chunks, b.chunks, strict=True)
+    )
+
+
+def _pitch(lines: list[TextLine]) -> float | None:
+    """The usual distance from one line of a block to the next (tops), if it has two lines."""
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
+    return statistics.median(pitches) if pitches else None
+
+
+def _next_group(above: TextLine, line: TextLine, font: float) -> bool:
+    """A row of figures after a blank space, in the columns of the row of figures above it:
+    the next group of rows of the same table."""
+    return (
+        line.top - above.bottom <= MAX_GROUP_GAP * font
+        and _has_figures(above)
+        and _has_figures(line)
+        and _aligned(above, line, font)
+    )
+
+
+def _new_table(above: TextLine, line: TextLine, pitch: float | None, font: float) -> bool:
+    """A header row (cells, no figure) set apart below a row of figures, in other columns:
+    the first row of another table."""
+    return (
+        pitch is not None
+        and len(line.chunks) >= 2
+        and _has_figures(above)
+        and not _has_figures(line)
+        and line.top - above.top > NEW_TABLE_PITCH * pitch
+        and not _aligned(above, line, font)
+    )
 
 
 def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
@@ -292,10 +344,13 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
     if not _closed(layout, bbox, bottom):
         below = [ln for ln in candidates if ln.top > bottom - 1]
         edge = bottom
+        last = inside[-1] if inside else None
         pending: list[TextLine] = []
         for ln in below:
-            if ln.top - edge > gap_limit or not fits(ln):
+            far = ln.top - edge > gap_limit and not (last and _next_group(last, ln, font))
+            if far or not fits(ln) or (last and _new_table(last, ln, _pitch(inside), font)):
                 break
+            last = ln
             pending.append(ln)
             edge = ln.bottom
             if len(ln.chunks) >= 2:

@@ -38,6 +38,9 @@ class _Row:
     lines: list[TextLine]
     # Lines of header cells set vertically centred over this row and the next one.
     spanning: list[TextLine] = field(default_factory=list)
+    # Header lines running into each other, each column's pieces one wrapped cell: every
+    # piece belongs to the column its centre stands in (a wide one reaches into the next).
+    stacked: bool = False
 
 
 def header_like(text: str) -> bool:
@@ -117,6 +120,8 @@ def _header_lines(
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
+            if i > 1 and all(_stacked(a, b) for a, b in zip(lines[:i], lines[1:i], strict=False)):
+                return i  # header cells of several heights centred on one row: one block
             if (
                 i > len(lines) // 2
                 and _rule_across(lines[i - 1], line, hrules, span, font)
@@ -217,6 +222,9 @@ def _rows(
         sum(1 for i in band if _has_figure(lines[i])) <= 1 for band in body_bands
     )
     spacing = _Spacing.of(lines, font)
+    # Header lines that run into each other are one row of cells centred at different
+    # heights when each column's pieces are the lines of one cell (see _wrapped_in_place).
+    stacked_header = _wrapped_in_place(lines[:n_head], edges, font)
     rows: list[_Row] = []
     for band in bands:
         band_lines = [lines[i] for i in band]
@@ -230,11 +238,39 @@ def _rows(
             continue
         for k, line in enumerate(band_lines):
             in_header = band[k] < n_head
-            if k and _continues(rows[-1], line, edges, font, in_header, ruled_rows, spacing):
+            if k and in_header and stacked_header and _stacked(rows[-1].lines[-1], line):
+                rows[-1].lines.append(line)
+                rows[-1].stacked = True
+            elif k and _continues(rows[-1], line, edges, font, in_header, ruled_rows, spacing):
                 rows[-1].lines.append(line)
             else:
                 rows.append(_Row([line]))
     return rows
+
+
+def _wrapped_in_place(head: list[TextLine], edges: list[float], font: float) -> bool:
+    """Are the header's pieces in each column lines of one cell, wrapped in place?
+
+    The lines of a wrapped cell share their centre (centred text), left or right edge. A
+    title over sub-headers does not: "2022" centred over "AE" and "CP" is another row.
+    """
+    by_column: dict[int, list[Chunk]] = {}
+    for line in head:
+        for chunk in line.chunks:
+            if chunk.cols is not None and chunk.cols[0] != chunk.cols[1]:
+                return False
+            by_column.setdefault(_column_at(_mid(chunk), edges), []).append(chunk)
+    tol = font / 2
+    return all(
+        abs(_mid(a) - _mid(b)) <= tol or abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol
+        for chunks in by_column.values()
+        for a, b in zip(chunks, chunks[1:], strict=False)
+    )
+
+
+def _stacked(upper: TextLine, lower: TextLine) -> bool:
+    """Does `lower` start before `upper` ends (lines set closer than their height)?"""
+    return lower.top < upper.bottom - 0.1 * (upper.bottom - upper.top)
 
 
 def _has_figure(line: TextLine) -> bool:
@@ -341,7 +377,10 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
         placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
         # Lines of cells spanning two rows come last in reading order (order >= len(lines)).
         for order, line in enumerate(row.lines + row.spanning):
-            for chunk, (a, b) in zip(line.chunks, _line_columns(line, edges, font), strict=True):
+            columns = _line_columns(line, edges, font)
+            if row.stacked:
+                columns = [c.cols or (_column_at(_mid(c), edges),) * 2 for c in line.chunks]
+            for chunk, (a, b) in zip(line.chunks, columns, strict=True):
                 placed.append((a, b, [(order, chunk)]))
         # Chunks of one row whose column ranges overlap make one cell (a span or a wrap).
         placed.sort(key=lambda p: (p[0], p[1]))

@@ -63,14 +63,19 @@ def text_table_lines(table: TableSpec) -> list[str]:
 def _reportlab_table(block: TableBlock, width: float) -> Table:
     table = block.table
     style = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    head = ParagraphStyle("head", fontName="Helvetica", fontSize=9, leading=11, alignment=1)
     covered = table.covered()
     data: list[list[object]] = []
     for r, row in enumerate(table.grid()):
         values: list[object] = []
         for c, cell in enumerate(row):
             text = cell.text if cell and (r, c) not in covered else ""
-            wraps = r >= table.header_rows and any(ch.isalpha() for ch in text)
-            values.append(Paragraph(html.escape(text), style) if wraps else text)
+            if r < table.header_rows and c > 0 and text:
+                values.append(Paragraph(html.escape(text), head))
+            elif any(ch.isalpha() for ch in text):
+                values.append(Paragraph(html.escape(text), style))
+            else:
+                values.append(text)
         data.append(values)
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
