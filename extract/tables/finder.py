@@ -29,8 +29,9 @@ PROSE_WIDTH = 0.6
 # Lines of one text table are at most this far apart (x font size), baseline to baseline gap;
 # a blank line of body text is about 1.2 em, a paragraph break or a table's edge is more.
 MAX_LINE_GAP = 1.6
-# Lines of text closer than this (x font size; negative: overlapping) are set as one block.
-TOUCHING_LINES = 0.0
+# Lines of text closer than this (x font size) are set solid, as the lines of one cell: the
+# lines of a paragraph stand further apart, and a table further from what comes before it.
+TOUCHING_LINES = 0.2
 # Rows of one table set in groups leave at most this much blank space between two groups
 # (x font size): more than between rows, less than between a table and the next block.
 MAX_GROUP_GAP = 3.0

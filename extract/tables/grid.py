@@ -30,6 +30,10 @@ RULE_TOL = 0.25
 # the leading of wrapped cells and the spacing of rows.
 TWO_PITCHES = 0.85
 
+# Lines of text closer than this share of their height are set solid, as the lines of one
+# cell (a paragraph's lines stand further apart).
+SET_SOLID = 0.2
+
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -234,7 +238,13 @@ def _rows(
             len(bands) > 1
             and (full <= 1 or (is_header and not any(_spans(ln, edges, font) for ln in band_lines)))
         ):
-            rows.append(_Row(band_lines))
+            stacked = (
+                is_header
+                and stacked_header
+                and len(band_lines) > 1
+                and all(_stacked(a, b) for a, b in zip(band_lines, band_lines[1:], strict=False))
+            )
+            rows.append(_Row(band_lines, stacked=stacked))
             continue
         for k, line in enumerate(band_lines):
             in_header = band[k] < n_head
@@ -269,8 +279,8 @@ def _wrapped_in_place(head: list[TextLine], edges: list[float], font: float) -> 
 
 
 def _stacked(upper: TextLine, lower: TextLine) -> bool:
-    """Does `lower` start before `upper` ends (lines set closer than their height)?"""
-    return lower.top < upper.bottom - 0.1 * (upper.bottom - upper.top)
+    """Is `lower` set solid under `upper` (running into it, or all but touching it)?"""
+    return lower.top - upper.bottom <= SET_SOLID * (upper.bottom - upper.top)
 
 
 def _has_figure(line: TextLine) -> bool:
