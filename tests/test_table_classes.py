@@ -344,3 +344,34 @@ def test_header_cells_wrapped_to_different_heights_make_one_row(tmp_path: Path) 
         "Credits consommes",
         "Taux",
     ]
+
+
+def test_a_cell_set_apart_in_its_column_makes_no_column_of_its_own(tmp_path: Path) -> None:
+    rows = [
+        ("Personnel", "12 400", "+4 %"),
+        ("Hosting", "3 210", "n.d."),
+        ("Licences", "870", "-2 %"),
+    ]
+
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        top = below + 20
+        for x, head in ((60, "Poste"), (300, "2023"), (400, "Evolution")):
+            p.text(x, top, head, right=x == 300)
+        for r, (label, amount, change) in enumerate(rows):
+            y = top + 14 * (r + 1)
+            p.text(60, y, label)
+            p.text(300, y, amount, right=True)
+            # Changes centred under their header, except the note set at the column's left.
+            x = 360 if change == "n.d." else 420 - p.c.stringWidth(change, "Helvetica", 9) / 2
+            p.text(x, y, change)
+        p.paragraph(top + 80)
+
+    tables = _tables(make_pdf(tmp_path / "apart.pdf", draw))
+    assert len(tables) == 1
+    assert _texts(tables[0]) == [
+        ["Poste", "2023", "Evolution"],
+        ["Personnel", "12 400", "+4 %"],
+        ["Hosting", "3 210", "n.d."],
+        ["Licences", "870", "-2 %"],
+    ]

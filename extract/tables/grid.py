@@ -82,6 +82,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
 
     n_head = _header_lines(lines, hrules, (x0, x1), font)
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
+    edges = _lone_columns_joined(edges, lines[:n_head], lines[n_head:], vrules, font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     rows = _rows(lines, hrules, edges, n_head, font)
     rows = _centred_header_cells(rows, n_head, lines, edges, font)
@@ -176,6 +177,39 @@ def _column_edges(
                 edges.append((reach + a) / 2)
         reach = max(reach, b)
     edges.append(span[1])
+    return edges
+
+
+def _lone_columns_joined(
+    edges: list[float], head: list[TextLine], body: list[TextLine], vrules: list[Rule], font: float
+) -> list[float]:
+    """Join a column without header text to its neighbour when no body line fills both.
+
+    A cell set apart from the others of its column (a left-aligned "n.d." among centred
+    figures) leaves a gap they do not, and makes a column of its own. Headed by nothing and
+    never on a line beside the neighbour's cells, it is part of the neighbour's column.
+    """
+    if not head:
+        return edges
+    edges = list(edges)
+
+    def filled(col: int, lines: list[TextLine]) -> set[int]:
+        return {
+            k
+            for k, line in enumerate(lines)
+            for c in line.chunks
+            if _column_at(_mid(c), edges) == col
+        }
+
+    i = 1
+    while i < len(edges) - 1:
+        pinned = any(abs(r.pos - edges[i]) <= RULE_TOL * font for r in vrules)
+        left, right = i - 1, i
+        headed = [bool(filled(col, head)) for col in (left, right)]
+        if not pinned and not all(headed) and not filled(left, body) & filled(right, body):
+            del edges[i]
+            continue
+        i += 1
     return edges
 
 

@@ -26,6 +26,8 @@ class TableBlock:
     caption: str = ""
     # Vertical alignment of body cells: "top", or "middle" (figures centred on a wrapped label).
     valign: str = "top"
+    # Horizontal alignment of the cells after the first column: "right", or "center".
+    align: str = "right"
     # Body rows set after an extra blank space (groups of rows), still rows of one table.
     spaced_rows: tuple[int, ...] = ()
 
@@ -431,6 +433,33 @@ def numbered_paragraphs(lang: str, rng: random.Random) -> Case:
     )
 
 
+def sparse_columns(lang: str, rng: random.Random) -> Case:
+    """A column of references filled on few rows, figures centred, a column of changes."""
+    words = _TEXT[lang]
+    change = {"fr": "Évolution", "en": "Change"}[lang]
+    rows = [[words["label"], "Réf." if lang == "fr" else "Ref.", *YEARS[2:], change]]
+    for k, service in enumerate(words["services"]):
+        reference = f"P{rng.randint(100, 400)}" if k % 3 == 0 else ""
+        sign = rng.choice(["+", "-"])
+        rows.append(
+            [
+                " ".join(service.split()[:3]),
+                reference,
+                _amount(rng, lang),
+                _amount(rng, lang),
+                f"{sign}{rng.randint(1, 40)} %" if k != 2 else "n.d.",
+            ]
+        )
+    block = TableBlock(
+        table_from_rows(rows),
+        "none",
+        [0.34, 0.1, 0.18, 0.18, 0.2],
+        words["caption"].format(n=16, what=words["costs"]),
+        align="center",
+    )
+    return Case(f"sparse-{lang}", [words["prose"], block, words["prose"]])
+
+
 CASES = (
     wrapped_cells,
     spanning_header,
@@ -446,6 +475,7 @@ CASES = (
     grouped_rows,
     wrapped_header,
     numbered_paragraphs,
+    sparse_columns,
 )
 
 

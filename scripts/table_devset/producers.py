@@ -79,7 +79,7 @@ def _reportlab_table(block: TableBlock, width: float) -> Table:
         data.append(values)
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("ALIGN", (1, 0), (-1, -1), block.align.upper()),
         ("ALIGN", (1, 0), (-1, table.header_rows - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, table.header_rows - 1), "MIDDLE"),
         ("VALIGN", (0, table.header_rows), (-1, -1), block.valign.upper()),
@@ -210,7 +210,7 @@ def _html_table(block: TableBlock) -> str:
             if (r, c) in covered:
                 continue
             tag = "th" if head else "td"
-            align = "left" if c == 0 else ("center" if head else "right")
+            align = "left" if c == 0 else ("center" if head else block.align)
             valign = "middle" if head else block.valign
             attrs = f' align="{align}" valign="{valign}"'
             if cell and cell.col_span > 1:
