@@ -254,9 +254,7 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
     for line in (ln for ln in lines if ln.chunks):
         if run:
             far = line.top - run[-1].bottom > MAX_LINE_GAP * font
-            if (far and not _next_group(run[-1], line, font)) or _new_table(
-                run[-1], line, _pitch(run), font
-            ):
+            if (far and not _next_group(run[-1], line, font)) or _new_table(run, line, font):
                 close()
         if is_annotation(line.text) or (len(line.chunks) < 2 and run and not wraps_on(line)):
             close()
@@ -296,17 +294,19 @@ def _next_group(above: TextLine, line: TextLine, font: float) -> bool:
     )
 
 
-def _new_table(above: TextLine, line: TextLine, pitch: float | None, font: float) -> bool:
-    """A header row (cells, no figure) set apart below a row of figures, in other columns:
-    the first row of another table."""
-    return (
-        pitch is not None
-        and len(line.chunks) >= 2
-        and _has_figures(above)
-        and not _has_figures(line)
-        and line.top - above.top > NEW_TABLE_PITCH * pitch
-        and not _aligned(above, line, font)
-    )
+def _new_table(block: list[TextLine], line: TextLine, font: float) -> bool:
+    """A header row (cells, no figure) set apart below the block's last row of figures, in
+    other columns: the first row of another table."""
+    above = block[-1]
+    if (
+        len(line.chunks) < 2
+        or not _has_figures(above)
+        or _has_figures(line)
+        or _aligned(above, line, font)
+    ):
+        return False
+    pitch = _pitch(block)
+    return pitch is not None and line.top - above.top > NEW_TABLE_PITCH * pitch
 
 
 def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
@@ -345,13 +345,13 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
     if not _closed(layout, bbox, bottom):
         below = [ln for ln in candidates if ln.top > bottom - 1]
         edge = bottom
-        last = inside[-1] if inside else None
+        taken = list(inside)
         pending: list[TextLine] = []
         for ln in below:
-            far = ln.top - edge > gap_limit and not (last and _next_group(last, ln, font))
-            if far or not fits(ln) or (last and _new_table(last, ln, _pitch(inside), font)):
+            far = ln.top - edge > gap_limit and not (taken and _next_group(taken[-1], ln, font))
+            if far or not fits(ln) or (taken and _new_table(taken, ln, font)):
                 break
-            last = ln
+            taken.append(ln)
             pending.append(ln)
             edge = ln.bottom
             if len(ln.chunks) >= 2:
