@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import replace
 
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
-from extract.tables.grid import build_grid
-from extract.tables.layout import PageLayout, TextLine, is_numeric
+from extract.tables.grid import build_grid, header_like
+from extract.tables.layout import LEADERS, PageLayout, TextLine, is_leader, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
 TOUCH = 0.5
@@ -28,9 +29,21 @@ PROSE_WIDTH = 0.6
 # Lines of one text table are at most this far apart (x font size), baseline to baseline gap;
 # a blank line of body text is about 1.2 em, a paragraph break or a table's edge is more.
 MAX_LINE_GAP = 1.6
+# Lines of text closer than this (x font size) are set solid, as the lines of one cell: the
+# lines of a paragraph stand further apart, and a table further from what comes before it.
+TOUCHING_LINES = 0.2
+# Rows of one table set in groups leave at most this much blank space between two groups
+# (x font size): more than between rows, less than between a table and the next block.
+MAX_GROUP_GAP = 3.0
+# A header row set this much further below a row of figures than the table's line pitch, in
+# other columns, starts another table.
+NEW_TABLE_PITCH = 1.1
 # A table found from text alone needs this many lines with two or more chunks: two aligned
 # lines happen in prose layouts (headers, signatures); three rarely do by chance.
 MIN_TEXT_ROWS = 3
+# A cell wraps onto at most this many lines below its row's first line; a longer run of
+# one-chunk lines is text after the table.
+MAX_WRAPPED_LINES = 2
 # Cells of real tables are short; a grid whose median cell holds more words is prose set in
 # columns (a two-column layout, a boxed list of paragraphs).
 MAX_MEDIAN_WORDS = 7
@@ -47,6 +60,8 @@ _MARKERS = {"•", "-", "–", "—", "*", "o", "▪", "■", "►", "·", "\uf0
 # table columns are set further apart than that and rarely read as one sentence.
 PROSE_FLOW_SHARE = 0.5
 PROSE_MAX_GAP = 2.0
+# A clause of this many words after a figure makes the figure the start of a sentence.
+FIGURE_CLAUSE_WORDS = 5
 # A table of contents is not a data table: no caption, a last column of page numbers (small
 # integers that never decrease) and, before it, headings only (no figures) of which at least
 # this share start with a section marker ("Chapitre II –", "I -", "2.1", "A.") or run on
@@ -58,7 +73,6 @@ _SECTION = re.compile(
     r"|[IVXLC]+\s*[-–—.)]|\d+(?:\.\d+)*\s*[-–—.)]?\s+\S|[A-Z]\s*[-–—.)]\s)",
     re.IGNORECASE,
 )
-_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 
 
 def find_regions(layout: PageLayout) -> list[ExtractedTable]:
@@ -87,7 +101,16 @@ def _accept(layout: PageLayout, bbox: BBox, ruled: bool, tables: list[ExtractedT
         and not _reads_as_prose(table, layout.font_size)
         and not _is_contents(table, layout)
     ):
-        tables.append(table)
+        tables.append(_without_leaders(table))
+
+
+def _without_leaders(table: ExtractedTable) -> ExtractedTable:
+    """Leader dots join a label to its figures; they are not part of the label."""
+    cells = [
+        replace(c, text=" ".join(w for w in LEADERS.sub(" ", c.text).split() if not is_leader(w)))
+        for c in table.cells
+    ]
+    return replace(table, cells=cells)
 
 
 def _area(b: BBox) -> float:
@@ -213,15 +236,31 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
                 seeds.append(bbox)
         run.clear()
 
+    def wraps_on(line: TextLine) -> bool:
+        """Can this one-chunk line be a cell of the run wrapped onto another line?"""
+        singles = 0
+        for previous in reversed(run):
+            if len(previous.chunks) >= 2:
+                break
+            singles += 1
+        width = max(ln.x1 for ln in run) - min(ln.x0 for ln in run)
+        return (
+            singles < MAX_WRAPPED_LINES
+            and all(w.upright for w in line.words)  # sideways letters are a chart's titles
+            and line.x0 >= min(ln.x0 for ln in run) - font
+            and not _is_prose(line, width)
+        )
+
     lines = [_outside(ln, taken) for ln in layout.lines]
     for line in (ln for ln in lines if ln.chunks):
-        if run and line.top - run[-1].bottom > MAX_LINE_GAP * font:
-            close()
+        if run:
+            far = line.top - run[-1].bottom > MAX_LINE_GAP * font
+            if (far and not _next_group(run[-1], line, font)) or _new_table(run, line, font):
+                close()
         if is_annotation(line.text) or (
             len(line.chunks) < 2
             and run
-            and len(run[-1].chunks) < 2
-            and not _wraps_a_cell(line, run, font)
+            and not (wraps_on(line) or _wraps_a_cell(line, run, font))
         ):
             close()
             continue
@@ -240,6 +279,50 @@ def _wraps_a_cell(line: TextLine, run: list[TextLine], font: float) -> bool:
         if len(ln.chunks) >= 2
         for chunk in ln.chunks
     )
+
+
+def _has_figures(line: TextLine) -> bool:
+    return any(not header_like(c.text) for c in line.chunks)
+
+
+def _aligned(a: TextLine, b: TextLine, font: float) -> bool:
+    """Cells in the same places: as many chunks, each starting or ending where the other's does."""
+    return len(a.chunks) == len(b.chunks) and all(
+        abs(p.x0 - q.x0) <= font or abs(p.x1 - q.x1) <= font
+        for p, q in zip(a.chunks, b.chunks, strict=True)
+    )
+
+
+def _pitch(lines: list[TextLine]) -> float | None:
+    """The usual distance from one line of a block to the next (tops), if it has two lines."""
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
+    return statistics.median(pitches) if pitches else None
+
+
+def _next_group(above: TextLine, line: TextLine, font: float) -> bool:
+    """A row of figures after a blank space, in the columns of the row of figures above it:
+    the next group of rows of the same table."""
+    return (
+        line.top - above.bottom <= MAX_GROUP_GAP * font
+        and _has_figures(above)
+        and _has_figures(line)
+        and _aligned(above, line, font)
+    )
+
+
+def _new_table(block: list[TextLine], line: TextLine, font: float) -> bool:
+    """A header row (cells, no figure) set apart below the block's last row of figures, in
+    other columns: the first row of another table."""
+    above = block[-1]
+    if (
+        len(line.chunks) < 2
+        or not _has_figures(above)
+        or _has_figures(line)
+        or _aligned(above, line, font)
+    ):
+        return False
+    pitch = _pitch(block)
+    return pitch is not None and line.top - above.top > NEW_TABLE_PITCH * pitch
 
 
 def _closed(layout: PageLayout, bbox: BBox, y: float) -> bool:
@@ -283,10 +366,13 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
     if not _closed(layout, bbox, bottom):
         below = [ln for ln in candidates if ln.top > bottom - 1]
         edge = bottom
+        taken = list(inside)
         pending: list[TextLine] = []
         for ln in below:
-            if ln.top - edge > gap_limit or not fits(ln):
+            far = ln.top - edge > gap_limit and not (taken and _next_group(taken[-1], ln, font))
+            if far or not fits(ln) or (taken and _new_table(taken, ln, font)):
                 break
+            taken.append(ln)
             pending.append(ln)
             edge = ln.bottom
             if len(ln.chunks) >= 2:
@@ -296,13 +382,12 @@ def _grow(layout: PageLayout, bbox: BBox, tables: list[ExtractedTable]) -> BBox:
         above = [ln for ln in reversed(candidates) if ln.top < top - 1]
         edge = top
         for ln in above:
-            # A line of one chunk joins only when it overlaps the line under it: the top of
-            # a header cell centred higher than its neighbours.
-            if (
-                edge - ln.bottom > gap_limit
-                or not fits(ln)
-                or (len(ln.chunks) < 2 and ln.bottom <= edge)
-            ):
+            # A one-chunk line is taken only when it runs into the line under it: a header
+            # cell set across two header rows (a label, a title over several columns), or
+            # centred higher than its neighbours.
+            touching = edge - ln.bottom <= TOUCHING_LINES * font
+            one_chunk = len(ln.chunks) < 2
+            if edge - ln.bottom > gap_limit or not fits(ln) or (one_chunk and not touching):
                 break
             top = min(top, ln.top)
             edge = ln.top
@@ -364,9 +449,19 @@ def _row_cells(table: ExtractedTable) -> list[list[TableCell]]:
 
 
 def _runs_on(left: str, right: str) -> bool:
-    """Does `right` carry on the sentence `left` leaves open?"""
+    """Does `right` carry on the sentence `left` leaves open?
+
+    Also a figure followed by a clause in lower case: key figures set as a list of sentences
+    ("12 500 | agents used the service at least once in the year"), the figures aligned.
+    """
     left, right = left.strip(), right.strip()
-    return bool(left and right) and (left[-1].isalpha() or left[-1] in ",-") and right[0].islower()
+    if not (left and right and right[0].islower()):
+        return False
+    return (
+        left[-1].isalpha()
+        or left[-1] in ",-"
+        or (is_numeric(left) and len(right.split()) >= FIGURE_CLAUSE_WORDS)
+    )
 
 
 def _reads_as_prose(table: ExtractedTable, font: float) -> bool:
@@ -414,5 +509,5 @@ def _is_contents(table: ExtractedTable, layout: PageLayout) -> bool:
         or not 0 < pages[0] <= pages[-1] <= MAX_PAGE_NUMBER
     ):
         return False
-    headings = sum(1 for e in entries if _SECTION.match(e) or _LEADERS.search(e))
+    headings = sum(1 for e in entries if _SECTION.match(e) or LEADERS.search(e))
     return headings >= CONTENTS_MIN_HEADINGS * len(entries)

@@ -8,6 +8,7 @@ text crossing a separator becomes a spanning cell. Shading never enters: only ru
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
@@ -29,6 +30,14 @@ RULE_TOL = 0.25
 # at different heights. Rows of a table stand further apart, by their padding.
 SOLID_GAP = 0.4
 
+# A table whose tightest line pitch is under this share of its row pitch shows two pitches:
+# the leading of wrapped cells and the spacing of rows.
+TWO_PITCHES = 0.85
+
+# Lines of text closer than this share of their height are set solid, as the lines of one
+# cell (a paragraph's lines stand further apart).
+SET_SOLID = 0.2
+
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # The end of a line of a figure cut inside a group of thousands, and the digits that open
 # the next line.
@@ -41,6 +50,9 @@ class _Row:
     lines: list[TextLine]
     # Lines of header cells set vertically centred over this row and the next one.
     spanning: list[TextLine] = field(default_factory=list)
+    # Header lines running into each other, each column's pieces one wrapped cell: every
+    # piece belongs to the column its centre stands in (a wide one reaches into the next).
+    stacked: bool = False
 
 
 def header_like(text: str) -> bool:
@@ -79,6 +91,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     n_head = _header_lines(lines, hrules, (x0, x1), font)
     _split_run_together_headers(lines[:n_head])
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
+    edges = _lone_columns_joined(edges, lines[:n_head], lines[n_head:], vrules, font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
     _header_over_its_figures(lines[:n_head], lines[n_head:], edges, font)
     rows = _rows(lines, hrules, edges, n_head, font)
@@ -125,6 +138,8 @@ def _header_lines(
     """
     for i, line in enumerate(lines):
         if any(not header_like(c.text) for c in line.chunks):
+            if i > 1 and all(_stacked(a, b) for a, b in zip(lines[:i], lines[1:i], strict=False)):
+                return i  # header cells of several heights centred on one row: one block
             ruled = [
                 j
                 for j in range(1, i + 1)
@@ -220,6 +235,39 @@ def _column_edges(
     return edges
 
 
+def _lone_columns_joined(
+    edges: list[float], head: list[TextLine], body: list[TextLine], vrules: list[Rule], font: float
+) -> list[float]:
+    """Join a column without header text to its neighbour when no body line fills both.
+
+    A cell set apart from the others of its column (a left-aligned "n.d." among centred
+    figures) leaves a gap they do not, and makes a column of its own. Headed by nothing and
+    never on a line beside the neighbour's cells, it is part of the neighbour's column.
+    """
+    if not head:
+        return edges
+    edges = list(edges)
+
+    def filled(col: int, lines: list[TextLine]) -> set[int]:
+        return {
+            k
+            for k, line in enumerate(lines)
+            for c in line.chunks
+            if _column_at(_mid(c), edges) == col
+        }
+
+    i = 1
+    while i < len(edges) - 1:
+        pinned = any(abs(r.pos - edges[i]) <= RULE_TOL * font for r in vrules)
+        left, right = i - 1, i
+        headed = [bool(filled(col, head)) for col in (left, right)]
+        if not pinned and not all(headed) and not filled(left, body) & filled(right, body):
+            del edges[i]
+            continue
+        i += 1
+    return edges
+
+
 def _columns_of(chunk: Chunk, edges: list[float], font: float) -> tuple[int, int]:
     """First and last column a chunk occupies."""
     if chunk.cols is not None:
@@ -267,6 +315,16 @@ def _rows(
             bands[-1].append(i)
         else:
             bands.append([i])
+    # Rules part the body row by row when no band of the body holds two lines of figures:
+    # then the lines of a band are one row, however its wrapped text begins.
+    body_bands = [b for b in bands if b[0] >= n_head]
+    ruled_rows = len(body_bands) >= 2 and all(
+        sum(1 for i in band if _has_figure(lines[i])) <= 1 for band in body_bands
+    )
+    spacing = _Spacing.of(lines, font)
+    # Header lines that run into each other are one row of cells centred at different
+    # heights when each column's pieces are the lines of one cell (see _wrapped_in_place).
+    stacked_header = _wrapped_in_place(lines[:n_head], edges, font)
     rows: list[_Row] = []
     for band in bands:
         band_lines = [lines[i] for i in band]
@@ -284,10 +342,20 @@ def _rows(
                 or (is_header and not any(_spans(ln, edges, font) for ln in band_lines))
             )
         ):
-            rows.append(_Row(band_lines))
+            stacked = (
+                is_header
+                and stacked_header
+                and len(band_lines) > 1
+                and all(_stacked(a, b) for a, b in zip(band_lines, band_lines[1:], strict=False))
+            )
+            rows.append(_Row(band_lines, stacked=stacked))
             continue
         for k, line in enumerate(band_lines):
-            if k and _continues(rows[-1], line, edges, font, line_in_header=band[k] < n_head):
+            in_header = band[k] < n_head
+            if k and in_header and stacked_header and _stacked(rows[-1].lines[-1], line):
+                rows[-1].lines.append(line)
+                rows[-1].stacked = True
+            elif k and _continues(rows[-1], line, edges, font, in_header, ruled_rows, spacing):
                 rows[-1].lines.append(line)
             else:
                 rows.append(_Row([line]))
@@ -307,6 +375,66 @@ def _rule_over_figures(upper: TextLine, lower: TextLine, hrules: list[Rule], fon
     )
 
 
+
+def _wrapped_in_place(head: list[TextLine], edges: list[float], font: float) -> bool:
+    """Are the header's pieces in each column lines of one cell, wrapped in place?
+
+    The lines of a wrapped cell share their centre (centred text), left or right edge. A
+    title over sub-headers does not: "2022" centred over "AE" and "CP" is another row.
+    """
+    by_column: dict[int, list[Chunk]] = {}
+    for line in head:
+        for chunk in line.chunks:
+            if chunk.cols is not None and chunk.cols[0] != chunk.cols[1]:
+                return False
+            by_column.setdefault(_column_at(_mid(chunk), edges), []).append(chunk)
+    tol = font / 2
+    return all(
+        abs(_mid(a) - _mid(b)) <= tol or abs(a.x0 - b.x0) <= tol or abs(a.x1 - b.x1) <= tol
+        for chunks in by_column.values()
+        for a, b in zip(chunks, chunks[1:], strict=False)
+    )
+
+
+def _stacked(upper: TextLine, lower: TextLine) -> bool:
+    """Is `lower` set solid under `upper` (running into it, or all but touching it)?"""
+    return lower.top - upper.bottom <= SET_SOLID * (upper.bottom - upper.top)
+
+
+def _has_figure(line: TextLine) -> bool:
+    return any(not header_like(c.text) for c in line.chunks)
+
+
+@dataclass
+class _Spacing:
+    """The two pitches of a table's lines, when it shows two: wrapped lines of a cell come
+    at the font's leading, rows further apart by the cells' padding."""
+
+    leading: float | None = None
+    row_pitch: float | None = None
+
+    @classmethod
+    def of(cls, lines: list[TextLine], font: float) -> _Spacing:
+        pairs = list(zip(lines, lines[1:], strict=False))
+        # Lines closer than half an em are pieces of one line (a superscript, a subscript).
+        pitches = [b.top - a.top for a, b in pairs if b.top - a.top > 0.5 * font]
+        # A line of figures starts a row (cells set at their top): the pitch into it is a
+        # row's, whatever the line above it is (a row, or the last line of a wrapped cell).
+        row_pitches = [b.top - a.top for a, b in pairs if _has_figure(b)]
+        if not pitches or len(row_pitches) < 2:
+            return cls()
+        leading, row_pitch = min(pitches), statistics.median(row_pitches)
+        if leading > TWO_PITCHES * row_pitch:
+            return cls()
+        return cls(leading, row_pitch)
+
+    def tight(self, upper: TextLine, lower: TextLine) -> bool | None:
+        """Are two lines set at the leading (True), at the row pitch (False), or unknown?"""
+        if self.leading is None or self.row_pitch is None:
+            return None
+        return lower.top - upper.top <= (self.leading + self.row_pitch) / 2
+
+
 def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: float) -> bool:
     lo, hi = upper.bottom - tol, lower.top + tol
     left, right = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
@@ -314,11 +442,24 @@ def _ruled_between(upper: TextLine, lower: TextLine, hrules: list[Rule], tol: fl
 
 
 def _continues(
-    row: _Row, line: TextLine, edges: list[float], font: float, line_in_header: bool
+    row: _Row,
+    line: TextLine,
+    edges: list[float],
+    font: float,
+    line_in_header: bool,
+    ruled_rows: bool,
+    spacing: _Spacing,
 ) -> bool:
-    """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?"""
+    """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?
+
+    It must hold no figure and fill only columns the row fills (the row's other cells are
+    empty at its height). Then, in the body, rules parting every row join it to its row;
+    else a table set at two pitches says whether it comes at the leading of a wrapped cell;
+    else its text must read as a continuation (lower case, an opening bracket, a line
+    ending on a hyphen or a comma above it).
+    """
     prev = row.lines[-1]
-    if any(not header_like(c.text) for c in line.chunks):
+    if _has_figure(line):
         return False
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
@@ -329,11 +470,15 @@ def _continues(
         return True
     if not cols <= prev_cols:
         return False
+    tight = spacing.tight(prev, line)
     if line_in_header:
         # Wrapped header text: both lines are headers and sit in the same columns.
+        return tight is not False
+    if ruled_rows:
         return True
+    if tight is not None:
+        return tight
     first = line.chunks[0].text
-    # A body line continues a cell only when its text reads as a continuation.
     return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
 
 
@@ -365,7 +510,10 @@ def _cells(rows: list[_Row], edges: list[float], font: float) -> list[TableCell]
         placed: list[tuple[int, int, list[tuple[int, Chunk]]]] = []
         # Lines of cells spanning two rows come last in reading order (order >= len(lines)).
         for order, line in enumerate(row.lines + row.spanning):
-            for chunk, (a, b) in zip(line.chunks, _line_columns(line, edges, font), strict=True):
+            columns = _line_columns(line, edges, font)
+            if row.stacked:
+                columns = [c.cols or (_column_at(_mid(c), edges),) * 2 for c in line.chunks]
+            for chunk, (a, b) in zip(line.chunks, columns, strict=True):
                 placed.append((a, b, [(order, chunk)]))
         # Chunks of one row whose column ranges overlap make one cell (a span or a wrap).
         placed.sort(key=lambda p: (p[0], p[1]))

@@ -36,6 +36,16 @@ JUSTIFIED_TOL = 0.05
 # across a gap wider than a word space (x font size): one cell holds one figure.
 FIGURE_SPLIT_GAP = 0.5
 
+# A table typed as text draws its rules with glyphs: a line made only of runs of dashes,
+# equals signs or underscores at least this long (x font size) is a horizontal rule.
+TEXT_RULE_MIN_EM = 3.0
+_TEXT_RULE = re.compile(r"^[-=_\u2010-\u2015\u2500\u2501\u2550]{3,}$")
+# Leader dots join a label to its figures across the gap that separates two cells.
+LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+# A word of three dots or more standing alone after a label is a leader too (an ellipsis
+# ends a word instead).
+_LEADER_WORD = re.compile(r"\.{3,}|…+|_{4,}")
+
 # A sign before a figure qualifies it ("≈ 54 %", "< 10", "> 3"): still a figure.
 _SIGNS = re.escape("".join(SIGN_QUALIFIERS))
 _NUMERIC = re.compile(
@@ -121,6 +131,13 @@ def read_layout(page: PageModel) -> PageLayout:
     ]
     lines = page.lines
     folio = _page_number_line(lines, page.height)
+
+    typed = [line for line in page.lines if _typed_rule(line, font)]
+    typed_words = {id(w) for line in typed for w in line}
+    hrules = sorted(
+        page.hrules + [Rule("h", (w.top + w.bottom) / 2, w.x0, w.x1) for ln in typed for w in ln],
+        key=lambda r: (r.pos, r.start),
+    )
     return PageLayout(
         page.number,
         page.width,
@@ -131,6 +148,13 @@ def read_layout(page: PageModel) -> PageLayout:
         # side are not the two columns of a table.
         chunked_lines([ln for ln in lines if ln is not folio], page.vrules, font),
         page.hrules,
+
+        [w for w in page.words if id(w) not in typed_words],
+        # The page model's lines are cut at column gutters: two columns of prose side by
+        # side are not the two columns of a table.
+        chunked_lines([ln for ln in page.lines if not any(id(w) in typed_words for w in ln)],
+                      page.vrules, font),
+        hrules,
         page.vrules,
         graphics,
     )
@@ -145,6 +169,18 @@ def _page_number_line(lines: list[list[Word]], height: float) -> list[Word]:
     text = " ".join(w.text for w in last)
     near_foot = min(w.top for w in last) > (1 - EDGE_SHARE) * height
     return last if near_foot and PAGE_NUMBER_RE.match(text) else []
+
+def _typed_rule(line: Sequence[Word], font: float) -> bool:
+    """A text line that only draws a rule (dashes, equals signs, underscores)."""
+    return bool(line) and all(
+        _TEXT_RULE.match(w.text) and w.x1 - w.x0 >= TEXT_RULE_MIN_EM * font for w in line
+    )
+
+
+def is_leader(text: str) -> bool:
+    """Leader dots: the glyphs that lead the eye from a label to its figures."""
+    text = text.strip()
+    return bool(_LEADER_WORD.fullmatch(text) or LEADERS.fullmatch(text))
 
 
 def text_lines(words: list[Word], vrules: list[Rule], font: float) -> list[TextLine]:
@@ -205,11 +241,11 @@ def make_chunks(words: list[Word], vrules: list[Rule], font: float) -> list[Chun
             )
             stretched = space is not None and abs(gap - space) <= tol
             new_figure = gap > FIGURE_SPLIT_GAP * font and _starts_another_figure(prev, word)
-            if (
-                (gap <= CHUNK_GAP * max(font, prev.size) or stretched)
-                and not crosses_rule
-                and not new_figure
-            ):
+            # Leaders belong to the label they follow, and end its chunk: what comes after
+            # them is the next cell.
+            led = is_leader(prev.text)
+            close = gap <= CHUNK_GAP * max(font, prev.size) or stretched or is_leader(word.text)
+            if close and not (crosses_rule or led or new_figure):
                 chunks[-1].words.append(word)
                 continue
         chunks.append(Chunk([word]))

@@ -1,0 +1,1 @@
+"""The generated development set of the table finder (see build.py)."""
