@@ -330,15 +330,16 @@ def _rows(
         band_lines = [lines[i] for i in band]
         is_header = band[-1] < n_head
         full = sum(1 for ln in band_lines if len(_occupied(ln, edges, font)) >= 2)
-        # Figures on two lines of a band are two rows whatever the rules say: a label
-        # wrapped around its figure ("Autorisations" / "79" / "(AE)") leaves one line full.
+        # Figures on two lines of a band are two rows unless rules part the body row by row
+        # (a cell too narrow for its figure wraps it): a label wrapped around its figure
+        # ("Autorisations" / "79" / "(AE)") leaves one line full.
         figure_lines = sum(
             1 for ln in band_lines if any(not header_like(c.text) for c in ln.chunks)
         )
         if len(band_lines) == 1 or (
             len(bands) > 1
             and (
-                (full <= 1 and figure_lines <= 1)
+                (full <= 1 and (figure_lines <= 1 or len(body_bands) >= 2))
                 or (is_header and not any(_spans(ln, edges, font) for ln in band_lines))
             )
         ):
@@ -465,9 +466,6 @@ def _continues(
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
     if _spans(line, edges, font) or _spans(prev, edges, font):
         return False
-    if line_in_header and line.top < max(ln.bottom for ln in row.lines):
-        # Header cells wrapped and centred at different heights: their lines interleave.
-        return True
     if not cols <= prev_cols:
         return False
     tight = spacing.tight(prev, line)

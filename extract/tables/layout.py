@@ -129,11 +129,10 @@ def read_layout(page: PageModel) -> PageLayout:
         for s in page.shapes
         if s.kind == "curve" and min(s.width, s.height) > thin and max(s.width, s.height) > 2 * font
     ]
-    lines = page.lines
-    folio = _page_number_line(lines, page.height)
-
+    folio = _page_number_line(page.lines, page.height)
     typed = [line for line in page.lines if _typed_rule(line, font)]
-    typed_words = {id(w) for line in typed for w in line}
+    # The page number at the foot and the lines that draw rules with glyphs are not text.
+    dropped = {id(w) for line in [folio, *typed] for w in line}
     hrules = sorted(
         page.hrules + [Rule("h", (w.top + w.bottom) / 2, w.x0, w.x1) for ln in typed for w in ln],
         key=lambda r: (r.pos, r.start),
@@ -143,17 +142,12 @@ def read_layout(page: PageModel) -> PageLayout:
         page.width,
         page.height,
         font,
-        [w for w in page.words if not any(w is f for f in folio)],
+        [w for w in page.words if id(w) not in dropped],
         # The page model's lines are cut at column gutters: two columns of prose side by
         # side are not the two columns of a table.
-        chunked_lines([ln for ln in lines if ln is not folio], page.vrules, font),
-        page.hrules,
-
-        [w for w in page.words if id(w) not in typed_words],
-        # The page model's lines are cut at column gutters: two columns of prose side by
-        # side are not the two columns of a table.
-        chunked_lines([ln for ln in page.lines if not any(id(w) in typed_words for w in ln)],
-                      page.vrules, font),
+        chunked_lines(
+            [ln for ln in page.lines if not any(id(w) in dropped for w in ln)], page.vrules, font
+        ),
         hrules,
         page.vrules,
         graphics,
