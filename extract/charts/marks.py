@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.charts.axes import Axis, find_value_axis, parse_tick, parse_value_label
+from extract.charts.axes import Axis, find_value_axes, parse_tick, parse_value_label
 from extract.charts.primitives import Phrase, font_size, phrases
 from extract.pdf.colors import Color
 from extract.pdf.geometry import union
@@ -104,6 +104,7 @@ class _Mark:
     anchor: int  # index of its category
     geometry: float | None
     bbox: BBox
+    axis: Axis | None  # the value axis geometry was read on
     label: float | None = None
     qualifier: str = "exact"  # of the printed label: "> 75" is "above"
 
@@ -274,13 +275,11 @@ def _bar_marks(categories: list[list[list[_Bar]]], axis: Axis | None, zero: floa
                 geometry = None
                 if axis is not None:
                     geometry = axis.value(far) - (axis.value(near) if stacked else 0.0)
-                marks.append(_Mark(bar.shape.color, index, geometry, bar.shape.bbox))
+                marks.append(_Mark(bar.shape.color, index, geometry, bar.shape.bbox, axis))
     return marks
 
 
-def _assign_labels(
-    labels: Sequence[Phrase], marks: list[_Mark], distance, axis: Axis | None
-) -> list[Phrase]:
+def _assign_labels(labels: Sequence[Phrase], marks: list[_Mark], distance) -> list[Phrase]:
     """Printed values matched one-to-one to marks, closest pairs first.
 
     A number that disagrees with the mark's geometry by more than _LABEL_TRUST of the
@@ -290,9 +289,9 @@ def _assign_labels(
     reads = {li: read for li, label in enumerate(labels) if (read := parse_value_label(label.text))}
 
     def agrees(value: float, mark: _Mark) -> bool:
-        if axis is None or mark.geometry is None or axis.span <= 0:
+        if mark.axis is None or mark.geometry is None or mark.axis.span <= 0:
             return True
-        return abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
+        return abs(value - mark.geometry) / mark.axis.span <= _LABEL_TRUST
 
     pairs = sorted(
         (d, li, mi)
@@ -411,21 +410,24 @@ def _series(
     marks: list[_Mark],
     categories: list[str],
     legend: dict[Color, str],
-    axis: Axis | None,
+    secondary: Axis | None,
     order: list[Color | None],
 ) -> list[ChartSeries]:
     by_color: dict[Color | None, list[ChartPoint]] = {}
-    span = axis.span if axis else None
+    on_secondary: set[Color | None] = set()
     for mark in sorted(marks, key=lambda m: m.anchor):
+        span = mark.axis.span if mark.axis else None
         discrepancy = None
         if mark.label is not None:
             value, source = mark.label, "label"
             if mark.geometry is not None and span:
                 discrepancy = round(abs(mark.label - mark.geometry) / span, 6)
         elif mark.geometry is not None:
-            value, source = _round(mark.geometry, axis), "geometry"
+            value, source = _round(mark.geometry, mark.axis), "geometry"
         else:
             continue  # neither printed nor measurable: no value to report
+        if secondary is not None and mark.axis is secondary:
+            on_secondary.add(mark.color)
         by_color.setdefault(mark.color, []).append(
             ChartPoint(
                 category=categories[mark.anchor],
@@ -442,7 +444,12 @@ def _series(
         key=lambda c: (legend_order.index(c) if c in legend else len(legend), order.index(c)),
     )
     return [
-        ChartSeries(name=legend.get(c) if c is not None else None, points=by_color[c])
+        ChartSeries(
+            name=legend.get(c) if c is not None else None,
+            points=by_color[c],
+            secondary_axis=c in on_secondary,
+            unit=secondary.unit if secondary is not None and c in on_secondary else None,
+        )
         for c in keys
     ]
 
@@ -555,13 +562,39 @@ def _bar_kind(columns: list[list[_Bar]], categories: list[list[list[_Bar]]], ver
 def _line_marks(polylines: list[Shape], axis: Axis | None) -> tuple[list[_Mark], list[float]]:
     """One mark per vertex; the categories are the vertices' x positions."""
     anchors = _cluster_positions([x for p in polylines for x, _ in p.pts], _SAME_EDGE)
+    return _vertex_marks(polylines, axis, anchors, float("inf")), anchors
+
+
+def _vertex_marks(
+    polylines: list[Shape], axis: Axis | None, anchors: list[float], reach: float
+) -> list[_Mark]:
+    """One mark per vertex attached to the category anchor within reach of it; a vertex
+    between categories (a line drawn past the first and last bar) names none."""
     marks = []
     for line in polylines:
         for x, y in line.pts:
             anchor = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
+            if abs(anchors[anchor] - x) > reach:
+                continue
             geometry = axis.value(y) if axis else None
-            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y)))
-    return marks, anchors
+            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y), axis))
+    return marks
+
+
+def _combined_axes(primary: Axis, secondary: Axis, baseline: float, em: float) -> tuple[Axis, Axis]:
+    """The axes of a chart of bars with a line: (the bars', the line's).
+
+    The bars stand on the zero of their axis; when both axes put zero there, or neither
+    does, the bars are on the primary axis, as office suites and plotting libraries draw
+    a combined chart (the line on the secondary axis).
+    """
+
+    def rests_on(axis: Axis) -> bool:
+        return axis.lo <= 0 <= axis.hi and abs(axis.coord(0.0) - baseline) <= 0.5 * em
+
+    if rests_on(secondary) and not rests_on(primary):
+        return secondary, primary
+    return primary, secondary
 
 
 def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None:
@@ -589,13 +622,22 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     mark_boxes = [b.shape.bbox for b in bar_items] + [p.bbox for p in parts.polylines]
     extent_box = union(mark_boxes)
     extent = (extent_box[0], extent_box[2]) if vertical else (extent_box[1], extent_box[3])
-    axis = find_value_axis(free, vertical, across, extent)
+    axis, secondary = find_value_axes(free, vertical, across, extent)
+    # Series of one kind on two axes: nothing on the page says which is which.
+    unmatched = secondary is not None and not (bar_items and parts.polylines)
+    line_axis = axis
+    if secondary is not None and not unmatched:
+        assert axis is not None and baseline is not None
+        axis, line_axis = _combined_axes(axis, secondary, baseline, em)
     if axis is not None and bar_items and not axis.lo <= 0 <= axis.hi:
         bar_items = _clip_to_axis(bar_items, axis)
         baseline = _baseline(bar_items)
     if 2 * sum(_holds_words(b.shape, words) for b in bar_items) > len(bar_items):
         return None  # boxes holding text: a diagram or a table, not bars
-    tick_ids = {id(t) for t in axis.ticks} if axis else set()
+    if unmatched:
+        status = "not_extracted: two value axes, no telling which series each measures"
+        return Reading("unknown", [], None, extent_box, extent_box, status=status)
+    tick_ids = {id(t) for a in (axis, secondary) if a for t in a.ticks}
     free = [t for t in free if id(t) not in tick_ids]
 
     status = "extracted"
@@ -616,18 +658,26 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
             for g in categories
         ]
         kind = _bar_kind(columns, categories, vertical)
-        distance = _bar_label_distance(vertical, zero, em)
-        if parts.polylines:
-            # A line over bars usually reads on a second axis, which is not calibrated.
+        value_labels = _assign_labels(numeric, marks, _bar_label_distance(vertical, zero, em))
+        if parts.polylines and secondary is not None:
+            reach = _half_spacing(anchors, em)
+            line_marks = _vertex_marks(parts.polylines, line_axis, anchors, reach)
+            taken = {id(t) for t in value_labels}
+            rest = [t for t in numeric if id(t) not in taken]
+            value_labels += _assign_labels(rest, line_marks, _vertex_label_distance(em))
+            marks += line_marks
+            kind = "bar_line"
+        elif parts.polylines:
+            # A line over bars with no axis of its own may read on an axis whose ticks
+            # were not found: not read rather than read on the bars' axis.
             status = "extracted: bars only, line series over the bars not read"
     else:
         marks, anchors = _line_marks(parts.polylines, axis)
         kind = "line"
-        distance = _vertex_label_distance(em)
         if axis is not None:
             # Numbers below the lowest tick are the category axis's (years), not values.
             numeric = [t for t in numeric if t.top < axis.coord(axis.lo)]
-    value_labels = _assign_labels(numeric, marks, distance, axis)
+        value_labels = _assign_labels(numeric, marks, _vertex_label_distance(em))
     label_ids = {id(t) for t in value_labels}
     free = [t for t in free if id(t) not in label_ids]
 
@@ -655,12 +705,21 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
             status="not_extracted: no value axis nor printed values",
         )
     order = [m.color for m in sorted(marks, key=lambda m: m.anchor)]
-    series = _series(marks, names, parts.legend, axis, order)
-    plot = union(mark_boxes + ([_axis_box(axis, extent_box)] if axis else []))
-    used = parts.legend_texts + list(axis.ticks if axis else ()) + value_labels
+    series = _series(marks, names, parts.legend, secondary, order)
+    axes = [a for a in (axis, secondary) if a is not None]
+    plot = union(mark_boxes + [_axis_box(a, extent_box) for a in axes])
+    used = parts.legend_texts + [t for a in axes for t in a.ticks] + value_labels
     boxes = mark_boxes + [s.bbox for s in parts.swatches] + [t.bbox for t in used]
     boxes += [w.bbox for w in category_words]
     return Reading(kind, series, axis, plot, union(boxes), used + category_words, status)
+
+
+def _half_spacing(anchors: list[float], em: float) -> float:
+    """Half the distance between neighbouring categories: what a mark may stray from
+    its own."""
+    if len(anchors) < 2:
+        return 3 * em
+    return median(b - a for a, b in zip(anchors, anchors[1:], strict=False)) / 2
 
 
 def _holds_words(box: Shape, words: Sequence[Phrase]) -> bool:

@@ -1,0 +1,140 @@
+"""Series as reports draw them: several on a page, on two value axes, or past reading.
+
+Each test draws its own charts with matplotlib (the page in the house style: caption
+above, source line below) and checks what comes back: every point with its series,
+category and value, or no point at all and a status that says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extract.charts import extract_charts
+from extract.observations import chart_mentions
+from extract.records import ExtractedChart
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+YEARS = ["2020", "2021", "2022", "2023"]
+COSTS = [12.0, 18.0, 27.0, 35.0]  # M€, on the left axis (0 to 40)
+USERS = [150.0, 320.0, 260.0, 480.0]  # thousands, on the right axis (0 to 500)
+
+
+def _page(path: Path, draw: Callable, captions: dict[float, str]) -> list[ExtractedChart]:
+    """An A4 page: captions at their x (share of the page width), the figure drawn by
+    `draw`, a source line under it; read back with the chart reader."""
+    plt.rcParams["pdf.fonttype"] = 42
+    plt.rcParams["font.size"] = 9
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for x, caption in captions.items():
+        fig.text(x, 0.9, caption, fontsize=10)
+    draw(fig)
+    fig.text(0.1, 0.36, "Source : Cour des comptes", fontsize=8)
+    fig.savefig(path)
+    plt.close(fig)
+    return extract_charts(path)
+
+
+def _points(chart: ExtractedChart) -> dict[str | None, list[tuple[str, float]]]:
+    return {s.name: [(p.category, round(p.value, 1)) for p in s.points] for s in chart.series}
+
+
+def _close(got: list[tuple[str, float]], expected: list[tuple[str, float]], span: float):
+    """Same categories in order, values within 1 % of the axis range."""
+    assert [c for c, _ in got] == [c for c, _ in expected]
+    for (_, value), (_, want) in zip(got, expected, strict=True):
+        assert abs(value - want) <= 0.01 * span
+
+
+# --- two value axes -----------------------------------------------------------------------
+
+
+def _bars_and_line(fig, *, right_ticks: bool = True, line_on_left: bool = False) -> None:
+    ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+    ax.bar(range(4), COSTS, color="#1f4e79", label="Coût")
+    ax.set_ylim(0, 40)
+    ax.set_yticks([0, 10, 20, 30, 40])
+    ax.set_xticks(range(4), YEARS)
+    other = ax.twinx()
+    other.plot(range(4), USERS, color="#c00000", marker="o", label="Utilisateurs")
+    other.set_ylim(0, 500)
+    other.set_yticks([0, 100, 200, 300, 400, 500] if right_ticks else [])
+    fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.4), ncol=2, frameon=False)
+
+
+def test_bars_and_a_line_are_each_read_on_their_own_axis(tmp_path):
+    [chart] = _page(
+        tmp_path / "combined.pdf",
+        _bars_and_line,
+        {0.1: "Graphique n° 1 : Coût et utilisateurs (en M€)"},
+    )
+    assert chart.kind == "bar_line"
+    points = _points(chart)
+    _close(points["Coût"], list(zip(YEARS, COSTS, strict=True)), 40)
+    _close(points["Utilisateurs"], list(zip(YEARS, USERS, strict=True)), 500)
+    by_name = {s.name: s for s in chart.series}
+    assert not by_name["Coût"].secondary_axis
+    assert by_name["Utilisateurs"].secondary_axis
+
+
+def test_a_series_on_the_secondary_axis_does_not_take_the_caption_unit(tmp_path):
+    [chart] = _page(
+        tmp_path / "combined.pdf",
+        _bars_and_line,
+        {0.1: "Graphique n° 1 : Coût et utilisateurs (en M€)"},
+    )
+    mentions = chart_mentions(chart, 0)
+    units = {(series.name, m.unit) for (series, _), m in zip(chart.points(), mentions, strict=True)}
+    # The costs are in the caption's M€; the users, read on the right axis, are a count.
+    assert units == {("Coût", "EUR"), ("Utilisateurs", "count")}
+    costs = [
+        m.value for (s, _), m in zip(chart.points(), mentions, strict=True) if s.name == "Coût"
+    ]
+    assert [round(v / 1e6) for v in costs] == [round(c) for c in COSTS]
+
+
+def test_a_value_axis_on_the_right_only(tmp_path):
+    def draw(fig):
+        ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+        ax.bar(range(4), COSTS, color="#1f4e79")
+        ax.set_ylim(0, 40)
+        ax.yaxis.tick_right()
+        ax.set_xticks(range(4), YEARS)
+
+    [chart] = _page(tmp_path / "right.pdf", draw, {0.1: "Graphique n° 1 : Coût (en M€)"})
+    assert chart.kind == "bar_vertical"
+    _close(_points(chart)[None], list(zip(YEARS, COSTS, strict=True)), 40)
+
+
+def test_the_same_axis_printed_on_both_sides_is_one_axis(tmp_path):
+    def draw(fig):
+        ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+        ax.bar(range(4), COSTS, color="#1f4e79")
+        ax.set_ylim(0, 40)
+        ax.tick_params(axis="y", labelright=True)
+        ax.set_xticks(range(4), YEARS)
+
+    [chart] = _page(tmp_path / "mirror.pdf", draw, {0.1: "Graphique n° 1 : Coût (en M€)"})
+    assert chart.kind == "bar_vertical"
+    _close(_points(chart)[None], list(zip(YEARS, COSTS, strict=True)), 40)
+
+
+def test_two_lines_on_two_axes_give_no_point_rather_than_a_guess(tmp_path):
+    def draw(fig):
+        ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+        ax.plot(range(4), COSTS, color="#1f4e79", marker="o")
+        ax.set_ylim(0, 40)
+        ax.set_xticks(range(4), YEARS)
+        other = ax.twinx()
+        other.plot(range(4), USERS, color="#c00000", marker="o")
+        other.set_ylim(0, 500)
+
+    [chart] = _page(tmp_path / "lines.pdf", draw, {0.1: "Graphique n° 1 : Coût (en M€)"})
+    assert chart.caption == "Graphique n° 1 : Coût (en M€)"
+    assert chart.points() == []
+    assert chart.status.startswith("not_extracted: two value axes")
