@@ -83,7 +83,8 @@ class ChartSeries:
 class ExtractedChart:
     page: int
     bbox: BBox
-    kind: str  # bar_vertical, bar_horizontal, bar_grouped, bar_stacked, bar_line, line, raster
+    kind: str  # bar_vertical, bar_horizontal, bar_grouped, bar_stacked, bar_line, line,
+    # raster, radar, unknown (the last three with no series: status says why)
     series: list[ChartSeries]
     caption: str | None = None
     number: int | None = None

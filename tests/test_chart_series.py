@@ -7,6 +7,7 @@ category and value, or no point at all and a status that says why.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,3 +139,106 @@ def test_two_lines_on_two_axes_give_no_point_rather_than_a_guess(tmp_path):
     assert chart.caption == "Graphique n° 1 : Coût (en M€)"
     assert chart.points() == []
     assert chart.status.startswith("not_extracted: two value axes")
+
+
+# --- charts that cannot be read ----------------------------------------------------------
+
+
+def _radar_page(path: Path, *, segments: bool) -> None:
+    """A radar chart of five axes drawn with reportlab: spokes, rings labelled 0 to 5 up
+    the vertical spoke (a column of numbers, as a value axis has), and the data outline,
+    as one closed path or one segment per side (as office suites draw it)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 760, "Graphique n° 3 : Maturité numérique par axe (en points)")
+    cx, cy, radius = 300.0, 560.0, 150.0
+
+    def at(axis: int, value: float) -> tuple[float, float]:
+        angle = math.pi / 2 + 2 * math.pi * axis / 5
+        return cx + radius * value / 5 * math.cos(angle), cy + radius * value / 5 * math.sin(angle)
+
+    pdf.setStrokeColorRGB(0.7, 0.7, 0.7)
+    for axis in range(5):
+        pdf.line(cx, cy, *at(axis, 5))
+    for ring in range(1, 6):
+        outline = pdf.beginPath()
+        outline.moveTo(*at(0, ring))
+        for axis in range(1, 5):
+            outline.lineTo(*at(axis, ring))
+        outline.close()
+        pdf.drawPath(outline, stroke=1, fill=0)
+    pdf.setFont("Helvetica", 8)
+    for ring in range(6):
+        pdf.drawRightString(cx - 4, cy + radius * ring / 5 - 3, str(ring))
+    for axis, name in enumerate(("Usages", "Données", "Sécurité", "Compétences", "Achats")):
+        x, y = at(axis, 5.6)
+        pdf.drawCentredString(x, y, name)
+    values = (3, 4, 2, 5, 3)
+    corners = [at(axis, v) for axis, v in enumerate(values)]
+    pdf.setStrokeColorRGB(0.75, 0.1, 0.1)
+    pdf.setLineWidth(1.5)
+    if segments:
+        for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+            pdf.line(*a, *b)
+    else:
+        outline = pdf.beginPath()
+        outline.moveTo(*corners[0])
+        for corner in corners[1:]:
+            outline.lineTo(*corner)
+        outline.close()
+        pdf.drawPath(outline, stroke=1, fill=0)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 360, "Source : enquête de la Cour")
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.parametrize("segments", [False, True])
+def test_a_radar_chart_lands_with_its_caption_and_no_point(tmp_path, segments):
+    path = tmp_path / "radar.pdf"
+    _radar_page(path, segments=segments)
+    [chart] = extract_charts(path)
+    assert chart.caption == "Graphique n° 3 : Maturité numérique par axe (en points)"
+    assert chart.source_line == "Source : enquête de la Cour"
+    assert chart.points() == []
+    assert chart.status.startswith("not_extracted: radar chart")
+
+
+def test_a_matplotlib_radar_gives_no_point(tmp_path):
+    def draw(fig):
+        ax = fig.add_axes((0.25, 0.45, 0.5, 0.4), polar=True)
+        angles = [2 * math.pi * i / 5 for i in range(5)]
+        ax.plot(angles + angles[:1], [3, 4, 2, 5, 3, 3], color="#c00000")
+        ax.set_xticks(angles, ["Usages", "Données", "Sécurité", "Compétences", "Achats"])
+        ax.set_theta_offset(math.pi / 2)
+        ax.set_rlabel_position(0)  # ring labels up the vertical spoke
+        ax.set_rticks([1, 2, 3, 4, 5])
+
+    [chart] = _page(tmp_path / "radar.pdf", draw, {0.1: "Graphique n° 3 : Maturité (en points)"})
+    assert chart.caption == "Graphique n° 3 : Maturité (en points)"
+    assert chart.points() == []
+    assert chart.status.startswith("not_extracted")
+
+
+def test_graphics_that_are_no_chart_land_with_their_caption_and_why(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "arrows.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 760, "Graphique n° 5 : Parcours d'un agent (en étapes)")
+    for i in range(4):  # circles joined by curved arrows: a process, no marks nor axis
+        pdf.circle(120 + 110 * i, 650, 30, stroke=1, fill=0)
+        pdf.drawCentredString(120 + 110 * i, 646, f"Étape {i + 1}")
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 580, "Source : Dinum")
+    pdf.showPage()
+    pdf.save()
+    [chart] = extract_charts(path)
+    assert chart.caption == "Graphique n° 5 : Parcours d'un agent (en étapes)"
+    assert chart.points() == []
+    assert chart.status.startswith("not_extracted")

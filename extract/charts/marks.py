@@ -49,6 +49,10 @@ _WRAP_GAP_EM = 0.6
 # Two page coordinates closer than this (points) are the same edge: producers write
 # coordinates with two decimals or better, and no mark is thinner than a point.
 _SAME_EDGE = 1.0
+# A radar chart has at least this many spokes (fewer axes make no web); a spoke is
+# slanted when both its direction's components exceed this sine.
+_RADAR_SPOKES = 3
+_SLANT = 0.1
 # Labels disagreeing with the geometry by more than this share of the axis range are
 # not about the mark they sit on (a share printed on an absolute axis, a misplaced
 # label): the geometry is kept and the discrepancy recorded.
@@ -600,6 +604,10 @@ def _combined_axes(primary: Axis, secondary: Axis, baseline: float, em: float) -
 def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None:
     """Read the series of a chart region, or None when it holds no bars nor lines."""
     em = font_size(words)
+    if _is_radar(shapes):
+        box = union(s.bbox for s in shapes)
+        status = "not_extracted: radar chart, values along its spokes are not read"
+        return Reading("radar", [], None, box, box, status=status)
     texts = phrases(words)
     parts = _sort_shapes(shapes, texts, em)
     if not parts.bars and not parts.polylines:
@@ -720,6 +728,39 @@ def _half_spacing(anchors: list[float], em: float) -> float:
     if len(anchors) < 2:
         return 3 * em
     return median(b - a for a, b in zip(anchors, anchors[1:], strict=False)) / 2
+
+
+def _is_radar(shapes: Sequence[Shape]) -> bool:
+    """Whether the graphics hold a radar chart's spokes: three or more straight lines of
+    one colour and one length, from one centre in different directions, some slanted.
+
+    Read as a line chart, a radar's outline would give values at made-up categories
+    (a column of ring labels reads as a value axis): it is recognised and left unread.
+    Line series drawn segment by segment meet at a vertex too, but in their own colours
+    and with segments of any length.
+    """
+    spokes: dict[tuple, list[tuple[float, float, float]]] = {}
+    for shape in shapes:
+        if shape.kind != "line" or len(shape.pts) != 2 or shape.fill is not None:
+            continue
+        (ax, ay), (bx, by) = shape.pts
+        length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+        if length <= _SAME_EDGE:
+            continue
+        for (cx, cy), (ox, oy) in (((ax, ay), (bx, by)), ((bx, by), (ax, ay))):
+            key = (round(cx), round(cy), shape.stroke)
+            spokes.setdefault(key, []).append(((ox - cx) / length, (oy - cy) / length, length))
+    for rays in spokes.values():
+        directions = {(round(dx, 1), round(dy, 1)) for dx, dy, _ in rays}
+        lengths = [length for _, _, length in rays]
+        slanted = any(abs(dx) > _SLANT and abs(dy) > _SLANT for dx, dy, _ in rays)
+        if (
+            len(directions) >= _RADAR_SPOKES
+            and slanted
+            and max(lengths) - min(lengths) <= _SAME_EDGE
+        ):
+            return True
+    return False
 
 
 def _holds_words(box: Shape, words: Sequence[Phrase]) -> bool:
