@@ -242,3 +242,63 @@ def test_graphics_that_are_no_chart_land_with_their_caption_and_why(tmp_path):
     assert chart.caption == "Graphique n° 5 : Parcours d'un agent (en étapes)"
     assert chart.points() == []
     assert chart.status.startswith("not_extracted")
+
+
+# --- category labels at an angle -----------------------------------------------------------
+
+MONTHS = ["janv. 2023", "févr. 2023", "mars 2023", "avr. 2023"]
+MONTH_VALUES = [12.0, 25.0, 18.0, 31.0]
+
+
+def _turned_labels_page(path: Path, angle: float, reversed_glyphs: bool) -> None:
+    """Bars under a caption, their category names turned by `angle` degrees and hanging
+    from the bar's position; each name drawn glyph by glyph, from its last glyph back
+    to its first when reversed_glyphs (as some producers place glyphs)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 770, "Graphique n° 2 : Demandes traitées par mois (en milliers)")
+    base, top, left = 560.0, 720.0, 120.0
+    pdf.setFont("Helvetica", 8)
+    for tick in range(0, 41, 10):
+        y = base + (top - base) * tick / 40
+        pdf.setStrokeColorRGB(0.8, 0.8, 0.8)
+        pdf.line(left, y, left + 320, y)
+        pdf.drawRightString(left - 5, y - 3, str(tick))
+    rad = math.radians(angle)
+    for i, (name, value) in enumerate(zip(MONTHS, MONTH_VALUES, strict=True)):
+        centre = left + 40 + 80 * i
+        pdf.setFillColorRGB(0.2, 0.35, 0.55)
+        pdf.rect(centre - 15, base, 30, (top - base) * value / 40, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        # The name ends (turned upwards) or starts (turned downwards) under the bar.
+        width = stringWidth(name, "Helvetica", 8)
+        start = -width if angle > 0 else 0.0
+        glyphs = []
+        for k, glyph in enumerate(name):
+            offset = start + stringWidth(name[:k], "Helvetica", 8)
+            glyphs.append(
+                (glyph, centre + offset * math.cos(rad), base - 6 + offset * math.sin(rad))
+            )
+        for glyph, x, y in reversed(glyphs) if reversed_glyphs else glyphs:
+            pdf.saveState()
+            pdf.translate(x, y)
+            pdf.rotate(angle)
+            pdf.drawString(0, 0, glyph)
+            pdf.restoreState()
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 440, "Source : Dinum")
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.parametrize("angle", [45, 90, -45, -90])
+@pytest.mark.parametrize("reversed_glyphs", [False, True])
+def test_turned_labels_read_in_their_text_direction(tmp_path, angle, reversed_glyphs):
+    path = tmp_path / "turned.pdf"
+    _turned_labels_page(path, angle, reversed_glyphs)
+    [chart] = extract_charts(path)
+    _close(_points(chart)[None], list(zip(MONTHS, MONTH_VALUES, strict=True)), 40)
