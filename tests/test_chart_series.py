@@ -302,3 +302,49 @@ def test_turned_labels_read_in_their_text_direction(tmp_path, angle, reversed_gl
     _turned_labels_page(path, angle, reversed_glyphs)
     [chart] = extract_charts(path)
     _close(_points(chart)[None], list(zip(MONTHS, MONTH_VALUES, strict=True)), 40)
+
+
+# --- category labels wrapped over lines ------------------------------------------------------
+
+CHANNELS = [("Accueil\nphysique", 14.0), ("Courriel", 22.0), ("Accueil\ntéléphonique", 9.0)]
+
+
+def _wrapped_labels_page(path: Path, align: str) -> None:
+    """Bars whose names are wrapped over two lines where too long for their slot, the
+    one-line names set on the first line (align "top"), between the two ("middle", as
+    office suites centre them) or on the second ("bottom")."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 770, "Graphique n° 4 : Demandes par canal (en milliers)")
+    base, top, left = 560.0, 720.0, 120.0
+    pdf.setFont("Helvetica", 8)
+    for tick in range(0, 26, 5):
+        y = base + (top - base) * tick / 25
+        pdf.setStrokeColorRGB(0.8, 0.8, 0.8)
+        pdf.line(left, y, left + 300, y)
+        pdf.drawRightString(left - 5, y - 3, str(tick))
+    shift = {"top": 0.0, "middle": 5.0, "bottom": 10.0}[align]
+    for i, (name, value) in enumerate(CHANNELS):
+        centre = left + 50 + 100 * i
+        pdf.setFillColorRGB(0.2, 0.35, 0.55)
+        pdf.rect(centre - 20, base, 40, (top - base) * value / 25, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        lines = name.split("\n")
+        first = base - 12 - (shift if len(lines) == 1 else 0.0)
+        for k, line in enumerate(lines):
+            pdf.drawCentredString(centre, first - 10 * k, line)
+    pdf.drawString(72, 500, "Source : Dinum")
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.parametrize("align", ["top", "middle", "bottom"])
+def test_names_wrapped_over_two_lines_are_read_whole(tmp_path, align):
+    path = tmp_path / "wrapped.pdf"
+    _wrapped_labels_page(path, align)
+    [chart] = extract_charts(path)
+    expected = [(name.replace("\n", " "), value) for name, value in CHANNELS]
+    _close(_points(chart)[None], expected, 25)

@@ -364,18 +364,23 @@ def _category_names(
 
     chosen: list[Phrase] = []
     if vertical:
-        # The row naming most categories, then its wrapped continuation lines.
         rows = [[w for w in row if nearest(w) is not None] for row in group_lines(words)]
         rows = [r for r in rows if r]
         if rows:
+            # The row naming most categories, then the lines wrapped with it: below it,
+            # and above it when short names are set level with a wrapped name's last line.
+
+            def wrapped(upper: list[Phrase], lower: list[Phrase]) -> bool:
+                gap = min(w.top for w in lower) - max(w.bottom for w in upper)
+                return gap <= _WRAP_GAP_EM * em
+
             coverage = [len({nearest(w) for w in r}) for r in rows]
-            start = coverage.index(max(coverage))
-            chosen = list(rows[start])
-            for prev, row in zip(rows[start:], rows[start + 1 :], strict=False):
-                gap = min(w.top for w in row) - max(w.bottom for w in prev)
-                if gap > _WRAP_GAP_EM * em:
-                    break
-                chosen.extend(row)
+            first = last = coverage.index(max(coverage))
+            while last + 1 < len(rows) and wrapped(rows[last], rows[last + 1]):
+                last += 1
+            while first > 0 and wrapped(rows[first - 1], rows[first]):
+                first -= 1
+            chosen = [w for row in rows[first : last + 1] for w in row]
     else:
         # Names beside horizontal bars are set flat: text turned there is an axis title.
         chosen = [w for w in words if w.upright and nearest(w) is not None]
