@@ -141,6 +141,64 @@ def test_two_lines_on_two_axes_give_no_point_rather_than_a_guess(tmp_path):
     assert chart.status.startswith("not_extracted: two value axes")
 
 
+def _combined_page(path: Path) -> None:
+    """Bars on a left axis (0 to 40) and a line on a right axis (0 to 500) drawn with
+    reportlab as an office suite draws them: each marker painted twice (its fill, then
+    its outline), a marker inside the bar under it where the line runs lower."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 770, "Graphique n° 6 : Coût et utilisateurs (en M€)")
+    base, top, left, right = 500.0, 740.0, 110.0, 450.0
+    pdf.setFont("Helvetica", 8)
+    for i in range(5):
+        y = base + (top - base) * i / 4
+        pdf.setStrokeColorRGB(0.55, 0.55, 0.55)
+        pdf.line(left, y, right, y)
+        pdf.drawRightString(left - 6, y - 3, str(10 * i))
+    for i in range(6):
+        pdf.drawString(right + 6, base + (top - base) * i / 5 - 3, str(100 * i))
+    centres = [left + 42.5 + 85 * i for i in range(4)]
+    pdf.setFillColorRGB(0.31, 0.5, 0.74)
+    for centre, cost in zip(centres, COSTS, strict=True):
+        pdf.rect(centre - 20, base, 40, (top - base) * cost / 40, stroke=0, fill=1)
+    vertices = [
+        (centre, base + (top - base) * users / 500)
+        for centre, users in zip(centres, USERS, strict=True)
+    ]
+    pdf.setStrokeColorRGB(0.75, 0.29, 0.28)
+    pdf.setFillColorRGB(0.75, 0.29, 0.28)
+    line = pdf.beginPath()
+    line.moveTo(*vertices[0])
+    for vertex in vertices[1:]:
+        line.lineTo(*vertex)
+    pdf.drawPath(line, stroke=1, fill=0)
+    for x, y in vertices:
+        pdf.circle(x, y, 2.5, stroke=0, fill=1)
+        pdf.circle(x, y, 2.5, stroke=1, fill=0)
+    pdf.setFillColorRGB(0, 0, 0)
+    for centre, year in zip(centres, YEARS, strict=True):
+        pdf.drawCentredString(centre, base - 12, year)
+    pdf.drawString(72, 460, "Source : Dinum")
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_line_marker_inside_a_bar_leaves_the_bar_a_bar(tmp_path):
+    path = tmp_path / "combined.pdf"
+    _combined_page(path)
+    [chart] = extract_charts(path)
+    assert chart.kind == "bar_line"
+    bars, line = (
+        [(p.category, p.value) for p in series.points]
+        for series in sorted(chart.series, key=lambda s: s.secondary_axis)
+    )
+    _close(bars, list(zip(YEARS, COSTS, strict=True)), 40)
+    _close(line, list(zip(YEARS, USERS, strict=True)), 500)
+
+
 # --- charts that cannot be read ----------------------------------------------------------
 
 
@@ -348,3 +406,41 @@ def test_names_wrapped_over_two_lines_are_read_whole(tmp_path, align):
     [chart] = extract_charts(path)
     expected = [(name.replace("\n", " "), value) for name, value in CHANNELS]
     _close(_points(chart)[None], expected, 25)
+
+
+# --- several charts on a page ----------------------------------------------------------------
+
+GRID = {
+    # caption position (x, y as shares of the page) -> (categories, values, axis top)
+    (0.08, 0.9): (["Nord", "Sud", "Est"], [12.0, 30.0, 21.0], 40),
+    (0.55, 0.9): (["Tchap", "Resana"], [450.0, 120.0], 500),
+    (0.08, 0.6): (["2021", "2022", "2023", "2024"], [3.5, 4.0, 6.5, 7.0], 8),
+    (0.55, 0.6): (["Paris", "Lyon", "Lille"], [70.0, 55.0, 85.0], 100),
+}
+
+
+def test_four_charts_on_a_page_each_with_its_caption_and_axis(tmp_path):
+    captions = {
+        position: f"Graphique n° {n} : Série {n} (en %)" for n, position in enumerate(GRID, 1)
+    }
+    plt.rcParams["pdf.fonttype"] = 42
+    plt.rcParams["font.size"] = 9
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for (x, y), (names, values, top) in GRID.items():
+        fig.text(x, y, captions[(x, y)], fontsize=10)
+        ax = fig.add_axes((x + 0.06, y - 0.23, 0.32, 0.2))
+        if names[0].isdigit():
+            ax.plot(range(len(names)), values, color="#c00000", marker="o")
+        else:
+            ax.bar(range(len(names)), values, color="#1f4e79")
+        ax.set_ylim(0, top)
+        ax.set_xticks(range(len(names)), names)
+        fig.text(x, y - 0.27, "Source : Dinum", fontsize=8)
+    path = tmp_path / "grid.pdf"
+    fig.savefig(path)
+    plt.close(fig)
+    charts = extract_charts(path)
+    assert [c.caption for c in charts] == list(captions.values())
+    for chart, (names, values, top) in zip(charts, GRID.values(), strict=True):
+        assert chart.source_line == "Source : Dinum"
+        _close(_points(chart)[None], list(zip(names, values, strict=True)), top)

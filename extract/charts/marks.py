@@ -129,9 +129,13 @@ def _contains(outer: Shape, inner: Shape) -> bool:
     )
 
 
-def _frames(shapes: Sequence[Shape], em: float) -> set[int]:
-    """Backgrounds and boxes: closed shapes that hold two or more other shapes."""
-    solids = [s for s in shapes if not _is_rule(s, em)]
+def _frames(shapes: Sequence[Shape], em: float, vertices: set[tuple[int, int]]) -> set[int]:
+    """Backgrounds and boxes: closed shapes that hold two or more other shapes.
+
+    A line's markers do not count: a bar under a line holds the marker of the vertex
+    over it, which some producers paint twice (fill, then outline).
+    """
+    solids = [s for s in shapes if not _is_rule(s, em) and not _is_marker(s, vertices, em)]
     # Only a box at least two ems wide and high can hold two marks or legend entries;
     # testing those alone keeps pages with thousands of small paths (maps) fast.
     boxes = [
@@ -475,8 +479,27 @@ class _Parts:
     legend_texts: list[Phrase]
 
 
+def _is_marker(shape: Shape, vertices: set[tuple[int, int]], em: float) -> bool:
+    """Whether a shape is a line marker: a small symbol centred on a vertex, to within a
+    point."""
+    if max(shape.width, shape.height) > _MARKER_EM * em:
+        return False
+    return any(
+        (round(shape.xc) + dx, round(shape.yc) + dy) in vertices
+        for dx in (-1, 0, 1)
+        for dy in (-1, 0, 1)
+    )
+
+
 def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) -> _Parts:
-    frames = _frames(shapes, em)
+    paths = [s for s in shapes if s.kind in ("curve", "line") and len(s.pts) >= 2]
+    vertices = {
+        (round(x), round(y))
+        for s in paths
+        if not s.is_closed() and not _is_rule(s, em)
+        for x, y in s.pts
+    }
+    frames = _frames(shapes, em, vertices)
     rules = [s for s in shapes if _is_rule(s, em)]
     solids = [s for s in shapes if not _is_rule(s, em) and id(s) not in frames]
     colors: set[Color] = {s.fill for s in solids if s.kind == "rect" and s.fill is not None}
@@ -488,18 +511,9 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
         s for s in solids if s.kind in ("curve", "line") and len(s.pts) >= 2 and not s.is_closed()
     ]
     polylines = [s for s in _joined(open_paths) if max(s.width, s.height) > _MARKER_EM * em]
-    # Markers are small symbols centred on a vertex, to within a point.
     grid = {(round(x), round(y)) for p in polylines for x, y in p.pts}
-    near = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     bars = [
-        s
-        for s in solids
-        if s.kind == "rect"
-        and s.fill is not None
-        and not (
-            max(s.width, s.height) <= _MARKER_EM * em
-            and any((round(s.xc) + dx, round(s.yc) + dy) in grid for dx, dy in near)
-        )
+        s for s in solids if s.kind == "rect" and s.fill is not None and not _is_marker(s, grid, em)
     ]
     return _Parts(rules, bars, polylines, swatches, legend, legend_texts)
 
