@@ -199,6 +199,69 @@ def test_a_line_marker_inside_a_bar_leaves_the_bar_a_bar(tmp_path):
     _close(line, list(zip(YEARS, USERS, strict=True)), 500)
 
 
+def _legend_page(path: Path, swatch: tuple[float, float]) -> None:
+    """Grouped bars (Tchap, Resana) with 8-point tick labels and a legend under them whose
+    names are set in 10 points beside swatches of the given width and height."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 770, "Graphique n° 7 : Comptes ouverts (en milliers)")
+    base, top, left = 560.0, 720.0, 120.0
+    pdf.setFont("Helvetica", 8)
+    for tick in range(0, 41, 10):
+        y = base + (top - base) * tick / 40
+        pdf.setStrokeColorRGB(0.8, 0.8, 0.8)
+        pdf.line(left, y, left + 320, y)
+        pdf.drawRightString(left - 5, y - 3, str(tick))
+    colours = ((0.12, 0.31, 0.47), (0.88, 0.48, 0.22))
+    for i, year in enumerate(YEARS):
+        centre = left + 40 + 80 * i
+        for k, values in enumerate((COSTS, MONTH_VALUES)):
+            pdf.setFillColorRGB(*colours[k])
+            height = (top - base) * values[i] / 40
+            pdf.rect(centre - 24 + 24 * k, base, 24, height, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        pdf.drawCentredString(centre, base - 12, year)
+    width, height = swatch
+    x = 180.0
+    for colour, name in zip(colours, ("Tchap", "Resana"), strict=True):
+        pdf.setFillColorRGB(*colour)
+        pdf.rect(x, base - 38, width, height, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(x + width + 4, base - 38 + height / 2 - 3.5, name)
+        x += width + 90
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(72, 480, "Source : Dinum")
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_legend_swatch_sized_to_its_larger_name_names_its_series(tmp_path):
+    path = tmp_path / "legend.pdf"
+    _legend_page(path, swatch=(23.0, 6.0))  # as LibreOffice draws them
+    [chart] = extract_charts(path)
+    points = _points(chart)
+    _close(points["Tchap"], list(zip(YEARS, COSTS, strict=True)), 40)
+    _close(points["Resana"], list(zip(YEARS, MONTH_VALUES, strict=True)), 40)
+
+
+def test_a_patch_floating_off_the_baseline_is_no_bar(tmp_path):
+    path = tmp_path / "legend.pdf"
+    _legend_page(path, swatch=(60.0, 14.0))  # too big for a swatch: unnamed series
+    [chart] = extract_charts(path)
+    got = sorted(((p.category, round(p.value, 1)) for _, p in chart.points()))
+    want = sorted(
+        (year, value)
+        for values in (COSTS, MONTH_VALUES)
+        for year, value in zip(YEARS, values, strict=True)
+    )
+    assert [c for c, _ in got] == [c for c, _ in want]
+    assert all(abs(a - b) <= 0.4 for (_, a), (_, b) in zip(got, want, strict=True))
+
+
 # --- charts that cannot be read ----------------------------------------------------------
 
 

@@ -154,30 +154,37 @@ def _frames(shapes: Sequence[Shape], em: float, vertices: set[tuple[int, int]]) 
 def _legend(
     shapes: Sequence[Shape], texts: Sequence[Phrase], mark_colors: set[Color], em: float
 ) -> tuple[dict[Color, str], list[Shape], list[Phrase]]:
-    """Colour -> series name, from swatches that have a name just to their right."""
+    """Colour -> series name, from swatches that have a name just to their right.
+
+    A swatch is sized to its name, which office suites set larger than the tick labels:
+    its bounds scale with the larger of the two.
+    """
     entries: list[tuple[Shape, Phrase]] = []
     for shape in sorted(shapes, key=lambda s: (s.top, s.x0)):
         if shape.color is None or shape.color not in mark_colors:
             continue
+        right = [
+            t
+            for t in texts
+            if 0 <= t.x0 - shape.x1 <= _SWATCH_TEXT_GAP_EM * max(em, t.size)
+            and t.top <= shape.yc <= t.bottom
+        ]
+        if not right:
+            continue
+        name = min(right, key=lambda t: t.x0)
+        scale = max(em, name.size)
         small_patch = (
             shape.kind == "rect"
-            and max(shape.width, shape.height) <= _SWATCH_LONG_EM * em
-            and min(shape.width, shape.height) <= _SWATCH_SHORT_EM * em
+            and max(shape.width, shape.height) <= _SWATCH_LONG_EM * scale
+            and min(shape.width, shape.height) <= _SWATCH_SHORT_EM * scale
         )
         line_handle = (
             shape.kind in ("line", "curve")
             and shape.height <= _HAIRLINE_EM * em
-            and shape.width <= _LINE_HANDLE_EM * em
+            and shape.width <= _LINE_HANDLE_EM * scale
         )
-        if not (small_patch or line_handle):
-            continue
-        right = [
-            t
-            for t in texts
-            if 0 <= t.x0 - shape.x1 <= _SWATCH_TEXT_GAP_EM * em and t.top <= shape.yc <= t.bottom
-        ]
-        if right:
-            entries.append((shape, min(right, key=lambda t: t.x0)))
+        if small_patch or line_handle:
+            entries.append((shape, name))
     # A number right of a small patch is usually the value printed after a short bar.
     # Numbers name series ("2022", "2023") only as a set of same-sized swatches of
     # distinct colours, which a chart's bars are not.
@@ -210,6 +217,30 @@ def _baseline(bars: Sequence[_Bar]) -> float:
     """The edge most bars start from (the zero line, or the axis they are clipped to)."""
     edges = Counter(round(e * 2) / 2 for b in bars for e in (b.v0, b.v1))
     return edges.most_common(1)[0][0]
+
+
+def _grounded(bars: list[_Bar], baseline: float) -> list[_Bar]:
+    """The bars standing on the baseline, or stacked on a bar that does.
+
+    A filled rect floating free of them (a legend swatch too big to be taken for one, a
+    highlight box) is no bar: read as one, it would be a point of made-up value.
+    """
+    grounded = [b for b in bars if min(abs(b.v0 - baseline), abs(b.v1 - baseline)) <= _SAME_EDGE]
+    rest = [b for b in bars if not any(b is g for g in grounded)]
+    while rest:
+        resting = [b for b in rest if any(_rests_on(b, g) for g in grounded)]
+        if not resting:
+            break
+        grounded += resting
+        rest = [b for b in rest if not any(b is r for r in resting)]
+    return [b for b in bars if any(b is g for g in grounded)]
+
+
+def _rests_on(bar: _Bar, other: _Bar) -> bool:
+    """Whether a bar starts where another ends, within its column (a stacked segment)."""
+    overlap = min(bar.c1, other.c1) - max(bar.c0, other.c0)
+    touching = min(abs(bar.v0 - other.v1), abs(bar.v1 - other.v0)) <= _SAME_EDGE
+    return touching and overlap > _SAME_EDGE
 
 
 def _clip_to_axis(bars: list[_Bar], axis: Axis) -> list[_Bar]:
@@ -664,6 +695,13 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     if unmatched:
         status = "not_extracted: two value axes, no telling which series each measures"
         return Reading("unknown", [], None, extent_box, extent_box, status=status)
+    if bar_items:
+        assert baseline is not None
+        bar_items = _grounded(bar_items, baseline)
+        if not bar_items:
+            if not parts.polylines:
+                return None
+            baseline = None
     tick_ids = {id(t) for a in (axis, secondary) if a for t in a.ticks}
     free = [t for t in free if id(t) not in tick_ids]
 
