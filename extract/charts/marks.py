@@ -53,6 +53,9 @@ _SAME_EDGE = 1.0
 # slanted when both its direction's components exceed this sine.
 _RADAR_SPOKES = 3
 _SLANT = 0.1
+# A bar stands on the zero line as the axis's fit places it to within this share of the
+# font size (tick labels are snapped to their ticks to a fraction of a point).
+_GROUND_EM = 0.3
 # Labels disagreeing with the geometry by more than this share of the axis range are
 # not about the mark they sit on (a share printed on an absolute axis, a misplaced
 # label): the geometry is kept and the discrepancy recorded.
@@ -219,13 +222,16 @@ def _baseline(bars: Sequence[_Bar]) -> float:
     return edges.most_common(1)[0][0]
 
 
-def _grounded(bars: list[_Bar], baseline: float) -> list[_Bar]:
-    """The bars standing on the baseline, or stacked on a bar that does.
+def _grounded(bars: list[_Bar], grounds: list[float], tolerance: float) -> list[_Bar]:
+    """The bars standing on the ground line (within tolerance of one of its estimates),
+    or stacked on a bar that does.
 
     A filled rect floating free of them (a legend swatch too big to be taken for one, a
     highlight box) is no bar: read as one, it would be a point of made-up value.
     """
-    grounded = [b for b in bars if min(abs(b.v0 - baseline), abs(b.v1 - baseline)) <= _SAME_EDGE]
+    grounded = [
+        b for b in bars if any(min(abs(b.v0 - g), abs(b.v1 - g)) <= tolerance for g in grounds)
+    ]
     rest = [b for b in bars if not any(b is g for g in grounded)]
     while rest:
         resting = [b for b in rest if any(_rests_on(b, g) for g in grounded)]
@@ -697,7 +703,12 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
         return Reading("unknown", [], None, extent_box, extent_box, status=status)
     if bar_items:
         assert baseline is not None
-        bar_items = _grounded(bar_items, baseline)
+        # The zero line too when the axis shows it: stacked segments share many edges, so
+        # the commonest one need not be where the stacks stand.
+        grounds = [baseline]
+        if axis is not None and axis.lo <= 0 <= axis.hi:
+            grounds.append(axis.coord(0.0))
+        bar_items = _grounded(bar_items, grounds, max(_SAME_EDGE, _GROUND_EM * em))
         if not bar_items:
             if not parts.polylines:
                 return None
