@@ -126,19 +126,58 @@ def test_the_same_axis_printed_on_both_sides_is_one_axis(tmp_path):
 
 
 def test_two_lines_on_two_axes_give_no_point_rather_than_a_guess(tmp_path):
-    def draw(fig):
-        ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
-        ax.plot(range(4), COSTS, color="#1f4e79", marker="o")
-        ax.set_ylim(0, 40)
-        ax.set_xticks(range(4), YEARS)
-        other = ax.twinx()
-        other.plot(range(4), USERS, color="#c00000", marker="o")
-        other.set_ylim(0, 500)
-
-    [chart] = _page(tmp_path / "lines.pdf", draw, {0.1: "Graphique n° 1 : Coût (en M€)"})
+    [chart] = _page(
+        tmp_path / "lines.pdf",
+        lambda fig: _two_lines(fig, coloured_ticks=False),
+        {0.1: "Graphique n° 1 : Coût (en M€)"},
+    )
     assert chart.caption == "Graphique n° 1 : Coût (en M€)"
     assert chart.points() == []
     assert chart.status.startswith("not_extracted: two value axes")
+
+
+def _two_lines(fig, *, coloured_ticks: bool) -> None:
+    ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+    ax.plot(range(4), COSTS, color="#1f4e79", marker="o")
+    ax.set_ylim(0, 40)
+    ax.set_xticks(range(4), YEARS)
+    other = ax.twinx()
+    other.plot(range(4), USERS, color="#c00000", marker="o")
+    other.set_ylim(0, 500)
+    if coloured_ticks:
+        ax.tick_params(axis="y", labelcolor="#1f4e79")
+        other.tick_params(axis="y", labelcolor="#c00000")
+
+
+def test_lines_on_two_axes_read_on_the_axis_printed_in_their_colour(tmp_path):
+    [chart] = _page(
+        tmp_path / "lines.pdf",
+        lambda fig: _two_lines(fig, coloured_ticks=True),
+        {0.1: "Graphique n° 1 : Coût (en M€)"},
+    )
+    assert chart.kind == "line"
+    left, right = sorted(chart.series, key=lambda s: s.secondary_axis)
+    _close([(p.category, p.value) for p in left.points], list(zip(YEARS, COSTS, strict=True)), 40)
+    _close([(p.category, p.value) for p in right.points], list(zip(YEARS, USERS, strict=True)), 500)
+
+
+def test_bars_on_the_right_axis_when_its_labels_wear_their_colour(tmp_path):
+    def draw(fig):
+        ax = fig.add_axes((0.15, 0.5, 0.7, 0.35))
+        ax.plot(range(4), COSTS, color="#c00000", marker="o", zorder=3)
+        ax.set_ylim(0, 40)
+        ax.set_xticks(range(4), YEARS)
+        ax.tick_params(axis="y", labelcolor="#c00000")
+        other = ax.twinx()
+        other.bar(range(4), USERS, color="#1f4e79", zorder=1)
+        other.set_ylim(0, 500)
+        other.tick_params(axis="y", labelcolor="#1f4e79")
+
+    [chart] = _page(tmp_path / "swapped.pdf", draw, {0.1: "Graphique n° 1 : Coût (en M€)"})
+    assert chart.kind == "bar_line"
+    points = {s.secondary_axis: [(p.category, p.value) for p in s.points] for s in chart.series}
+    _close(points[False], list(zip(YEARS, COSTS, strict=True)), 40)  # the line, on the left
+    _close(points[True], list(zip(YEARS, USERS, strict=True)), 500)  # the bars, on the right
 
 
 def _combined_page(path: Path) -> None:

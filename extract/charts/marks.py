@@ -619,26 +619,75 @@ def _bar_kind(columns: list[list[_Bar]], categories: list[list[list[_Bar]]], ver
     return "bar_vertical" if vertical else "bar_horizontal"
 
 
-def _line_marks(polylines: list[Shape], axis: Axis | None) -> tuple[list[_Mark], list[float]]:
+def _line_marks(
+    polylines: list[Shape], axis: Axis | None, by_color: dict[Color | None, Axis]
+) -> tuple[list[_Mark], list[float]]:
     """One mark per vertex; the categories are the vertices' x positions."""
     anchors = _cluster_positions([x for p in polylines for x, _ in p.pts], _SAME_EDGE)
-    return _vertex_marks(polylines, axis, anchors, float("inf")), anchors
+    return _vertex_marks(polylines, axis, anchors, float("inf"), by_color), anchors
 
 
 def _vertex_marks(
-    polylines: list[Shape], axis: Axis | None, anchors: list[float], reach: float
+    polylines: list[Shape],
+    axis: Axis | None,
+    anchors: list[float],
+    reach: float,
+    by_color: dict[Color | None, Axis],
 ) -> list[_Mark]:
     """One mark per vertex attached to the category anchor within reach of it; a vertex
-    between categories (a line drawn past the first and last bar) names none."""
+    between categories (a line drawn past the first and last bar) names none. A line is
+    read on the axis its colour names, if any, else on the one given."""
     marks = []
     for line in polylines:
+        line_axis = by_color.get(line.stroke, axis)
         for x, y in line.pts:
             anchor = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
             if abs(anchors[anchor] - x) > reach:
                 continue
-            geometry = axis.value(y) if axis else None
-            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y), axis))
+            geometry = line_axis.value(y) if line_axis else None
+            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y), line_axis))
     return marks
+
+
+def _axes_by_color(
+    primary: Axis,
+    secondary: Axis,
+    glyphs: Sequence[tuple[BBox, Color | None]],
+    series_colors: set[Color | None],
+) -> dict[Color | None, Axis]:
+    """The axis of each series colour, when tick labels printed in a series' colour say
+    it (charts with two axes often colour each axis like its series); empty when they
+    do not.
+
+    When one axis's colour is a series' and the other's none, the other series are on the
+    other axis; when both are, every series must wear one of the two colours.
+    """
+    colors = {id(a): _tick_color(a, glyphs) for a in (primary, secondary)}
+    own = {
+        c: a
+        for a in (primary, secondary)
+        for c in series_colors
+        if c is not None and c == colors[id(a)]
+    }
+    if not own or colors[id(primary)] == colors[id(secondary)]:
+        return {}
+    axes = {id(a) for a in own.values()}
+    if len(axes) == 2:
+        return own if series_colors <= own.keys() else {}
+    other = secondary if id(primary) in axes else primary
+    return {c: own.get(c, other) for c in series_colors}
+
+
+def _tick_color(axis: Axis, glyphs: Sequence[tuple[BBox, Color | None]]) -> Color | None:
+    """The one colour an axis's tick labels are printed in, or None."""
+    colors = {
+        color
+        for box, color in glyphs
+        for tick in axis.ticks
+        if tick.x0 <= (box[0] + box[2]) / 2 <= tick.x1
+        and tick.top <= (box[1] + box[3]) / 2 <= tick.bottom
+    }
+    return colors.pop() if len(colors) == 1 else None
 
 
 def _combined_axes(primary: Axis, secondary: Axis, baseline: float, em: float) -> tuple[Axis, Axis]:
@@ -657,8 +706,16 @@ def _combined_axes(primary: Axis, secondary: Axis, baseline: float, em: float) -
     return primary, secondary
 
 
-def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None:
-    """Read the series of a chart region, or None when it holds no bars nor lines."""
+def read_chart(
+    words: Sequence[Phrase],
+    shapes: Sequence[Shape],
+    glyphs: Sequence[tuple[BBox, Color | None]] = (),
+) -> Reading | None:
+    """Read the series of a chart region, or None when it holds no bars nor lines.
+
+    glyphs are the region's characters with their colour: tick labels printed in a
+    series' colour tell which value axis measures it.
+    """
     em = font_size(words)
     if _is_radar(shapes):
         box = union(s.bbox for s in shapes)
@@ -687,12 +744,24 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     extent_box = union(mark_boxes)
     extent = (extent_box[0], extent_box[2]) if vertical else (extent_box[1], extent_box[3])
     axis, secondary = find_value_axes(free, vertical, across, extent)
-    # Series of one kind on two axes: nothing on the page says which is which.
-    unmatched = secondary is not None and not (bar_items and parts.polylines)
-    line_axis = axis
-    if secondary is not None and not unmatched:
-        assert axis is not None and baseline is not None
-        axis, line_axis = _combined_axes(axis, secondary, baseline, em)
+    # Which series each axis measures: told by the colour of its tick labels when it is
+    # a series' colour, else only for bars with a line.
+    by_color: dict[Color | None, Axis] = {}
+    if axis is not None and secondary is not None:
+        series_colors = {b.shape.color for b in bar_items} | {p.stroke for p in parts.polylines}
+        by_color = _axes_by_color(axis, secondary, glyphs, series_colors)
+    bar_colors = {b.shape.color for b in bar_items}
+    unmatched = secondary is not None and not (
+        (bar_items and parts.polylines) or (by_color and not bar_items)
+    )
+    primary, line_axis = axis, axis
+    if secondary is not None and bar_items and parts.polylines:
+        assert primary is not None and baseline is not None
+        if by_color and len({id(by_color[c]) for c in bar_colors}) == 1:
+            axis = by_color[next(iter(bar_colors))]
+            line_axis = secondary if axis is primary else primary
+        else:
+            axis, line_axis = _combined_axes(primary, secondary, baseline, em)
     if axis is not None and bar_items and not axis.lo <= 0 <= axis.hi:
         bar_items = _clip_to_axis(bar_items, axis)
         baseline = _baseline(bar_items)
@@ -737,7 +806,7 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
         value_labels = _assign_labels(numeric, marks, _bar_label_distance(vertical, zero, em))
         if parts.polylines and secondary is not None:
             reach = _half_spacing(anchors, em)
-            line_marks = _vertex_marks(parts.polylines, line_axis, anchors, reach)
+            line_marks = _vertex_marks(parts.polylines, line_axis, anchors, reach, by_color)
             taken = {id(t) for t in value_labels}
             rest = [t for t in numeric if id(t) not in taken]
             value_labels += _assign_labels(rest, line_marks, _vertex_label_distance(em))
@@ -748,7 +817,7 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
             # were not found: not read rather than read on the bars' axis.
             status = "extracted: bars only, line series over the bars not read"
     else:
-        marks, anchors = _line_marks(parts.polylines, axis)
+        marks, anchors = _line_marks(parts.polylines, axis, by_color)
         kind = "line"
         if axis is not None:
             # Numbers below the lowest tick are the category axis's (years), not values.
