@@ -294,24 +294,29 @@ def chart_mentions(chart: ExtractedChart, chart_index: int) -> list[NumericMenti
     The number in the mention's sentence is the value as the report would print it; a value
     read from the drawing was never printed, which `value_source` says.
     """
-    unit_scale = _unit_note([chart.unit, chart.caption]) or unit_from_note(chart.unit)
-    return [
-        _mention(
-            page=chart.page,
-            source_kind="chart",
-            caption=chart.caption,
-            labels=[series.name or "", point.category],
-            printed=_printed_value(point.value),
-            value=_scaled(point.value, unit_scale) if unit_scale else point.value,
-            unit=unit_scale.unit if unit_scale else UNIT_COUNT,
-            qualifier=point.qualifier,
-            period=_period([point.category, series.name], chart.caption),
-            value_source=_value_source(point),
-            chart_index=chart_index,
-            point_index=point_index,
+    chart_scale = _unit_note([chart.unit, chart.caption]) or unit_from_note(chart.unit)
+    mentions = []
+    for point_index, (series, point) in enumerate(chart.points()):
+        unit_scale = chart_scale
+        if series.secondary_axis:
+            unit_scale = _unit_note([series.unit]) or unit_from_note(series.unit)
+        mentions.append(
+            _mention(
+                page=chart.page,
+                source_kind="chart",
+                caption=chart.caption,
+                labels=[series.name or "", point.category],
+                printed=_printed_value(point.value),
+                value=_scaled(point.value, unit_scale) if unit_scale else point.value,
+                unit=unit_scale.unit if unit_scale else UNIT_COUNT,
+                qualifier=point.qualifier,
+                period=_period([point.category, series.name], chart.caption),
+                value_source=_value_source(point),
+                chart_index=chart_index,
+                point_index=point_index,
+            )
         )
-        for point_index, (series, point) in enumerate(chart.points())
-    ]
+    return mentions
 
 
 def _value_source(point: ChartPoint) -> str:

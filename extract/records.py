@@ -73,13 +73,18 @@ class ChartPoint:
 class ChartSeries:
     name: str | None
     points: list[ChartPoint]
+    # A series read on a secondary value axis (a line on the right of bars) is in that
+    # axis's unit, printed on its ticks or unknown, never in the chart's.
+    secondary_axis: bool = False
+    unit: str | None = None  # the secondary axis's unit
 
 
 @dataclass(kw_only=True)
 class ExtractedChart:
     page: int
     bbox: BBox
-    kind: str  # bar_vertical, bar_horizontal, bar_grouped, bar_stacked, line, raster
+    kind: str  # bar_vertical, bar_horizontal, bar_grouped, bar_stacked, bar_line, line,
+    # raster, radar, unknown (the last three with no series: status says why)
     series: list[ChartSeries]
     caption: str | None = None
     number: int | None = None

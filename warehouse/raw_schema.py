@@ -131,11 +131,17 @@ CHARTS = RawTable(
         _col(
             "kind",
             "VARCHAR",
-            "bar_vertical, bar_horizontal, bar_grouped, bar_stacked, line or raster.",
+            "bar_vertical, bar_horizontal, bar_grouped, bar_stacked, bar_line (bars with a line on "
+            "a second axis), line; raster, radar or unknown when not read.",
         ),
         _col("unit", "VARCHAR", 'Unit the chart announces ("en %").'),
         _col("source_line", "VARCHAR", 'The "Source : ..." line under the chart.'),
-        _col("status", "VARCHAR", "extracted, or why not (a raster image)."),
+        _col(
+            "status",
+            "VARCHAR",
+            "extracted, or why not (a raster image, a radar chart, two value axes no series "
+            "can be matched to); a chart not read has no points.",
+        ),
     ),
 )
 

@@ -39,6 +39,11 @@ _SNAP_EM = 0.5
 _SNAP_AGREEMENT = 1.0
 # Aligned labels share an edge to within this share of the font size.
 _ALIGN_EM = 0.3
+# A secondary axis spans at least this share of the primary's length along the plot.
+_SECONDARY_OVERLAP = 0.5
+# Two axes giving the same values to within this share of the range are one axis printed
+# on both sides of the plot.
+_MIRROR_TOLERANCE = 0.005
 # An axis needs three labelled ticks: two points always fit a line, three test it.
 _MIN_TICKS = 3
 
@@ -186,11 +191,24 @@ def find_value_axis(
     tick_marks: Sequence[float],
     mark_extent: tuple[float, float] | None,
 ) -> Axis | None:
-    """The value axis among the numeric labels, or None when no run of ticks fits.
+    """The value axis among the numeric labels, or None when no run of ticks fits."""
+    return find_value_axes(phrases, vertical, tick_marks, mark_extent)[0]
+
+
+def find_value_axes(
+    phrases: Sequence[Phrase],
+    vertical: bool,
+    tick_marks: Sequence[float],
+    mark_extent: tuple[float, float] | None,
+) -> tuple[Axis | None, Axis | None]:
+    """The value axis and, when the plot has another one on its far side, that secondary
+    axis (a line over bars read on the right in other units).
 
     tick_marks are the coordinates of tick marks, gridlines and bar baselines across the
     axis direction; mark_extent is the span of the chart's marks across the axis
-    direction: axis labels sit outside it, printed values inside.
+    direction: axis labels sit outside it, printed values inside. The primary axis is on
+    the near side (left of a vertical axis, below a horizontal one) when there is one
+    there, else wherever the ticks are (an axis on the right only).
     """
     numeric = [(p, v) for p in phrases if (v := parse_tick(p.text)) is not None]
     runs = [
@@ -199,15 +217,28 @@ def find_value_axis(
         if (fitted := _linear_run(run, vertical)) is not None
     ]
     if not runs:
-        return None
+        return None, None
 
-    def outside(run: list[tuple[Phrase, float]]) -> bool:
-        if mark_extent is None:
-            return True
-        centre = median(p.xc if vertical else p.yc for p, _ in run)
-        return not mark_extent[0] < centre < mark_extent[1]
+    def centre(run: list[tuple[Phrase, float]]) -> float:
+        return median(p.xc if vertical else p.yc for p, _ in run)
 
-    run = max(runs, key=lambda r: (outside(r), len(r)))
+    if mark_extent is None:
+        return _axis(max(runs, key=len), vertical, tick_marks), None
+    before = [r for r in runs if centre(r) <= mark_extent[0]]
+    after = [r for r in runs if centre(r) >= mark_extent[1]]
+    # The near side is left of a vertical axis, below a horizontal one (page y grows
+    # downwards).
+    near, far = (before, after) if vertical else (after, before)
+    if not near and not far:
+        return _axis(max(runs, key=len), vertical, tick_marks), None
+    primary = _axis(max(near or far, key=len), vertical, tick_marks)
+    secondary = _axis(max(far, key=len), vertical, tick_marks) if near and far else None
+    if secondary is not None and not _distinct_scale(primary, secondary):
+        secondary = None
+    return primary, secondary
+
+
+def _axis(run: list[tuple[Phrase, float]], vertical: bool, tick_marks: Sequence[float]) -> Axis:
     coords = _snapped_coords(run, vertical, tick_marks)
     values = [v for _, v in run]
     intercept, slope = _fit(coords, values)
@@ -220,4 +251,17 @@ def find_value_axis(
         hi=values[-1],
         ticks=tuple(p for p, _ in run),
         unit=units.pop() if len(units) == 1 else None,
+    )
+
+
+def _distinct_scale(primary: Axis, other: Axis) -> bool:
+    """Whether a second run of ticks is an axis of its own: spanning the plot as the
+    primary does (not a column of numbered legend entries), on another scale (not the
+    primary repeated on the far side)."""
+    a, b = sorted((primary.coord(primary.lo), primary.coord(primary.hi)))
+    c, d = sorted((other.coord(other.lo), other.coord(other.hi)))
+    if min(b, d) - max(a, c) < _SECONDARY_OVERLAP * (b - a):
+        return False
+    return any(
+        abs(primary.value(x) - other.value(x)) > _MIRROR_TOLERANCE * primary.span for x in (a, b)
     )

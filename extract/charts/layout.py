@@ -25,6 +25,7 @@ from extract.charts.primitives import (
 )
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, CHART_CAPTION_RE, SOURCE_RE
+from extract.pdf.colors import Color, to_rgb
 from extract.pdf.columns import GUTTER_MIN_EM, ColumnBlock
 from extract.pdf.geometry import inside, union
 from extract.pdf.shapes import Shape, visible
@@ -219,6 +220,15 @@ class _Page:
         # are read whole from the glyphs instead.
         return untangle(holding(inner, flat), flat) + slanted_labels(slanted)
 
+    def glyphs_in(self, box: BBox) -> list[tuple[BBox, Color | None]]:
+        """The boxes of the glyphs inside box, with the colour they are printed in."""
+        boxes = ((c["x0"], c["top"], c["x1"], c["bottom"], c) for c in self.chars)
+        return [
+            ((x0, top, x1, bottom), to_rgb(char.get("non_stroking_color")))
+            for x0, top, x1, bottom, char in boxes
+            if inside((x0, top, x1, bottom), box, 0.5)
+        ]
+
     def column_span(self, box: BBox) -> tuple[float, float]:
         """The x range of the column holding box: the page's width outside columns."""
         middle = (box[1] + box[3]) / 2
@@ -333,7 +343,7 @@ def _captioned(
         band_bottom = min(band_bottom, bottom + _LABEL_MARGIN_EM * em)
     band: BBox = (lo, band_top, hi, band_bottom)
     band_words = content.words_in(content.words, band)
-    reading = read_chart(band_words, band_shapes)
+    reading = read_chart(band_words, band_shapes, content.glyphs_in(band))
     caption = _text(caption_block)
     unit = unit_from_text(caption)
     source = _text(source_block) if source_block else None
@@ -425,7 +435,7 @@ def _uncaptioned(content: _Page, taken: Sequence[BBox]) -> list[ChartFinding]:
         left, up, right, down = (m * em for m in _FREE_MARGINS_EM)
         area = (box[0] - left, box[1] - up, box[2] + right, box[3] + down)
         area_words = content.words_in(free_words, area)
-        reading = read_chart(area_words, cluster)
+        reading = read_chart(area_words, cluster, content.glyphs_in(area))
         if (
             reading is None
             or reading.axis is None

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-from extract.charts.axes import Axis, find_value_axis, parse_tick, parse_value_label
+from extract.charts.axes import Axis, find_value_axes, parse_tick, parse_value_label
 from extract.charts.primitives import Phrase, font_size, phrases
 from extract.pdf.colors import Color
 from extract.pdf.geometry import union
@@ -49,6 +49,13 @@ _WRAP_GAP_EM = 0.6
 # Two page coordinates closer than this (points) are the same edge: producers write
 # coordinates with two decimals or better, and no mark is thinner than a point.
 _SAME_EDGE = 1.0
+# A radar chart has at least this many spokes (fewer axes make no web); a spoke is
+# slanted when both its direction's components exceed this sine.
+_RADAR_SPOKES = 3
+_SLANT = 0.1
+# A bar stands on the zero line as the axis's fit places it to within this share of the
+# font size (tick labels are snapped to their ticks to a fraction of a point).
+_GROUND_EM = 0.3
 # Labels disagreeing with the geometry by more than this share of the axis range are
 # not about the mark they sit on (a share printed on an absolute axis, a misplaced
 # label): the geometry is kept and the discrepancy recorded.
@@ -104,6 +111,7 @@ class _Mark:
     anchor: int  # index of its category
     geometry: float | None
     bbox: BBox
+    axis: Axis | None  # the value axis geometry was read on
     label: float | None = None
     qualifier: str = "exact"  # of the printed label: "> 75" is "above"
 
@@ -124,9 +132,13 @@ def _contains(outer: Shape, inner: Shape) -> bool:
     )
 
 
-def _frames(shapes: Sequence[Shape], em: float) -> set[int]:
-    """Backgrounds and boxes: closed shapes that hold two or more other shapes."""
-    solids = [s for s in shapes if not _is_rule(s, em)]
+def _frames(shapes: Sequence[Shape], em: float, vertices: set[tuple[int, int]]) -> set[int]:
+    """Backgrounds and boxes: closed shapes that hold two or more other shapes.
+
+    A line's markers do not count: a bar under a line holds the marker of the vertex
+    over it, which some producers paint twice (fill, then outline).
+    """
+    solids = [s for s in shapes if not _is_rule(s, em) and not _is_marker(s, vertices, em)]
     # Only a box at least two ems wide and high can hold two marks or legend entries;
     # testing those alone keeps pages with thousands of small paths (maps) fast.
     boxes = [
@@ -145,30 +157,37 @@ def _frames(shapes: Sequence[Shape], em: float) -> set[int]:
 def _legend(
     shapes: Sequence[Shape], texts: Sequence[Phrase], mark_colors: set[Color], em: float
 ) -> tuple[dict[Color, str], list[Shape], list[Phrase]]:
-    """Colour -> series name, from swatches that have a name just to their right."""
+    """Colour -> series name, from swatches that have a name just to their right.
+
+    A swatch is sized to its name, which office suites set larger than the tick labels:
+    its bounds scale with the larger of the two.
+    """
     entries: list[tuple[Shape, Phrase]] = []
     for shape in sorted(shapes, key=lambda s: (s.top, s.x0)):
         if shape.color is None or shape.color not in mark_colors:
             continue
+        right = [
+            t
+            for t in texts
+            if 0 <= t.x0 - shape.x1 <= _SWATCH_TEXT_GAP_EM * max(em, t.size)
+            and t.top <= shape.yc <= t.bottom
+        ]
+        if not right:
+            continue
+        name = min(right, key=lambda t: t.x0)
+        scale = max(em, name.size)
         small_patch = (
             shape.kind == "rect"
-            and max(shape.width, shape.height) <= _SWATCH_LONG_EM * em
-            and min(shape.width, shape.height) <= _SWATCH_SHORT_EM * em
+            and max(shape.width, shape.height) <= _SWATCH_LONG_EM * scale
+            and min(shape.width, shape.height) <= _SWATCH_SHORT_EM * scale
         )
         line_handle = (
             shape.kind in ("line", "curve")
             and shape.height <= _HAIRLINE_EM * em
-            and shape.width <= _LINE_HANDLE_EM * em
+            and shape.width <= _LINE_HANDLE_EM * scale
         )
-        if not (small_patch or line_handle):
-            continue
-        right = [
-            t
-            for t in texts
-            if 0 <= t.x0 - shape.x1 <= _SWATCH_TEXT_GAP_EM * em and t.top <= shape.yc <= t.bottom
-        ]
-        if right:
-            entries.append((shape, min(right, key=lambda t: t.x0)))
+        if small_patch or line_handle:
+            entries.append((shape, name))
     # A number right of a small patch is usually the value printed after a short bar.
     # Numbers name series ("2022", "2023") only as a set of same-sized swatches of
     # distinct colours, which a chart's bars are not.
@@ -201,6 +220,33 @@ def _baseline(bars: Sequence[_Bar]) -> float:
     """The edge most bars start from (the zero line, or the axis they are clipped to)."""
     edges = Counter(round(e * 2) / 2 for b in bars for e in (b.v0, b.v1))
     return edges.most_common(1)[0][0]
+
+
+def _grounded(bars: list[_Bar], grounds: list[float], tolerance: float) -> list[_Bar]:
+    """The bars standing on the ground line (within tolerance of one of its estimates),
+    or stacked on a bar that does.
+
+    A filled rect floating free of them (a legend swatch too big to be taken for one, a
+    highlight box) is no bar: read as one, it would be a point of made-up value.
+    """
+    grounded = [
+        b for b in bars if any(min(abs(b.v0 - g), abs(b.v1 - g)) <= tolerance for g in grounds)
+    ]
+    rest = [b for b in bars if not any(b is g for g in grounded)]
+    while rest:
+        resting = [b for b in rest if any(_rests_on(b, g) for g in grounded)]
+        if not resting:
+            break
+        grounded += resting
+        rest = [b for b in rest if not any(b is r for r in resting)]
+    return [b for b in bars if any(b is g for g in grounded)]
+
+
+def _rests_on(bar: _Bar, other: _Bar) -> bool:
+    """Whether a bar starts where another ends, within its column (a stacked segment)."""
+    overlap = min(bar.c1, other.c1) - max(bar.c0, other.c0)
+    touching = min(abs(bar.v0 - other.v1), abs(bar.v1 - other.v0)) <= _SAME_EDGE
+    return touching and overlap > _SAME_EDGE
 
 
 def _clip_to_axis(bars: list[_Bar], axis: Axis) -> list[_Bar]:
@@ -274,13 +320,11 @@ def _bar_marks(categories: list[list[list[_Bar]]], axis: Axis | None, zero: floa
                 geometry = None
                 if axis is not None:
                     geometry = axis.value(far) - (axis.value(near) if stacked else 0.0)
-                marks.append(_Mark(bar.shape.color, index, geometry, bar.shape.bbox))
+                marks.append(_Mark(bar.shape.color, index, geometry, bar.shape.bbox, axis))
     return marks
 
 
-def _assign_labels(
-    labels: Sequence[Phrase], marks: list[_Mark], distance, axis: Axis | None
-) -> list[Phrase]:
+def _assign_labels(labels: Sequence[Phrase], marks: list[_Mark], distance) -> list[Phrase]:
     """Printed values matched one-to-one to marks, closest pairs first.
 
     A number that disagrees with the mark's geometry by more than _LABEL_TRUST of the
@@ -290,9 +334,9 @@ def _assign_labels(
     reads = {li: read for li, label in enumerate(labels) if (read := parse_value_label(label.text))}
 
     def agrees(value: float, mark: _Mark) -> bool:
-        if axis is None or mark.geometry is None or axis.span <= 0:
+        if mark.axis is None or mark.geometry is None or mark.axis.span <= 0:
             return True
-        return abs(value - mark.geometry) / axis.span <= _LABEL_TRUST
+        return abs(value - mark.geometry) / mark.axis.span <= _LABEL_TRUST
 
     pairs = sorted(
         (d, li, mi)
@@ -361,18 +405,23 @@ def _category_names(
 
     chosen: list[Phrase] = []
     if vertical:
-        # The row naming most categories, then its wrapped continuation lines.
         rows = [[w for w in row if nearest(w) is not None] for row in group_lines(words)]
         rows = [r for r in rows if r]
         if rows:
+            # The row naming most categories, then the lines wrapped with it: below it,
+            # and above it when short names are set level with a wrapped name's last line.
+
+            def wrapped(upper: list[Phrase], lower: list[Phrase]) -> bool:
+                gap = min(w.top for w in lower) - max(w.bottom for w in upper)
+                return gap <= _WRAP_GAP_EM * em
+
             coverage = [len({nearest(w) for w in r}) for r in rows]
-            start = coverage.index(max(coverage))
-            chosen = list(rows[start])
-            for prev, row in zip(rows[start:], rows[start + 1 :], strict=False):
-                gap = min(w.top for w in row) - max(w.bottom for w in prev)
-                if gap > _WRAP_GAP_EM * em:
-                    break
-                chosen.extend(row)
+            first = last = coverage.index(max(coverage))
+            while last + 1 < len(rows) and wrapped(rows[last], rows[last + 1]):
+                last += 1
+            while first > 0 and wrapped(rows[first - 1], rows[first]):
+                first -= 1
+            chosen = [w for row in rows[first : last + 1] for w in row]
     else:
         # Names beside horizontal bars are set flat: text turned there is an axis title.
         chosen = [w for w in words if w.upright and nearest(w) is not None]
@@ -411,21 +460,24 @@ def _series(
     marks: list[_Mark],
     categories: list[str],
     legend: dict[Color, str],
-    axis: Axis | None,
+    secondary: Axis | None,
     order: list[Color | None],
 ) -> list[ChartSeries]:
     by_color: dict[Color | None, list[ChartPoint]] = {}
-    span = axis.span if axis else None
+    on_secondary: set[Color | None] = set()
     for mark in sorted(marks, key=lambda m: m.anchor):
+        span = mark.axis.span if mark.axis else None
         discrepancy = None
         if mark.label is not None:
             value, source = mark.label, "label"
             if mark.geometry is not None and span:
                 discrepancy = round(abs(mark.label - mark.geometry) / span, 6)
         elif mark.geometry is not None:
-            value, source = _round(mark.geometry, axis), "geometry"
+            value, source = _round(mark.geometry, mark.axis), "geometry"
         else:
             continue  # neither printed nor measurable: no value to report
+        if secondary is not None and mark.axis is secondary:
+            on_secondary.add(mark.color)
         by_color.setdefault(mark.color, []).append(
             ChartPoint(
                 category=categories[mark.anchor],
@@ -442,7 +494,12 @@ def _series(
         key=lambda c: (legend_order.index(c) if c in legend else len(legend), order.index(c)),
     )
     return [
-        ChartSeries(name=legend.get(c) if c is not None else None, points=by_color[c])
+        ChartSeries(
+            name=legend.get(c) if c is not None else None,
+            points=by_color[c],
+            secondary_axis=c in on_secondary,
+            unit=secondary.unit if secondary is not None and c in on_secondary else None,
+        )
         for c in keys
     ]
 
@@ -459,8 +516,27 @@ class _Parts:
     legend_texts: list[Phrase]
 
 
+def _is_marker(shape: Shape, vertices: set[tuple[int, int]], em: float) -> bool:
+    """Whether a shape is a line marker: a small symbol centred on a vertex, to within a
+    point."""
+    if max(shape.width, shape.height) > _MARKER_EM * em:
+        return False
+    return any(
+        (round(shape.xc) + dx, round(shape.yc) + dy) in vertices
+        for dx in (-1, 0, 1)
+        for dy in (-1, 0, 1)
+    )
+
+
 def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) -> _Parts:
-    frames = _frames(shapes, em)
+    paths = [s for s in shapes if s.kind in ("curve", "line") and len(s.pts) >= 2]
+    vertices = {
+        (round(x), round(y))
+        for s in paths
+        if not s.is_closed() and not _is_rule(s, em)
+        for x, y in s.pts
+    }
+    frames = _frames(shapes, em, vertices)
     rules = [s for s in shapes if _is_rule(s, em)]
     solids = [s for s in shapes if not _is_rule(s, em) and id(s) not in frames]
     colors: set[Color] = {s.fill for s in solids if s.kind == "rect" and s.fill is not None}
@@ -472,18 +548,9 @@ def _sort_shapes(shapes: Sequence[Shape], texts: Sequence[Phrase], em: float) ->
         s for s in solids if s.kind in ("curve", "line") and len(s.pts) >= 2 and not s.is_closed()
     ]
     polylines = [s for s in _joined(open_paths) if max(s.width, s.height) > _MARKER_EM * em]
-    # Markers are small symbols centred on a vertex, to within a point.
     grid = {(round(x), round(y)) for p in polylines for x, y in p.pts}
-    near = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
     bars = [
-        s
-        for s in solids
-        if s.kind == "rect"
-        and s.fill is not None
-        and not (
-            max(s.width, s.height) <= _MARKER_EM * em
-            and any((round(s.xc) + dx, round(s.yc) + dy) in grid for dx, dy in near)
-        )
+        s for s in solids if s.kind == "rect" and s.fill is not None and not _is_marker(s, grid, em)
     ]
     return _Parts(rules, bars, polylines, swatches, legend, legend_texts)
 
@@ -552,21 +619,108 @@ def _bar_kind(columns: list[list[_Bar]], categories: list[list[list[_Bar]]], ver
     return "bar_vertical" if vertical else "bar_horizontal"
 
 
-def _line_marks(polylines: list[Shape], axis: Axis | None) -> tuple[list[_Mark], list[float]]:
+def _line_marks(
+    polylines: list[Shape], axis: Axis | None, by_color: dict[Color | None, Axis]
+) -> tuple[list[_Mark], list[float]]:
     """One mark per vertex; the categories are the vertices' x positions."""
     anchors = _cluster_positions([x for p in polylines for x, _ in p.pts], _SAME_EDGE)
+    return _vertex_marks(polylines, axis, anchors, float("inf"), by_color), anchors
+
+
+def _vertex_marks(
+    polylines: list[Shape],
+    axis: Axis | None,
+    anchors: list[float],
+    reach: float,
+    by_color: dict[Color | None, Axis],
+) -> list[_Mark]:
+    """One mark per vertex attached to the category anchor within reach of it; a vertex
+    between categories (a line drawn past the first and last bar) names none. A line is
+    read on the axis its colour names, if any, else on the one given."""
     marks = []
     for line in polylines:
+        line_axis = by_color.get(line.stroke, axis)
         for x, y in line.pts:
             anchor = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
-            geometry = axis.value(y) if axis else None
-            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y)))
-    return marks, anchors
+            if abs(anchors[anchor] - x) > reach:
+                continue
+            geometry = line_axis.value(y) if line_axis else None
+            marks.append(_Mark(line.stroke, anchor, geometry, (x, y, x, y), line_axis))
+    return marks
 
 
-def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None:
-    """Read the series of a chart region, or None when it holds no bars nor lines."""
+def _axes_by_color(
+    primary: Axis,
+    secondary: Axis,
+    glyphs: Sequence[tuple[BBox, Color | None]],
+    series_colors: set[Color | None],
+) -> dict[Color | None, Axis]:
+    """The axis of each series colour, when tick labels printed in a series' colour say
+    it (charts with two axes often colour each axis like its series); empty when they
+    do not.
+
+    When one axis's colour is a series' and the other's none, the other series are on the
+    other axis; when both are, every series must wear one of the two colours.
+    """
+    colors = {id(a): _tick_color(a, glyphs) for a in (primary, secondary)}
+    own = {
+        c: a
+        for a in (primary, secondary)
+        for c in series_colors
+        if c is not None and c == colors[id(a)]
+    }
+    if not own or colors[id(primary)] == colors[id(secondary)]:
+        return {}
+    axes = {id(a) for a in own.values()}
+    if len(axes) == 2:
+        return own if series_colors <= own.keys() else {}
+    other = secondary if id(primary) in axes else primary
+    return {c: own.get(c, other) for c in series_colors}
+
+
+def _tick_color(axis: Axis, glyphs: Sequence[tuple[BBox, Color | None]]) -> Color | None:
+    """The one colour an axis's tick labels are printed in, or None."""
+    colors = {
+        color
+        for box, color in glyphs
+        for tick in axis.ticks
+        if tick.x0 <= (box[0] + box[2]) / 2 <= tick.x1
+        and tick.top <= (box[1] + box[3]) / 2 <= tick.bottom
+    }
+    return colors.pop() if len(colors) == 1 else None
+
+
+def _combined_axes(primary: Axis, secondary: Axis, baseline: float, em: float) -> tuple[Axis, Axis]:
+    """The axes of a chart of bars with a line: (the bars', the line's).
+
+    The bars stand on the zero of their axis; when both axes put zero there, or neither
+    does, the bars are on the primary axis, as office suites and plotting libraries draw
+    a combined chart (the line on the secondary axis).
+    """
+
+    def rests_on(axis: Axis) -> bool:
+        return axis.lo <= 0 <= axis.hi and abs(axis.coord(0.0) - baseline) <= 0.5 * em
+
+    if rests_on(secondary) and not rests_on(primary):
+        return secondary, primary
+    return primary, secondary
+
+
+def read_chart(
+    words: Sequence[Phrase],
+    shapes: Sequence[Shape],
+    glyphs: Sequence[tuple[BBox, Color | None]] = (),
+) -> Reading | None:
+    """Read the series of a chart region, or None when it holds no bars nor lines.
+
+    glyphs are the region's characters with their colour: tick labels printed in a
+    series' colour tell which value axis measures it.
+    """
     em = font_size(words)
+    if _is_radar(shapes):
+        box = union(s.bbox for s in shapes)
+        status = "not_extracted: radar chart, values along its spokes are not read"
+        return Reading("radar", [], None, box, box, status=status)
     texts = phrases(words)
     parts = _sort_shapes(shapes, texts, em)
     if not parts.bars and not parts.polylines:
@@ -589,13 +743,46 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
     mark_boxes = [b.shape.bbox for b in bar_items] + [p.bbox for p in parts.polylines]
     extent_box = union(mark_boxes)
     extent = (extent_box[0], extent_box[2]) if vertical else (extent_box[1], extent_box[3])
-    axis = find_value_axis(free, vertical, across, extent)
+    axis, secondary = find_value_axes(free, vertical, across, extent)
+    # Which series each axis measures: told by the colour of its tick labels when it is
+    # a series' colour, else only for bars with a line.
+    by_color: dict[Color | None, Axis] = {}
+    if axis is not None and secondary is not None:
+        series_colors = {b.shape.color for b in bar_items} | {p.stroke for p in parts.polylines}
+        by_color = _axes_by_color(axis, secondary, glyphs, series_colors)
+    bar_colors = {b.shape.color for b in bar_items}
+    unmatched = secondary is not None and not (
+        (bar_items and parts.polylines) or (by_color and not bar_items)
+    )
+    primary, line_axis = axis, axis
+    if secondary is not None and bar_items and parts.polylines:
+        assert primary is not None and baseline is not None
+        if by_color and len({id(by_color[c]) for c in bar_colors}) == 1:
+            axis = by_color[next(iter(bar_colors))]
+            line_axis = secondary if axis is primary else primary
+        else:
+            axis, line_axis = _combined_axes(primary, secondary, baseline, em)
     if axis is not None and bar_items and not axis.lo <= 0 <= axis.hi:
         bar_items = _clip_to_axis(bar_items, axis)
         baseline = _baseline(bar_items)
     if 2 * sum(_holds_words(b.shape, words) for b in bar_items) > len(bar_items):
         return None  # boxes holding text: a diagram or a table, not bars
-    tick_ids = {id(t) for t in axis.ticks} if axis else set()
+    if unmatched:
+        status = "not_extracted: two value axes, no telling which series each measures"
+        return Reading("unknown", [], None, extent_box, extent_box, status=status)
+    if bar_items:
+        assert baseline is not None
+        # The zero line too when the axis shows it: stacked segments share many edges, so
+        # the commonest one need not be where the stacks stand.
+        grounds = [baseline]
+        if axis is not None and axis.lo <= 0 <= axis.hi:
+            grounds.append(axis.coord(0.0))
+        bar_items = _grounded(bar_items, grounds, max(_SAME_EDGE, _GROUND_EM * em))
+        if not bar_items:
+            if not parts.polylines:
+                return None
+            baseline = None
+    tick_ids = {id(t) for a in (axis, secondary) if a for t in a.ticks}
     free = [t for t in free if id(t) not in tick_ids]
 
     status = "extracted"
@@ -616,18 +803,26 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
             for g in categories
         ]
         kind = _bar_kind(columns, categories, vertical)
-        distance = _bar_label_distance(vertical, zero, em)
-        if parts.polylines:
-            # A line over bars usually reads on a second axis, which is not calibrated.
+        value_labels = _assign_labels(numeric, marks, _bar_label_distance(vertical, zero, em))
+        if parts.polylines and secondary is not None:
+            reach = _half_spacing(anchors, em)
+            line_marks = _vertex_marks(parts.polylines, line_axis, anchors, reach, by_color)
+            taken = {id(t) for t in value_labels}
+            rest = [t for t in numeric if id(t) not in taken]
+            value_labels += _assign_labels(rest, line_marks, _vertex_label_distance(em))
+            marks += line_marks
+            kind = "bar_line"
+        elif parts.polylines:
+            # A line over bars with no axis of its own may read on an axis whose ticks
+            # were not found: not read rather than read on the bars' axis.
             status = "extracted: bars only, line series over the bars not read"
     else:
-        marks, anchors = _line_marks(parts.polylines, axis)
+        marks, anchors = _line_marks(parts.polylines, axis, by_color)
         kind = "line"
-        distance = _vertex_label_distance(em)
         if axis is not None:
             # Numbers below the lowest tick are the category axis's (years), not values.
             numeric = [t for t in numeric if t.top < axis.coord(axis.lo)]
-    value_labels = _assign_labels(numeric, marks, distance, axis)
+        value_labels = _assign_labels(numeric, marks, _vertex_label_distance(em))
     label_ids = {id(t) for t in value_labels}
     free = [t for t in free if id(t) not in label_ids]
 
@@ -655,12 +850,54 @@ def read_chart(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | No
             status="not_extracted: no value axis nor printed values",
         )
     order = [m.color for m in sorted(marks, key=lambda m: m.anchor)]
-    series = _series(marks, names, parts.legend, axis, order)
-    plot = union(mark_boxes + ([_axis_box(axis, extent_box)] if axis else []))
-    used = parts.legend_texts + list(axis.ticks if axis else ()) + value_labels
+    series = _series(marks, names, parts.legend, secondary, order)
+    axes = [a for a in (axis, secondary) if a is not None]
+    plot = union(mark_boxes + [_axis_box(a, extent_box) for a in axes])
+    used = parts.legend_texts + [t for a in axes for t in a.ticks] + value_labels
     boxes = mark_boxes + [s.bbox for s in parts.swatches] + [t.bbox for t in used]
     boxes += [w.bbox for w in category_words]
     return Reading(kind, series, axis, plot, union(boxes), used + category_words, status)
+
+
+def _half_spacing(anchors: list[float], em: float) -> float:
+    """Half the distance between neighbouring categories: what a mark may stray from
+    its own."""
+    if len(anchors) < 2:
+        return 3 * em
+    return median(b - a for a, b in zip(anchors, anchors[1:], strict=False)) / 2
+
+
+def _is_radar(shapes: Sequence[Shape]) -> bool:
+    """Whether the graphics hold a radar chart's spokes: three or more straight lines of
+    one colour and one length, from one centre in different directions, some slanted.
+
+    Read as a line chart, a radar's outline would give values at made-up categories
+    (a column of ring labels reads as a value axis): it is recognised and left unread.
+    Line series drawn segment by segment meet at a vertex too, but in their own colours
+    and with segments of any length.
+    """
+    spokes: dict[tuple, list[tuple[float, float, float]]] = {}
+    for shape in shapes:
+        if shape.kind != "line" or len(shape.pts) != 2 or shape.fill is not None:
+            continue
+        (ax, ay), (bx, by) = shape.pts
+        length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+        if length <= _SAME_EDGE:
+            continue
+        for (cx, cy), (ox, oy) in (((ax, ay), (bx, by)), ((bx, by), (ax, ay))):
+            key = (round(cx), round(cy), shape.stroke)
+            spokes.setdefault(key, []).append(((ox - cx) / length, (oy - cy) / length, length))
+    for rays in spokes.values():
+        directions = {(round(dx, 1), round(dy, 1)) for dx, dy, _ in rays}
+        lengths = [length for _, _, length in rays]
+        slanted = any(abs(dx) > _SLANT and abs(dy) > _SLANT for dx, dy, _ in rays)
+        if (
+            len(directions) >= _RADAR_SPOKES
+            and slanted
+            and max(lengths) - min(lengths) <= _SAME_EDGE
+        ):
+            return True
+    return False
 
 
 def _holds_words(box: Shape, words: Sequence[Phrase]) -> bool:

@@ -7,6 +7,7 @@ wide space are merged into one `Phrase`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from statistics import median
@@ -30,8 +31,10 @@ _TOUCH_EM = 0.1
 _OVERLAP_EM = 0.3
 # A glyph whose text matrix turns it by more than this (its sine) is set at an angle.
 _SLANT = 0.05
-# Glyphs of one slanted label follow one another within this many of their sizes.
-_SLANTED_STEP_EM = 1.2
+# Glyphs whose text directions differ by less than this (degrees) are turned alike.
+_TURN_STEP_DEG = 2.0
+# Glyphs of one turned line stand on one baseline, to within this share of their size.
+_BASELINE_EM = 0.3
 # A path vertex this close (points) to its box's edge lies on it; a segment whose ends
 # differ by less than this along x or y runs parallel to the other axis.
 _ON_EDGE = 0.5
@@ -196,52 +199,94 @@ def slanted_labels(chars: Sequence[dict[str, Any]]) -> list[Phrase]:
     """Labels set at an angle, each placed where it meets its axis.
 
     Long category names are turned by 45 or 90 degrees, each hanging from its bar's
-    position by the end nearest the axis: its topmost glyph. A label is its glyphs in
-    drawing order, while each follows the last at a glyph's distance and turned alike;
-    it is given the box of that top glyph across, and its whole height down, so that
-    it is matched to a category like a label set flat under it.
+    position by the end nearest the axis: its topmost glyph. A label is read from the
+    glyphs' geometry, not from the order they were drawn in (producers draw glyphs one
+    by one, in any order): glyphs turned alike and sharing a baseline are ordered along
+    the text direction their matrix gives, and cut where a gap wider than a word space
+    opens. A label is given the box of its top glyph across, and its whole height down,
+    so that it is matched to a category like a label set flat under it.
     """
-    runs: list[list[dict[str, Any]]] = []
+    turns: dict[int, list[dict[str, Any]]] = {}
     for char in chars:
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and _same_turn(prev, char) and _next_glyph(prev, char):
+        a, b = char["matrix"][:2]
+        turns.setdefault(round(math.degrees(math.atan2(b, a)) / _TURN_STEP_DEG), []).append(char)
+    labels = []
+    for group in turns.values():
+        a, b = group[0]["matrix"][:2]
+        norm = math.hypot(a, b)
+        along, across = (a / norm, b / norm), (-b / norm, a / norm)
+        for line in _baselines(group, across):
+            for run in _runs_along(line, along):
+                label = _slanted_phrase(run)
+                if label is not None:
+                    labels.append(label)
+    return labels
+
+
+def _origin(char: dict[str, Any], direction: tuple[float, float]) -> float:
+    """Where a glyph starts, projected on a direction (in PDF space, y upwards)."""
+    e, f = char["matrix"][4:6]
+    return e * direction[0] + f * direction[1]
+
+
+def _baselines(
+    chars: Sequence[dict[str, Any]], across: tuple[float, float]
+) -> list[list[dict[str, Any]]]:
+    """Glyphs turned alike grouped by the baseline they stand on."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: _origin(c, across)):
+        if lines and (
+            _origin(char, across) - _origin(lines[-1][-1], across)
+            <= _BASELINE_EM * _glyph_size(char)
+        ):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return lines
+
+
+def _runs_along(
+    line: Sequence[dict[str, Any]], along: tuple[float, float]
+) -> list[list[dict[str, Any]]]:
+    """A baseline's glyphs in text order, cut at gaps wider than a word space."""
+    runs: list[list[dict[str, Any]]] = []
+    end = None
+    for char in sorted(line, key=lambda c: _origin(c, along)):
+        start = _origin(char, along)
+        if runs and end is not None and start - end <= _PHRASE_GAP_EM * _glyph_size(char):
             runs[-1].append(char)
         else:
             runs.append([char])
-    labels = []
-    for run in runs:
-        text = " ".join("".join(c["text"] for c in run).split())
-        if not text:
-            continue
-        head = min(run, key=lambda c: c["top"])
-        labels.append(
-            Phrase(
-                text,
-                head["x0"],
-                head["top"],
-                head["x1"],
-                max(c["bottom"] for c in run),
-                max(_glyph_size(c) for c in run),
-                head["fontname"],
-                upright=False,
-            )
-        )
-    return labels
+        end = start + _advance(char)
+    return runs
+
+
+def _advance(char: dict[str, Any]) -> float:
+    """How far a glyph moves the pen, in page units: its advance in text space scaled by
+    the glyph's matrix (the glyph's size across when the producer gives no advance)."""
+    a, b = char["matrix"][:2]
+    advance = char.get("adv")
+    return advance * math.hypot(a, b) if advance else _glyph_size(char)
+
+
+def _slanted_phrase(run: Sequence[dict[str, Any]]) -> Phrase | None:
+    text = " ".join("".join(c["text"] for c in run).split())
+    if not text:
+        return None
+    head = min(run, key=lambda c: c["top"])
+    return Phrase(
+        text,
+        head["x0"],
+        head["top"],
+        head["x1"],
+        max(c["bottom"] for c in run),
+        max(_glyph_size(c) for c in run),
+        head["fontname"],
+        upright=False,
+    )
 
 
 def _glyph_size(char: dict[str, Any]) -> float:
     """A turned glyph's font size: its box across the writing direction (pdfplumber's
     size of a turned glyph is its advance)."""
     return max(char["x1"] - char["x0"], char["bottom"] - char["top"])
-
-
-def _same_turn(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    ma, mb = a["matrix"], b["matrix"]
-    scale = max(_glyph_size(a), _glyph_size(b), 1.0)
-    return all(abs(x - y) <= _SLANT * scale for x, y in zip(ma[:4], mb[:4], strict=True))
-
-
-def _next_glyph(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    ax, ay = (a["x0"] + a["x1"]) / 2, (a["top"] + a["bottom"]) / 2
-    bx, by = (b["x0"] + b["x1"]) / 2, (b["top"] + b["bottom"]) / 2
-    return ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 <= _SLANTED_STEP_EM * _glyph_size(a)
