@@ -279,6 +279,31 @@ MATPLOTLIB_SPECS = (
         None,
         fmt="dec1",
     ),
+    ChartSpec(
+        "mpl_pie_slice_labels",
+        "pie",
+        ("Tchap", "Webconférence", "Resana", "Osmose"),
+        (Series(None, (42, 28, 18, 12)),),
+        (0, 100, 10),
+        "Graphique n° 14 : Répartition des utilisateurs par outil (en %)",
+        "%",
+        fmt="pct",
+        printed=True,
+        legend="slices",
+    ),
+    ChartSpec(
+        "mpl_donut_legend_pulled",
+        "pie",
+        ("Fonctionnement", "Investissement", "Personnel"),
+        (Series(None, (25, 15, 60)),),
+        (0, 100, 10),
+        "Graphique n° 15 : Répartition du budget de la Dinum (en %)",
+        "%",
+        fmt="pct",
+        legend="right",
+        donut=True,
+        explode=1,
+    ),
 )
 
 REPORTLAB_SPECS = (
@@ -422,6 +447,30 @@ REPORTLAB_SPECS = (
         "Graphique n° 32 : Résultat d'exploitation (en M€)",
         "M€",
         fmt="dec1",
+    ),
+    ChartSpec(
+        "rl_pie_slice_labels",
+        "pie",
+        ("Développement", "Hébergement", "Support", "Formation"),
+        (Series(None, (3.4, 2.1, 1.2, 0.5)),),
+        (0, 10, 1),
+        "Graphique n° 33 : Coût des produits en 2023 (en M€)",
+        "M€",
+        fmt="meur",
+        printed=True,
+        legend="slices",
+    ),
+    ChartSpec(
+        "rl_pie_legend_pulled",
+        "pie",
+        ("Ministères", "Opérateurs", "Collectivités"),
+        (Series(None, (55, 30, 15)),),
+        (0, 100, 10),
+        "Graphique n° 34 : Répartition des comptes Resana (en %)",
+        "%",
+        fmt="pct",
+        legend="right",
+        explode=2,
     ),
 )
 
@@ -655,6 +704,12 @@ def _mpl_page(spec: ChartSpec, path: Path, fonttype: int) -> None:
     if spec.caption:
         fig.text(0.1, 0.9, spec.caption, fontsize=10, fontweight="bold")
     ax = fig.add_axes((0.22, 0.52, 0.7, 0.34))
+    if spec.kind == "pie":
+        _mpl_pie(ax, spec)
+        fig.text(0.1, 0.43, SOURCE, fontsize=8, style="italic")
+        fig.savefig(path)
+        plt.close(fig)
+        return
     _mpl_draw(ax, spec)
     lo, hi, step = spec.axis
     ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
@@ -678,6 +733,26 @@ def _mpl_page(spec: ChartSpec, path: Path, fonttype: int) -> None:
     fig.text(0.1, 0.38, PROSE[0], fontsize=10)
     fig.savefig(path)
     plt.close(fig)
+
+
+def _mpl_pie(ax, spec: ChartSpec) -> None:
+    """Slices clockwise from twelve o'clock, named on the slice or in a legend."""
+    values = spec.series[0].values
+    wedges, *_ = ax.pie(
+        values,
+        labels=spec.categories if spec.legend == "slices" else None,
+        colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
+        autopct=(lambda share: pie_label(spec, share)) if spec.printed else None,
+        pctdistance=0.75 if spec.donut else 0.6,
+        explode=[0.1 if spec.explode == i else 0 for i in range(len(values))],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.5} if spec.donut else None,
+        textprops={"fontsize": 9},
+    )
+    ax.set_aspect("equal")
+    if spec.legend == "right":
+        ax.legend(wedges, spec.categories, loc="center left", bbox_to_anchor=(0.85, 0.5))
 
 
 def _mpl_draw(ax, spec: ChartSpec) -> None:
@@ -741,6 +816,8 @@ def _rl_chart(spec: ChartSpec):
 
     drawing = Drawing(470, 250)
     colors = [HexColor(c) for c in PALETTE]
+    if spec.kind == "pie":
+        return _rl_pie(drawing, spec, colors)
     data = [s.values for s in spec.series]
     horizontal = spec.horizontal
     if spec.key.startswith("rl_lineplot"):
@@ -794,6 +871,39 @@ def _rl_chart(spec: ChartSpec):
         legend.columnMaximum = 1
         legend.deltax = 120
         legend.colorNamePairs = list(zip(colors, [s.name for s in spec.series], strict=False))
+        drawing.add(legend)
+    return drawing
+
+
+def _rl_pie(drawing, spec: ChartSpec, colors: list):
+    """A reportlab Pie: names (and printed values) beside the slices, or a legend."""
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.piecharts import Pie
+
+    pie = Pie()
+    pie.x, pie.y, pie.width, pie.height = 150, 30, 190, 190
+    values = spec.series[0].values
+    pie.data = list(values)
+    pie.startAngle, pie.direction = 90, "clockwise"
+    if spec.legend == "slices":
+        pie.labels = [
+            f"{name} {pie_label(spec, v)}" if spec.printed else name
+            for name, v in zip(spec.categories, values, strict=True)
+        ]
+        pie.slices.fontSize = 9
+    for i in range(len(values)):
+        pie.slices[i].fillColor = colors[i % len(colors)]
+        pie.slices[i].strokeColor = None
+        if spec.explode == i:
+            pie.slices[i].popout = 12
+    drawing.add(pie)
+    if spec.legend == "right":
+        legend = Legend()
+        legend.x, legend.y = 370, 160
+        legend.columnMaximum = len(values)
+        legend.colorNamePairs = list(
+            zip([colors[i % len(colors)] for i in range(len(values))], spec.categories, strict=True)
+        )
         drawing.add(legend)
     return drawing
 

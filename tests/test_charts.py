@@ -64,7 +64,7 @@ def test_corpus_is_large_and_varied(corpus):
     assert len(vector) >= 24
     assert {item.producer for item in vector} == {"matplotlib", "reportlab"}
     kinds = {item.spec.kind for item in vector}
-    assert kinds == {"bar_vertical", "bar_horizontal", "bar_grouped", "bar_stacked", "line"}
+    assert kinds == {"bar_vertical", "bar_horizontal", "bar_grouped", "bar_stacked", "line", "pie"}
 
 
 @pytest.mark.parametrize("key", [spec.key for spec in SPECS])
