@@ -46,6 +46,9 @@ _LABEL_RADII = 1.7
 _LABEL_MARGIN_EM = 4.0
 # A label this far (radians) outside a slice's angle is not its label.
 _LABEL_SLACK = math.radians(25)
+# A printed value whose share is further than this (share of the pie) from its slice's
+# is another slice's label.
+_LABEL_TOLERANCE = 0.03
 # Printed percentages summing within this of 100 are shares of the whole.
 _PERCENT_TOTAL_SLACK = 1.5
 # "Tchap 45 %", "Tchap : 45 %", "Tchap (45 %)": a name and its value in one label.
@@ -293,15 +296,17 @@ def read_pie(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None
     labels = [_label(t, centre) for t in _stacked(near, em)]
     names = _match([lb for lb in labels if lb.name is not None], slices)
     values = _match([lb for lb in labels if lb.value is not None], slices)
-    printed = [values[i] for i in range(len(slices)) if i in values]
+    printed = {i: label.value for i, label in values.items() if label.value is not None}
     percent = bool(printed) and (
-        all(lb.unit == "%" for lb in printed)
+        all(values[i].unit == "%" for i in printed)
         or (
             len(printed) == len(slices)
-            and abs(sum(lb.value[0] for lb in printed if lb.value) - 100) <= _PERCENT_TOTAL_SLACK
+            and abs(sum(v[0] for v in printed.values()) - 100) <= _PERCENT_TOTAL_SLACK
         )
     )
-    printed_total = sum(lb.value[0] for lb in printed if lb.value)
+    # Printed units per percent of the pie: amounts scale to shares, percentages are shares.
+    printed_share = sum(slices[i].share for i in printed)
+    scale = 1.0 if percent else sum(v[0] for v in printed.values()) / (printed_share or 1.0)
     points = []
     used: list[Phrase] = list(legend.values())
     for i, piece in enumerate(slices):
@@ -310,14 +315,10 @@ def read_pie(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None
             continue  # a slice nothing names: no category to give its value
         if i in names:
             used.append(names[i].phrase)
-        label = values.get(i)
-        if label is not None and label.value is not None:
-            number, qualifier = label.value
-            share_printed = 100 * number / printed_total if printed_total else None
-            discrepancy = (
-                abs(share_printed - piece.share) / 100 if share_printed is not None else None
-            )
-            used.append(label.phrase)
+        discrepancy = abs(printed[i][0] / scale - piece.share) / 100 if i in printed else None
+        if i in printed and discrepancy is not None and discrepancy <= _LABEL_TOLERANCE:
+            number, qualifier = printed[i]
+            used.append(values[i].phrase)
             points.append(
                 ChartPoint(
                     category=name,
@@ -329,7 +330,8 @@ def read_pie(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None
                 )
             )
         elif not printed or percent:
-            # Amounts printed on the other slices: a share would not be one of them.
+            # Amounts printed on the other slices: a share would not be one of them; a
+            # label the slice's angle belies belongs to another slice.
             points.append(
                 ChartPoint(
                     category=name,
