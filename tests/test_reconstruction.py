@@ -242,10 +242,10 @@ def test_running_header_and_footer_page_numbers():
 def test_captions_and_sources(full_text, pages_text):
     for n in range(1, 6):
         assert f"Tableau n° {n} :" in full_text
-    for n in (1, 2):
+    for n in (1, 2, 3):
         assert f"Graphique n° {n} :" in full_text
     captions = re.findall(r"(?:Tableau|Graphique) n° \d+ :", full_text)
-    assert len(captions) == 7
+    assert len(captions) == 8
     # every caption is followed, before the next caption, by a "Source : Cour des comptes" line
     parts = re.split(r"(?:Tableau|Graphique) n° \d+ :", full_text)[1:]
     for part in parts:

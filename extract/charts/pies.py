@@ -27,8 +27,8 @@ from extract.records import BBox, ChartPoint, ChartSeries
 _MIN_DIAMETER_EM = 4.0
 # Slices of one pie touch or stand this close (em): a pulled-out slice included.
 _SLICE_GAP_EM = 1.5
-# The slices fill this share of the disc their box holds: a full pie π/4 of its box, a
-# ring with a hole of 0.6 of its radius 64 % of that, a pulled-out slice widens the box.
+# The slices fill this share of the disc their outermost vertex spans: a full pie all of
+# it, a ring with a hole of 0.6 of its radius 64 %, less when a slice is pulled out.
 _DISC_FILL = (0.45, 1.05)
 # A pie's box is about as high as wide.
 _MAX_ASPECT = 1.35
@@ -128,7 +128,11 @@ def _is_pie(group: Sequence[Shape], em: float) -> bool:
         return False
     if max(width, height) > _MAX_ASPECT * min(width, height):
         return False
-    disc = math.pi * (max(width, height) / 2) ** 2
+    # The radius from the vertices: the box of arcs drawn as Bézier segments may stop
+    # short of the circle, between two vertices.
+    centre = _centre(group)
+    radius = max(math.dist(centre, p) for s in group for p in s.pts)
+    disc = math.pi * radius**2
     return _DISC_FILL[0] <= sum(s.area for s in group) / disc <= _DISC_FILL[1]
 
 
