@@ -163,3 +163,20 @@ def test_slices_nothing_names_give_no_point_and_round_markers_no_pie():
         path = [("m", _point(centre, 3, 0))] + _arc(centre, 3, 0, math.tau) + [("h",)]
         markers.append(_shape(path, BLUE))
     assert read_pie([_word("2022", 100, 220)], markers) is None
+
+
+def test_leader_lines_lead_labels_set_away_from_their_slices():
+    shapes = [_slice(s, e, c) for s, e, c in SHARES]
+    # Names stacked in a column on the right: two of them lie in the first slice's
+    # direction and reach their own slices by a leader line from the rim.
+    words = [_word("Tchap", 320, 200), _word("Osmose", 320, 130), _word("Resana", 320, 270)]
+    for name, (start, end, _) in (("Osmose", SHARES[2]), ("Resana", SHARES[1])):
+        rim = _point(CENTRE, RADIUS + 2, (start + end) / 2 * math.tau)
+        label = next(w for w in words if w.text == name)
+        end_point = (label.x0 - 3, (label.top + label.bottom) / 2)
+        xs, ys = (rim[0], end_point[0]), (rim[1], end_point[1])
+        shapes.append(
+            Shape("line", min(xs), min(ys), max(xs), max(ys), None, (0, 0, 0), (rim, end_point))
+        )
+    got = {p.category: p.value for p in read_pie(words, shapes).series[0].points}
+    assert got == {"Tchap": 50.0, "Resana": 30.0, "Osmose": 20.0}

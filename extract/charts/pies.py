@@ -44,6 +44,15 @@ _SWATCH_TEXT_EM = 2.0
 # Labels of a pie stand within this many radii of its centre (plus a margin in em).
 _LABEL_RADII = 1.7
 _LABEL_MARGIN_EM = 4.0
+# A leader line starts on the rim (shares of the radius), runs out at least this share of
+# the radius and ends this close (em) to its label.
+_RIM = (0.8, 1.15)
+_LEADER_MIN = 0.1
+_LEADER_TEXT_EM = 1.0
+# The lines of a wrapped name follow at most this far (em) under one another, their
+# middles at most this far apart.
+_WRAP_LEADING_EM = 0.5
+_WRAP_SHIFT_EM = 1.5
 # A label this far (radians) outside a slice's angle is not its label.
 _LABEL_SLACK = math.radians(25)
 # A printed value whose share is further than this (share of the pie) from its slice's
@@ -217,8 +226,8 @@ def _stacked(texts: Sequence[Phrase], em: float) -> list[Phrase]:
         above = [
             r
             for r in result
-            if 0 <= text.top - r.bottom <= 0.5 * em
-            and abs((r.x0 + r.x1) / 2 - (text.x0 + text.x1) / 2) <= 1.5 * em
+            if 0 <= text.top - r.bottom <= _WRAP_LEADING_EM * em
+            and abs((r.x0 + r.x1) / 2 - (text.x0 + text.x1) / 2) <= _WRAP_SHIFT_EM * em
             and parse_value_label(r.text) is None
             and parse_value_label(text.text) is None
         ]
@@ -240,8 +249,42 @@ def _stacked(texts: Sequence[Phrase], em: float) -> list[Phrase]:
     return result
 
 
-def _label(phrase: Phrase, centre: tuple[float, float]) -> _Label:
+def _leaders(
+    shapes: Sequence[Shape], centre: tuple[float, float], radius: float
+) -> list[tuple[float, tuple[float, float]]]:
+    """Leader lines: a stroke from the pie's rim out to a label, as (the angle where it
+    leaves the pie, its outer end)."""
+    leaders = []
+    for shape in shapes:
+        if shape.fill is not None or shape.stroke is None or len(shape.pts) < 2:
+            continue
+        ends = sorted((shape.pts[0], shape.pts[-1]), key=lambda p: math.dist(centre, p))
+        inner, outer = (math.dist(centre, p) for p in ends)
+        on_rim = _RIM[0] * radius <= inner <= _RIM[1] * radius
+        if on_rim and outer - inner >= _LEADER_MIN * radius:
+            leaders.append((_angle(centre, ends[0]), ends[1]))
+    return leaders
+
+
+def _leads_to(end: tuple[float, float], phrase: Phrase, em: float) -> bool:
+    reach = _LEADER_TEXT_EM * em
+    return (
+        phrase.x0 - reach <= end[0] <= phrase.x1 + reach
+        and phrase.top - reach <= end[1] <= phrase.bottom + reach
+    )
+
+
+def _label(
+    phrase: Phrase,
+    centre: tuple[float, float],
+    leaders: Sequence[tuple[float, tuple[float, float]]],
+    em: float,
+) -> _Label:
+    """A label's name and value, and the direction it points to: where its leader line
+    leaves the pie, else its own."""
     angle = _angle(centre, ((phrase.x0 + phrase.x1) / 2, (phrase.top + phrase.bottom) / 2))
+    led = [rim_angle for rim_angle, end in leaders if _leads_to(end, phrase, em)]
+    angle = led[0] if led else angle
     text = phrase.text.strip()
     value = parse_value_label(text)
     if value is not None:
@@ -291,13 +334,17 @@ def read_pie(words: Sequence[Phrase], shapes: Sequence[Shape]) -> Reading | None
     legend = _legend(texts, shapes, slices, em)
     legend_ids = {id(t) for t in legend.values()}
     reach = _LABEL_RADII * radius + _LABEL_MARGIN_EM * em
+    leaders = _leaders(shapes, centre, radius)
     near = [
         t
         for t in texts
         if id(t) not in legend_ids
-        and math.dist(centre, ((t.x0 + t.x1) / 2, (t.top + t.bottom) / 2)) <= reach
+        and (
+            math.dist(centre, ((t.x0 + t.x1) / 2, (t.top + t.bottom) / 2)) <= reach
+            or any(_leads_to(end, t, em) for _, end in leaders)
+        )
     ]
-    labels = [_label(t, centre) for t in _stacked(near, em)]
+    labels = [_label(t, centre, leaders, em) for t in _stacked(near, em)]
     names = _match([lb for lb in labels if lb.name is not None], slices)
     values = _match([lb for lb in labels if lb.value is not None], slices)
     printed = {i: label.value for i, label in values.items() if label.value is not None}
