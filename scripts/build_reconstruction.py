@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import math
 import re
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ from reportlab import rl_config
 
 rl_config.invariant = 1
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String  # noqa: E402
+from reportlab.graphics.shapes import Drawing, Line, Rect, String, Wedge  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
@@ -64,6 +65,13 @@ TEXT_W = PAGE_W - 2 * MARGIN_X
 
 BAR_COLOR = colors.Color(0.122, 0.306, 0.475)  # Cour blue, also used by the tests
 GRID_COLOR = colors.Color(0.82, 0.82, 0.82)
+# Pie slices in order, the unnamed remainder last, in grey.
+SLICE_COLORS = (
+    BAR_COLOR,
+    colors.Color(0.878, 0.482, 0.224),
+    colors.Color(0.416, 0.659, 0.310),
+    colors.Color(0.6, 0.6, 0.6),
+)
 HEADER_FILL = colors.Color(0.9, 0.92, 0.95)
 RECO_FILL = colors.Color(0.93, 0.95, 0.98)
 
@@ -354,8 +362,62 @@ def build_table(spec: dict) -> list[Flowable]:
 
 
 # --------------------------------------------------------------------------- charts
+def build_pie(spec: dict, show_values: bool) -> Drawing:
+    """A pie drawn with vector wedges, clockwise from twelve o'clock: each slice named
+    beside it, its share printed on it."""
+    width, height = TEXT_W, 6.4 * cm
+    cx, cy, radius = width / 2, height / 2, 2.5 * cm
+    f = FONTS
+    d = Drawing(width, height)
+    total = sum(value for _, value in spec["slices"])
+    angle = 90.0  # reportlab counts degrees anticlockwise from three o'clock
+    for (label, value), color in zip(spec["slices"], SLICE_COLORS, strict=False):
+        sweep = 360.0 * value / total
+        d.add(
+            Wedge(
+                cx,
+                cy,
+                radius,
+                angle - sweep,
+                angle,
+                fillColor=color,
+                strokeColor=colors.white,
+                strokeWidth=0.8,
+            )
+        )
+        middle = math.radians(angle - sweep / 2)
+        if label:
+            lx, ly = cx + (radius + 10) * math.cos(middle), cy + (radius + 10) * math.sin(middle)
+            anchor = (
+                "start"
+                if math.cos(middle) > 0.1
+                else "end"
+                if math.cos(middle) < -0.1
+                else "middle"
+            )
+            d.add(String(lx, ly - 2.8, label, fontName=f["sans"], fontSize=7.5, textAnchor=anchor))
+        if show_values:
+            vx, vy = cx + 0.65 * radius * math.cos(middle), cy + 0.65 * radius * math.sin(middle)
+            d.add(
+                String(
+                    vx,
+                    vy - 2.8,
+                    f"{fr_number(value)}{NBSP}%",
+                    fontName=f["sans_bold"],
+                    fontSize=7.5,
+                    textAnchor="middle",
+                    fillColor=colors.white,
+                )
+            )
+        angle -= sweep
+    return d
+
+
 def build_chart(spec: dict, show_values: bool) -> list[Flowable]:
-    """A vertical bar chart drawn with vector shapes: rectangles, axis, ticks, grid lines."""
+    """A chart drawn with vector shapes: a pie of wedges, or vertical bars (rectangles,
+    axis, ticks, grid lines)."""
+    if "slices" in spec:
+        return _captioned(spec, build_pie(spec, show_values))
     width, height = TEXT_W, 7.2 * cm
     x0, y0 = 2.0 * cm, 1.1 * cm  # plot origin (axis corner)
     x1 = width - 0.5 * cm
@@ -410,6 +472,11 @@ def build_chart(spec: dict, show_values: bool) -> list[Flowable]:
             )
     d.add(Line(x0, y0, x0, y_of(axis_max), strokeColor=colors.black, strokeWidth=0.6))
     d.add(Line(x0, y0, x1, y0, strokeColor=colors.black, strokeWidth=0.6))
+    return _captioned(spec, d)
+
+
+def _captioned(spec: dict, d: Drawing) -> list[Flowable]:
+    """The drawing between its caption and its source line, kept on one page."""
     d.hAlign = "CENTER"
     caption = Paragraph(
         escape(plain(f"Graphique n°~{spec['number']}~: {spec['title']}")), STYLES["caption"]

@@ -156,6 +156,20 @@ CHART_AGENTCONNECT = {
     "source": "Source~: Cour des comptes d’après les statistiques d’usage publiées par la DINUM",
 }
 
+CHART_AGENTCONNECT_LOGINS = {
+    "number": 3,
+    "title": "Répartition des connexions à AgentConnect entre juin 2021 et décembre 2023 (en~%)",
+    # Slices clockwise from twelve o'clock; the remainder, which the report does not break
+    # down, is drawn unnamed.
+    "slices": [
+        ("Portail RH", 66.0),
+        ("Osmose", 13.0),
+        ("Resana", 12.0),
+        (None, 9.0),
+    ],
+    "source": "Source~: Cour des comptes d’après les statistiques d’usage publiées par la DINUM",
+}
+
 RECO_1 = (
     "Recommandation n°~1",
     "(DINUM)~: évaluer la stratégie TECH.GOUV et tirer les enseignements de cette évaluation dans la mise en œuvre de la feuille de route actuelle.",
@@ -453,6 +467,9 @@ PAGES: list[list[tuple]] = [
             "p",
             "Entre juin 2021 et décembre 2023, AgentConnect a principalement servi à accéder au portail des applications de ressources humaines, pour 66~% des connexions. Entre juin 2021 et décembre 2023, AgentConnect a également servi à rejoindre Osmose pour à peine 13~% des connexions et Resana pour environ 12~% des connexions.",
         ),
+    ],
+    [
+        ("chart", CHART_AGENTCONNECT_LOGINS),
         (
             "p",
             "Fin 2023, AgentConnect fédérait neuf entités raccordées et 16~services connectés. La direction indique vouloir renforcer ses investissements sur AgentConnect en 2024, orientation que la Cour approuve.",

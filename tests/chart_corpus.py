@@ -1,9 +1,12 @@
-"""A corpus of charts with known data, drawn by two independent PDF producers.
+"""A corpus of charts with known data, drawn by four independent PDF producers.
 
 matplotlib's PDF backend and reportlab's graphics library write the same kinds of charts
 with different primitives (paths vs. `re` rectangles, Type 3 vs. TrueType vs. base-14
 fonts, tick labels centred differently), so a reader tuned to one producer fails on the
-other. Pages imitate the Cour des comptes house style: prose, then "Graphique n° N :
+other. Two more producers draw the charts reports are made of: SVG printed by Chromium
+(tests/chart_corpus_svg.py) and LibreOffice's native charts
+(tests/chart_corpus_libreoffice.py); they need Debian packages and are built only when asked
+for (`PRODUCERS`). Pages imitate the Cour des comptes house style: prose, then "Graphique n° N :
 titre (en unité)" above the chart and "Source : ..." below it.
 
 `build_corpus(folder)` writes the PDFs and returns, for every chart, its spec (the data
@@ -27,6 +30,7 @@ PALETTE = ("#1f4e79", "#e07b39", "#6aa84f", "#c00000")
 class Series:
     name: str | None
     values: tuple[float, ...]
+    right: bool = False  # drawn as a line read on the right-hand axis (ChartSpec.axis2)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class ChartSpec:
     horizontal: bool = False  # bars along x
     grid: bool = False  # light gridlines across the plot at every tick
     ticks: bool = True  # tick marks on the value axis (office suites often draw none)
+    rotate: int = 0  # category labels turned by this many degrees
+    axis2: tuple[float, float, float] | None = None  # the right-hand axis of `right` series
+    fmt2: str | None = None  # tick labels of the right-hand axis
+    donut: bool = False  # pies: a ring
+    explode: int | None = None  # pies: this slice pulled out of the pie
 
     @property
     def number(self) -> int | None:
@@ -55,7 +64,15 @@ class ChartSpec:
 
     @property
     def span(self) -> float:
+        """What an error is a share of: the axis range, or a pie's total."""
+        if self.kind == "pie":
+            return sum(self.series[0].values)
         return self.axis[1] - self.axis[0]
+
+    def span_of(self, series: Series) -> float:
+        if series.right and self.axis2 is not None:
+            return self.axis2[1] - self.axis2[0]
+        return self.span
 
 
 @dataclass
@@ -76,12 +93,13 @@ def fr(value: float, decimals: int = 0, suffix: str = "", minus: str = "-") -> s
     return text + (f"\u00a0{suffix}" if suffix else "")
 
 
-def tick_text(spec: ChartSpec, value: float, minus: str = "-") -> str:
-    if spec.fmt == "dec1":
+def tick_text(spec: ChartSpec, value: float, minus: str = "-", fmt: str | None = None) -> str:
+    fmt = fmt or spec.fmt
+    if fmt == "dec1":
         return fr(value, 1, minus=minus)
-    if spec.fmt == "pct":
+    if fmt == "pct":
         return fr(value, 0, "%", minus=minus)
-    if spec.fmt == "meur":
+    if fmt == "meur":
         return fr(value, 1, "M€", minus=minus)
     return fr(value, 0, minus=minus)
 
@@ -89,6 +107,13 @@ def tick_text(spec: ChartSpec, value: float, minus: str = "-") -> str:
 def value_text(spec: ChartSpec, value: float) -> str:
     decimals = 0 if float(value).is_integer() else 1
     return fr(value, decimals)
+
+
+def pie_label(spec: ChartSpec, value: float) -> str:
+    """The value printed on a slice: "34 %", or an amount ("1,2 M€")."""
+    if spec.fmt == "pct":
+        return fr(value, 0, "%")
+    return fr(value, 1, "M€") if spec.fmt == "meur" else value_text(spec, value)
 
 
 MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août")
@@ -254,6 +279,31 @@ MATPLOTLIB_SPECS = (
         None,
         fmt="dec1",
     ),
+    ChartSpec(
+        "mpl_pie_slice_labels",
+        "pie",
+        ("Tchap", "Webconférence", "Resana", "Osmose"),
+        (Series(None, (42, 28, 18, 12)),),
+        (0, 100, 10),
+        "Graphique n° 14 : Répartition des utilisateurs par outil (en %)",
+        "%",
+        fmt="pct",
+        printed=True,
+        legend="slices",
+    ),
+    ChartSpec(
+        "mpl_donut_legend_pulled",
+        "pie",
+        ("Fonctionnement", "Investissement", "Personnel"),
+        (Series(None, (25, 15, 60)),),
+        (0, 100, 10),
+        "Graphique n° 15 : Répartition du budget de la Dinum (en %)",
+        "%",
+        fmt="pct",
+        legend="right",
+        donut=True,
+        explode=1,
+    ),
 )
 
 REPORTLAB_SPECS = (
@@ -398,7 +448,243 @@ REPORTLAB_SPECS = (
         "M€",
         fmt="dec1",
     ),
+    ChartSpec(
+        "rl_pie_slice_labels",
+        "pie",
+        ("Développement", "Hébergement", "Support", "Formation"),
+        (Series(None, (3.4, 2.1, 1.2, 0.5)),),
+        (0, 10, 1),
+        "Graphique n° 33 : Coût des produits en 2023 (en M€)",
+        "M€",
+        fmt="meur",
+        printed=True,
+        legend="slices",
+    ),
+    ChartSpec(
+        "rl_pie_legend_pulled",
+        "pie",
+        ("Ministères", "Opérateurs", "Collectivités"),
+        (Series(None, (55, 30, 15)),),
+        (0, 100, 10),
+        "Graphique n° 34 : Répartition des comptes Resana (en %)",
+        "%",
+        fmt="pct",
+        legend="right",
+        explode=2,
+    ),
 )
+
+
+def document_specs(prefix: str, first: int) -> tuple[tuple[ChartSpec, ...], ...]:
+    """The charts office documents and web pages are made of, as pages of one or two
+    charts: every kind, turned and wrapped labels, a right-hand axis, pies and donuts."""
+
+    def caption(offset: int, title: str) -> str:
+        return f"Graphique n° {first + offset} : {title}"
+
+    return (
+        (
+            ChartSpec(
+                f"{prefix}_bar_rotated45",
+                "bar_vertical",
+                tuple(f"{m} 2023" for m in MONTHS),
+                (Series(None, (12, 18, 15, 22, 27, 25, 31, 34)),),
+                (0, 40, 10),
+                caption(0, "Comptes créés chaque mois (en milliers)"),
+                "milliers",
+                rotate=45,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_bar_rotated90_printed",
+                "bar_vertical",
+                tuple(f"{m} 2024" for m in MONTHS[:6]),
+                (Series(None, (420, 515, 480, 610, 575, 690)),),
+                (0, 800, 200),
+                caption(1, "Demandes traitées par mois (en nombre)"),
+                "nombre",
+                rotate=90,
+                printed=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_barh_wrapped",
+                "bar_horizontal",
+                ("Accueil\nphysique", "Services\nen ligne", "Centre\nd'appels", "Courrier"),
+                (Series(None, (35, 40, 15, 10)),),
+                (0, 50, 10),
+                caption(2, "Canaux de contact des usagers (en %)"),
+                "%",
+                fmt="pct",
+                horizontal=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_grouped_legend",
+                "bar_grouped",
+                YEARS[2:],
+                (
+                    Series("Tchap", (2.5, 3.5, 4.0)),
+                    Series("Webconférence", (1.5, 2.0, 3.0)),
+                    Series("Resana", (1.0, 1.5, 1.5)),
+                ),
+                (0, 5, 1),
+                caption(3, "Dépenses par produit (en M€)"),
+                "M€",
+                fmt="dec1",
+                grid=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_stacked_printed",
+                "bar_stacked",
+                ("T1 2023", "T2 2023", "T3 2023", "T4 2023"),
+                (
+                    Series("Messagerie", (30, 35, 40, 45)),
+                    Series("Visioconférence", (20, 15, 25, 20)),
+                    Series("Documents", (10, 15, 10, 20)),
+                ),
+                (0, 100, 20),
+                caption(4, "Tickets de support par service (en nombre)"),
+                "nombre",
+                printed=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_stacked_h",
+                "bar_stacked",
+                ("Dinum", "Ministères", "Opérateurs"),
+                (Series("Titulaires", (120, 80, 60)), Series("Contractuels", (90, 40, 30))),
+                (0, 250, 50),
+                caption(5, "Effectifs par statut (en ETP)"),
+                "ETP",
+                horizontal=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_line_markers",
+                "line",
+                ("T1 2022", "T2 2022", "T3 2022", "T4 2022", "T1 2023", "T2 2023"),
+                (
+                    Series("Tchap", (92, 94, 93, 96, 97, 98)),
+                    Series("Webconférence", (85, 88, 90, 89, 93, 95)),
+                ),
+                (80, 100, 5),
+                caption(6, "Taux de disponibilité (en %)"),
+                "%",
+                fmt="pct",
+                grid=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_bar_line_right_axis",
+                "bar_line",
+                YEARS,
+                (
+                    Series("Dépenses (M€)", (3.0, 4.5, 6.0, 7.5, 8.0)),
+                    Series("Utilisateurs (milliers)", (50, 120, 210, 300, 360), right=True),
+                ),
+                (0, 10, 2),
+                caption(7, "Dépenses et utilisateurs de la messagerie"),
+                None,
+                fmt="dec1",
+                axis2=(0, 400, 100),
+                fmt2="int",
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_pie_slice_labels",
+                "pie",
+                ("Tchap", "Webconférence", "Resana", "Autres produits"),
+                (Series(None, (45, 25, 20, 10)),),
+                (0, 100, 10),
+                caption(8, "Répartition du coût par produit (en %)"),
+                "%",
+                fmt="pct",
+                printed=True,
+                legend="slices",
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_pie_legend_pulled",
+                "pie",
+                ("Personnel", "Prestations", "Hébergement"),
+                (Series(None, (50, 30, 20)),),
+                (0, 100, 10),
+                caption(9, "Répartition des dépenses de la Dinum (en %)"),
+                "%",
+                fmt="pct",
+                legend="right",
+                explode=1,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_donut_legend",
+                "pie",
+                ("Ministères", "Opérateurs", "Collectivités"),
+                (Series(None, (40, 35, 25)),),
+                (0, 100, 10),
+                caption(10, "Répartition des utilisateurs de Resana (en %)"),
+                "%",
+                fmt="pct",
+                printed=True,
+                legend="right",
+                donut=True,
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_pie_amounts",
+                "pie",
+                ("Développement", "Hébergement", "Support"),
+                (Series(None, (4.2, 2.5, 1.3)),),
+                (0, 10, 1),
+                caption(11, "Coût de la suite numérique en 2023 (en M€)"),
+                "M€",
+                fmt="meur",
+                printed=True,
+                legend="slices",
+            ),
+        ),
+        (
+            ChartSpec(
+                f"{prefix}_pair_bar",
+                "bar_vertical",
+                YEARS[1:],
+                (Series(None, (140, 165, 180, 210)),),
+                (0, 250, 50),
+                caption(12, "Effectifs (en ETP)"),
+                "ETP",
+            ),
+            ChartSpec(
+                f"{prefix}_pair_pie",
+                "pie",
+                ("Produits", "Infrastructures", "Support"),
+                (Series(None, (55, 30, 15)),),
+                (0, 100, 10),
+                caption(13, "Répartition des ETP (en %)"),
+                "%",
+                fmt="pct",
+                printed=True,
+                legend="slices",
+            ),
+        ),
+    )
+
+
+BROWSER_PAGES = document_specs("svg", 41)
+OFFICE_PAGES = document_specs("lo", 61)
+
 
 RASTER_CAPTION = "Graphique n° 40 : Nombre de visioconférences (en milliers)"
 
@@ -418,6 +704,12 @@ def _mpl_page(spec: ChartSpec, path: Path, fonttype: int) -> None:
     if spec.caption:
         fig.text(0.1, 0.9, spec.caption, fontsize=10, fontweight="bold")
     ax = fig.add_axes((0.22, 0.52, 0.7, 0.34))
+    if spec.kind == "pie":
+        _mpl_pie(ax, spec)
+        fig.text(0.1, 0.43, SOURCE, fontsize=8, style="italic")
+        fig.savefig(path)
+        plt.close(fig)
+        return
     _mpl_draw(ax, spec)
     lo, hi, step = spec.axis
     ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
@@ -441,6 +733,26 @@ def _mpl_page(spec: ChartSpec, path: Path, fonttype: int) -> None:
     fig.text(0.1, 0.38, PROSE[0], fontsize=10)
     fig.savefig(path)
     plt.close(fig)
+
+
+def _mpl_pie(ax, spec: ChartSpec) -> None:
+    """Slices clockwise from twelve o'clock, named on the slice or in a legend."""
+    values = spec.series[0].values
+    wedges, *_ = ax.pie(
+        values,
+        labels=spec.categories if spec.legend == "slices" else None,
+        colors=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
+        autopct=(lambda share: pie_label(spec, share)) if spec.printed else None,
+        pctdistance=0.75 if spec.donut else 0.6,
+        explode=[0.1 if spec.explode == i else 0 for i in range(len(values))],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.5} if spec.donut else None,
+        textprops={"fontsize": 9},
+    )
+    ax.set_aspect("equal")
+    if spec.legend == "right":
+        ax.legend(wedges, spec.categories, loc="center left", bbox_to_anchor=(0.85, 0.5))
 
 
 def _mpl_draw(ax, spec: ChartSpec) -> None:
@@ -504,6 +816,8 @@ def _rl_chart(spec: ChartSpec):
 
     drawing = Drawing(470, 250)
     colors = [HexColor(c) for c in PALETTE]
+    if spec.kind == "pie":
+        return _rl_pie(drawing, spec, colors)
     data = [s.values for s in spec.series]
     horizontal = spec.horizontal
     if spec.key.startswith("rl_lineplot"):
@@ -561,6 +875,39 @@ def _rl_chart(spec: ChartSpec):
     return drawing
 
 
+def _rl_pie(drawing, spec: ChartSpec, colors: list):
+    """A reportlab Pie: names (and printed values) beside the slices, or a legend."""
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.piecharts import Pie
+
+    pie = Pie()
+    pie.x, pie.y, pie.width, pie.height = 150, 30, 190, 190
+    values = spec.series[0].values
+    pie.data = list(values)
+    pie.startAngle, pie.direction = 90, "clockwise"
+    if spec.legend == "slices":
+        pie.labels = [
+            f"{name} {pie_label(spec, v)}" if spec.printed else name
+            for name, v in zip(spec.categories, values, strict=True)
+        ]
+        pie.slices.fontSize = 9
+    for i in range(len(values)):
+        pie.slices[i].fillColor = colors[i % len(colors)]
+        pie.slices[i].strokeColor = None
+        if spec.explode == i:
+            pie.slices[i].popout = 12
+    drawing.add(pie)
+    if spec.legend == "right":
+        legend = Legend()
+        legend.x, legend.y = 370, 160
+        legend.columnMaximum = len(values)
+        legend.colorNamePairs = list(
+            zip([colors[i % len(colors)] for i in range(len(values))], spec.categories, strict=True)
+        )
+        drawing.add(legend)
+    return drawing
+
+
 def _rl_pages(specs: tuple[ChartSpec, ...], path: Path) -> list[int]:
     """Two charts a page; returns the page of each spec."""
     from reportlab.graphics import renderPDF
@@ -612,23 +959,52 @@ def _raster_page(path: Path, png: Path) -> None:
     pdf.save()
 
 
-def build_corpus(folder: Path) -> list[CorpusChart]:
-    """Write the corpus PDFs into folder; return every chart with where to find it."""
+PRODUCERS = ("matplotlib", "reportlab", "chromium", "libreoffice")
+
+
+def missing_producers(producers: tuple[str, ...] = PRODUCERS) -> dict[str, str]:
+    """Producers that cannot run on this machine, with why."""
+    from tests import chart_corpus_libreoffice, chart_corpus_svg
+
+    checks = {"chromium": chart_corpus_svg.missing, "libreoffice": chart_corpus_libreoffice.missing}
+    reasons = {name: checks[name]() for name in producers if name in checks}
+    return {name: reason for name, reason in reasons.items() if reason}
+
+
+def build_corpus(
+    folder: Path, producers: tuple[str, ...] = ("matplotlib", "reportlab")
+) -> list[CorpusChart]:
+    """Write the corpus PDFs of producers into folder; return every chart with where to
+    find it. Producers that cannot run here are left out (see `missing_producers`)."""
     folder.mkdir(parents=True, exist_ok=True)
     corpus: list[CorpusChart] = []
-    for i, spec in enumerate(MATPLOTLIB_SPECS):
-        path = folder / f"{spec.key}.pdf"
-        # Alternate font embeddings: Type 3 glyph procedures and TrueType place glyph
-        # boxes differently around the tick.
-        _mpl_page(spec, path, fonttype=3 if i % 2 else 42)
-        corpus.append(CorpusChart(spec, "matplotlib", path, 1))
-    rl_path = folder / "reportlab_charts.pdf"
-    for spec, page in zip(REPORTLAB_SPECS, _rl_pages(REPORTLAB_SPECS, rl_path), strict=True):
-        corpus.append(CorpusChart(spec, "reportlab", rl_path, page))
-    raster = ChartSpec("raster", "raster", (), (), (0, 1, 1), RASTER_CAPTION, "milliers")
-    raster_path = folder / "raster_chart.pdf"
-    _raster_page(raster_path, folder / "raster_chart.png")
-    corpus.append(CorpusChart(raster, "matplotlib+reportlab", raster_path, 1, raster=True))
+    if "matplotlib" in producers:
+        for i, spec in enumerate(MATPLOTLIB_SPECS):
+            path = folder / f"{spec.key}.pdf"
+            # Alternate font embeddings: Type 3 glyph procedures and TrueType place glyph
+            # boxes differently around the tick.
+            _mpl_page(spec, path, fonttype=3 if i % 2 else 42)
+            corpus.append(CorpusChart(spec, "matplotlib", path, 1))
+    if "reportlab" in producers:
+        rl_path = folder / "reportlab_charts.pdf"
+        for spec, page in zip(REPORTLAB_SPECS, _rl_pages(REPORTLAB_SPECS, rl_path), strict=True):
+            corpus.append(CorpusChart(spec, "reportlab", rl_path, page))
+    if "matplotlib" in producers and "reportlab" in producers:
+        raster = ChartSpec("raster", "raster", (), (), (0, 1, 1), RASTER_CAPTION, "milliers")
+        raster_path = folder / "raster_chart.pdf"
+        _raster_page(raster_path, folder / "raster_chart.png")
+        corpus.append(CorpusChart(raster, "matplotlib+reportlab", raster_path, 1, raster=True))
+    missing = missing_producers(producers)
+    for name, pages in (("chromium", BROWSER_PAGES), ("libreoffice", OFFICE_PAGES)):
+        if name not in producers or name in missing:
+            continue
+        from tests import chart_corpus_libreoffice, chart_corpus_svg
+
+        module = chart_corpus_svg if name == "chromium" else chart_corpus_libreoffice
+        path = folder / f"{name}_charts.pdf"
+        module.render(list(pages), path)
+        for number, specs in enumerate(pages, start=1):
+            corpus += [CorpusChart(spec, name, path, number) for spec in specs]
     return corpus
 
 
@@ -670,7 +1046,7 @@ def score_chart(item: CorpusChart, chart) -> list[PointResult]:
                 [p for p in found_series.points if p.category == category] if found_series else []
             )
             found = points[0].value if len(points) == 1 else None
-            error = abs(found - expected) / spec.span if found is not None else None
+            error = abs(found - expected) / spec.span_of(series) if found is not None else None
             results.append(
                 PointResult(spec.key, spec.kind, series.name, category, expected, found, error)
             )

@@ -64,7 +64,32 @@ def test_corpus_is_large_and_varied(corpus):
     assert len(vector) >= 24
     assert {item.producer for item in vector} == {"matplotlib", "reportlab"}
     kinds = {item.spec.kind for item in vector}
-    assert kinds == {"bar_vertical", "bar_horizontal", "bar_grouped", "bar_stacked", "line"}
+    assert kinds == {"bar_vertical", "bar_horizontal", "bar_grouped", "bar_stacked", "line", "pie"}
+
+
+@pytest.fixture(scope="session")
+def document_corpus(tmp_path_factory) -> tuple[list[CorpusChart], dict[Path, list]]:
+    """The charts of office documents and web pages, where LibreOffice or Chromium is
+    installed (Debian packages, `make corpus-deps`), each file read once."""
+    from tests.chart_corpus import build_corpus, missing_producers
+
+    producers = ("chromium", "libreoffice")
+    missing = missing_producers(producers)
+    if len(missing) == len(producers):
+        pytest.skip("; ".join(missing.values()))
+    corpus = build_corpus(tmp_path_factory.mktemp("document_charts"), producers)
+    return corpus, {path: extract_charts(path) for path in {item.pdf for item in corpus}}
+
+
+def test_document_charts_are_found_and_their_pies_read(document_corpus):
+    corpus, extracted = document_corpus
+    for item in corpus:
+        chart = find_extracted(item, extracted[item.pdf])
+        assert chart is not None, f"{item.spec.key}: chart not found on page {item.page}"
+        if item.spec.kind == "pie":
+            assert chart.kind == "pie", item.spec.key
+            missed = [r for r in score_chart(item, chart) if not r.recovered]
+            assert not missed, f"{item.spec.key}: {missed}"
 
 
 @pytest.mark.parametrize("key", [spec.key for spec in SPECS])

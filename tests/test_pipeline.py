@@ -374,24 +374,28 @@ def test_pdf_without_manifest_entry_is_processed(first_run):
 
 
 def test_chart_facts_come_from_geometry_without_printed_values(first_run):
-    """The reconstruction rebuilt without the values printed on its bars still yields the
-    chart facts, read from the bars' geometry within 1 % of the axis range."""
+    """The reconstruction rebuilt without the values printed on its charts still yields the
+    chart facts, read from the bars' geometry within 1 % of the axis range and from the
+    pie's slices within 1 % of the whole."""
     points = _query(
         "SELECT DISTINCT value_source FROM raw.chart_points WHERE report_id = ?",
         [GEOMETRY_ONLY_REPORT],
     )
     assert points == [("geometry",)]
-    axis_range = {"non_usage_rate": 80.0, "unique_users_monthly": 25_000.0}
+    # Of a bar, the axis range; of a pie's slice, the whole pie.
+    axis_range = {"non_usage_rate": 80.0, "unique_users_monthly": 25_000.0, "logins_share": 100.0}
     chart_facts = [f for f in _ledger() if f["metric"] in axis_range]
     for fact in chart_facts:
         rows = _query(
             f"""SELECT value, source_kind FROM marts.{MART_OF_DOMAIN[fact["domain"]]}
-                WHERE report_id = ? AND subject = ? AND metric = ? AND period_end = ?""",
+                WHERE report_id = ? AND subject = ? AND metric = ? AND period_end = ?
+                  AND segment IS NOT DISTINCT FROM ?""",
             [
                 GEOMETRY_ONLY_REPORT,
                 fact["subject"],
                 fact["metric"],
                 date.fromisoformat(fact["period_end"]),
+                fact["segment"] or None,
             ],
         )
         assert len(rows) == 1, fact["fact_id"]
@@ -410,7 +414,8 @@ def test_chart_facts_come_from_geometry_without_printed_values(first_run):
     assert len(evidences) == len(chart_facts)
     for value_source, evidence in evidences:
         assert value_source == "geometry"
-        assert evidence.endswith(" : read from the bar's length"), evidence
+        how = "the slice's area" if evidence.startswith("Graphique n° 3") else "the bar's length"
+        assert evidence.endswith(f" : read from {how}"), evidence
 
 
 def test_other_wordings_and_units_of_the_house_style(first_run):

@@ -52,6 +52,16 @@ CHART_BARS = {
     ],
 }
 
+# pie number -> (slice name as printed beside it, fact_id), clockwise from twelve o'clock;
+# a last, unnamed slice holds the remainder the report does not break down
+PIE_SLICES = {
+    3: [
+        ("Portail RH", "agentconnect_use_share_hr_portal"),
+        ("Osmose", "agentconnect_use_share_osmose"),
+        ("Resana", "agentconnect_use_share_resana"),
+    ],
+}
+
 # table number -> rows as they read on one line of the page text
 TABLE_ROWS = {
     1: [
@@ -242,10 +252,10 @@ def test_running_header_and_footer_page_numbers():
 def test_captions_and_sources(full_text, pages_text):
     for n in range(1, 6):
         assert f"Tableau n° {n} :" in full_text
-    for n in (1, 2):
+    for n in (1, 2, 3):
         assert f"Graphique n° {n} :" in full_text
     captions = re.findall(r"(?:Tableau|Graphique) n° \d+ :", full_text)
-    assert len(captions) == 7
+    assert len(captions) == 8
     # every caption is followed, before the next caption, by a "Source : Cour des comptes" line
     parts = re.split(r"(?:Tableau|Graphique) n° \d+ :", full_text)[1:]
     for part in parts:
@@ -332,6 +342,24 @@ def test_chart_bars_labels_and_geometry(ledger, number):
             above = label_above(bar, words)
             printed = fr(value, 0 if value == int(value) else 1)
             assert [normalize(w["text"]) for w in above] == [printed], (label, above)
+
+
+@pytest.mark.parametrize("number", sorted(PIE_SLICES))
+def test_pie_slices_draw_the_ledger_shares(ledger, number):
+    from extract.pdf.shapes import path_area
+
+    values = {f["fact_id"]: float(f["value"]) for f in ledger}
+    expected = [(name, values[fid]) for name, fid in PIE_SLICES[number]]
+    with pdfplumber.open(PDF) as pdf:
+        page = chart_page(pdf, number)
+        slices = [c for c in page.curves if c["fill"]]
+        assert len(slices) == len(expected) + 1  # the unnamed remainder
+        areas = [path_area(c["path"]) for c in slices]
+        text = normalize(page.extract_text())
+    for area, (name, value) in zip(areas, expected, strict=False):
+        assert abs(100 * area / sum(areas) - value) < 0.1, name
+        assert name in text and f"{fr(value, 0)} %" in text, name
+    assert abs(100 * areas[-1] / sum(areas) - (100 - sum(v for _, v in expected))) < 0.1
 
 
 def test_no_chart_values_variant_has_no_bar_labels(variant_pdf):

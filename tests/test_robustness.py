@@ -138,7 +138,7 @@ def test_each_bound_refuses_the_shipped_pdf_when_lowered(limits, reason):
 
 def test_the_shipped_pdf_passes_the_preflight_with_default_bounds():
     report = preflight(SHIPPED_PDF, Limits())
-    assert report.pages == 15 and not report.encrypted
+    assert report.pages == 16 and not report.encrypted
     assert 0 < report.decompressed_bytes < Limits().max_decompressed_bytes
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from extract.charts.marks import Reading, read_chart
+from extract.charts.pies import read_pie
 from extract.charts.primitives import (
     Phrase,
     as_rect,
@@ -153,6 +154,7 @@ def _chart(
             source_line=source,
             status="not_extracted: no bars nor lines found",
         )
+    unit = reading.unit or unit
     if unit is None:
         used = {id(p) for p in reading.used}
         titles = [p.text for p in leftovers if id(p) not in used]
@@ -343,7 +345,9 @@ def _captioned(
         band_bottom = min(band_bottom, bottom + _LABEL_MARGIN_EM * em)
     band: BBox = (lo, band_top, hi, band_bottom)
     band_words = content.words_in(content.words, band)
-    reading = read_chart(band_words, band_shapes, content.glyphs_in(band))
+    reading = read_pie(band_words, band_shapes) or read_chart(
+        band_words, band_shapes, content.glyphs_in(band)
+    )
     caption = _text(caption_block)
     unit = unit_from_text(caption)
     source = _text(source_block) if source_block else None

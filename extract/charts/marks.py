@@ -73,6 +73,7 @@ class Reading:
     bbox: BBox | None  # marks and every label that belongs to the chart
     used: list[Phrase] = field(default_factory=list)  # phrases given a role
     status: str = "extracted"
+    unit: str | None = None  # the unit of the values whatever the caption says (pie shares)
 
 
 @dataclass

@@ -9,6 +9,7 @@ reconstruction's format, `scripts/reconstruction_content.py`, extended):
   printed under the table)
 - ("chart", spec): vertical bars; spec has number, title, bars [(label, value)], axis_max,
   tick_step, decimals, source, and optionally labels (the printed value of each bar)
+  or a pie: spec has number, title, slices [(label or None, percent)], source
 - ("reco", (label, text)): a recommendation box
 - ("box", title, [paragraph, ...]): an "encadré"
 - ("list", intro, [item, ...]): a paragraph followed by bullet items
@@ -18,6 +19,7 @@ Markup inside strings: `~` is a no-break space; `[^key]` calls the footnote `key
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -106,6 +108,22 @@ def column_count(spec: dict) -> int:
 def fr_number(value: float, decimals: int = 0) -> str:
     """French format with a no-break space between thousands: `22 043`, `52,8`."""
     return f"{value:,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+
+
+# Pie slices in order (the last, grey, for a remainder the report does not name).
+SLICE_COLORS = ("#1f4e79", "#e07b39", "#6aa84f", "#999999")
+
+
+def pie_slices(spec: dict) -> list[tuple[str | None, float, float, float, str]]:
+    """Each slice of a pie as (label, percent, start, sweep, colour): angles in radians,
+    clockwise from twelve o'clock."""
+    total = sum(value for _, value in spec["slices"])
+    result, start = [], 0.0
+    for i, (label, value) in enumerate(spec["slices"]):
+        sweep = math.tau * value / total
+        result.append((label, value, start, sweep, SLICE_COLORS[i % len(SLICE_COLORS)]))
+        start += sweep
+    return result
 
 
 def bar_labels(spec: dict) -> list[str]:

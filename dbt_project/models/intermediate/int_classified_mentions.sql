@@ -67,6 +67,7 @@ final as (
                 || case
                     when charts.kind = 'line' then 'read from the line''s position'
                     when charts.kind like 'bar%' then 'read from the bar''s length'
+                    when charts.kind = 'pie' then 'read from the slice''s area'
                     else 'read from the chart''s drawing'
                 end
             else mentions.sentence

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from scripts.generalisation.document import (
+    NBSP,
     Document,
     bar_labels,
     cell_span,
     cell_text,
     footnote_numbers,
     fr_number,
+    pie_slices,
     plain,
     split_calls,
 )
@@ -113,10 +116,7 @@ class _Writer:
             "<tr>" + "".join(f"<td>{escape(cell_text(c))}</td>" for c in row) + "</tr>"
             for row in spec["rows"]
         )
-        under = "".join(
-            f'<p class="small">{self.text(line)}</p>'
-            for line in lines_under(spec)
-        )
+        under = "".join(f'<p class="small">{self.text(line)}</p>' for line in lines_under(spec))
         return (
             f"<figure><figcaption>{escape(caption('Tableau', spec))}</figcaption>"
             f"<table><thead>{head}</thead><tbody>{body}</tbody></table>{under}</figure>"
@@ -130,8 +130,51 @@ class _Writer:
         )
 
 
+def pie_svg(spec: dict) -> str:
+    """A pie as SVG: a path per slice, its name beside it, its share on it."""
+    width, height, cx, cy, radius = 440.0, 200.0, 220.0, 100.0, 80.0
+    parts = []
+
+    def at(r: float, angle: float) -> tuple[float, float]:
+        return cx + r * math.sin(angle), cy - r * math.cos(angle)
+
+    for label, value, start, sweep, colour in pie_slices(spec):
+        (x0, y0), (x1, y1) = at(radius, start), at(radius, start + sweep)
+        large = 1 if sweep > math.pi else 0
+        parts.append(
+            f'<path d="M {cx} {cy} L {x0:.2f} {y0:.2f} A {radius} {radius} 0 {large} 1 '
+            f'{x1:.2f} {y1:.2f} Z" fill="{colour}" stroke="#fff"/>'
+        )
+        middle = start + sweep / 2
+        vx, vy = at(0.65 * radius, middle)
+        parts.append(
+            f'<text x="{vx:.2f}" y="{vy + 3:.2f}" text-anchor="middle" font-size="8" '
+            f'font-weight="bold" fill="#fff">{fr_number(value)}{NBSP}%</text>'
+        )
+        if label:
+            lx, ly = at(radius + 8, middle)
+            anchor = (
+                "start"
+                if math.sin(middle) > 0.1
+                else "end"
+                if math.sin(middle) < -0.1
+                else "middle"
+            )
+            parts.append(
+                f'<text x="{lx:.2f}" y="{ly + 3:.2f}" text-anchor="{anchor}" '
+                f'font-size="8">{escape(plain(label))}</text>'
+            )
+    return (
+        f'<svg viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="DejaVu Sans">{"".join(parts)}</svg>'
+    )
+
+
 def chart_svg(spec: dict) -> str:
-    """A vertical bar chart as SVG: grid, axis labels, bars, the printed value of each bar."""
+    """A vertical bar chart as SVG: grid, axis labels, bars, the printed value of each bar;
+    or a pie."""
+    if "slices" in spec:
+        return pie_svg(spec)
     width, height, x0, y0, top = 440.0, 200.0, 50.0, 170.0, 20.0
     plot_h = y0 - top
     axis_max, step = spec["axis_max"], spec["tick_step"]

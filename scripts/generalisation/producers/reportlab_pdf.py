@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from reportlab import rl_config
 
 rl_config.invariant = 1
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String  # noqa: E402
+from reportlab.graphics.shapes import Drawing, Line, Rect, String, Wedge  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
@@ -37,6 +38,7 @@ from scripts.generalisation.document import (  # noqa: E402
     column_count,
     footnote_numbers,
     fr_number,
+    pie_slices,
     plain,
     split_calls,
 )
@@ -238,7 +240,62 @@ class _Builder:
         flows += [Paragraph(self.markup(line), self.small) for line in lines_under(spec)]
         return [KeepTogether(flows)]
 
+    def pie(self, spec: dict) -> Drawing:
+        """Wedges clockwise from twelve o'clock, each named beside it, its share on it."""
+        width, height = self.width, 6.0 * cm
+        cx, cy, radius = width / 2, height / 2, 2.2 * cm
+        size = max(self.layout.size - 3, 6)
+        drawing = Drawing(width, height)
+        for label, value, start, sweep, colour in pie_slices(spec):
+            # reportlab counts degrees anticlockwise from three o'clock.
+            end_deg = 90 - math.degrees(start)
+            drawing.add(
+                Wedge(
+                    cx,
+                    cy,
+                    radius,
+                    end_deg - math.degrees(sweep),
+                    end_deg,
+                    fillColor=colors.HexColor(colour),
+                    strokeColor=colors.white,
+                )
+            )
+            middle = start + sweep / 2
+            dx, dy = math.sin(middle), math.cos(middle)
+            drawing.add(
+                String(
+                    cx + 0.65 * radius * dx,
+                    cy + 0.65 * radius * dy - 2.5,
+                    f"{fr_number(value)}{NBSP}%",
+                    fontName=self.bold,
+                    fontSize=size,
+                    textAnchor="middle",
+                    fillColor=colors.white,
+                )
+            )
+            if label:
+                anchor = "start" if dx > 0.1 else "end" if dx < -0.1 else "middle"
+                drawing.add(
+                    String(
+                        cx + (radius + 8) * dx,
+                        cy + (radius + 8) * dy - 2.5,
+                        plain(label),
+                        fontName=self.regular,
+                        fontSize=size,
+                        textAnchor=anchor,
+                    )
+                )
+        return drawing
+
     def chart(self, spec: dict) -> list[Flowable]:
+        if "slices" in spec:
+            flows: list[Flowable] = [
+                Paragraph(_escape(caption("Graphique", spec)), self.caption),
+                self.pie(spec),
+            ]
+            if spec.get("source"):
+                flows.append(Paragraph(self.markup(spec["source"]), self.small))
+            return [KeepTogether(flows)]
         width, height = self.width, 6.5 * cm
         x0, y0, x1 = 1.6 * cm, 1.0 * cm, width - 0.3 * cm
         plot_h = height - y0 - 0.8 * cm
