@@ -9,8 +9,10 @@ pytest-xdist worker (`--dist loadfile`).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import csv
+import html
 import io
 import math
 import shutil
@@ -37,7 +39,8 @@ from scripts.generalisation.scoring import read_ledger, score
 from tests.conftest import LEDGER
 from warehouse.atomic_build import building_path
 from warehouse.manifest import report_id_from_file_name
-from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
+from warehouse.pictures import page_path
+from warehouse.settings import raw_dir, raw_layer_root, reports_dir, warehouse_path
 
 SHIPPED_REPORT_ID = "dinum_pilotage_2024"
 # The PDFs that join the shipped report in the run, by report_id.
@@ -295,6 +298,28 @@ def test_every_mart_and_column_carries_its_description(first_run):
            WHERE schema_name = 'marts' AND (comment IS NULL OR trim(comment) = '')"""
     )
     assert uncommented == []
+
+
+def test_the_run_draws_the_pictures_and_a_page_of_every_fact(first_run, instance):
+    event = instance.get_latest_materialization_event(dg.AssetKey(["reports", "pictures"]))
+    metadata = event.asset_materialization.metadata
+    page = Path(metadata["page"].value)
+    assert page == page_path(reports_dir())
+    assert f"Pictures of the facts: {page}" in first_run.out
+    text = page.read_text(encoding="utf-8")
+    images = [key for key, value in metadata.items() if isinstance(value, dg.MarkdownMetadataValue)]
+    assert images, "no picture attached to the materialisation"
+    for name in images:
+        png = reports_dir() / f"{name}.png"
+        encoded = base64.b64encode(png.read_bytes()).decode("ascii")
+        assert metadata[name].value.endswith(f"(data:image/png;base64,{encoded})")
+        assert encoded in text
+    facts = _query("SELECT fact_key, page, evidence FROM marts.facts")
+    assert metadata["facts"].value == len(facts) > 0
+    for fact_key, source_page, evidence in facts:
+        start = text.index(f'<tr id="{fact_key}">')
+        row = text[start : text.index("</tr>", start)]
+        assert html.escape(evidence) in row and f">{source_page}</td>" in row
 
 
 def test_dbt_tests_ran_as_passing_asset_checks(first_run):

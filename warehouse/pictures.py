@@ -90,9 +90,14 @@ def render_pictures(warehouse: Path, out_dir: Path) -> Rendered:
         path = out_dir / f"{name}.png"
         _replace(path, lambda target, figure=figure: figure.savefig(target, format="png", dpi=DPI))
         pictures.append(Picture(name, title, path))
-    page = out_dir / "index.html"
+    page = page_path(out_dir)
     _replace(page, lambda target: write_facts_page(target, facts, reports, pictures))
     return Rendered(pictures, page, len(facts))
+
+
+def page_path(out_dir: Path) -> Path:
+    """The HTML page of the pictures in out_dir."""
+    return out_dir / "index.html"
 
 
 def _replace(path: Path, write: Callable[[Path], None]) -> None:
