@@ -185,6 +185,7 @@ def test_the_page_lists_every_fact_with_its_page_and_evidence_escaped(rendered):
         assert html.escape(evidence) in row
         assert f'<td class="number">{source_page}</td>' in row
     assert "<b>2,5" not in page  # evidence is text, never markup
+    assert "Un rapport (<code>report_a</code>, published 2024-07-01): 6 facts" in page
 
 
 def test_a_warehouse_without_facts_still_draws_every_chart(tmp_path):

@@ -73,7 +73,8 @@ def _reports_list(reports: pd.DataFrame, facts: pd.DataFrame) -> str:
     items = []
     for report in reports.itertuples():
         title = report.title if isinstance(report.title, str) else report.report_id
-        published = f", published {report.published_on}" if pd.notna(report.published_on) else ""
+        published_on = cell_text(report.published_on)
+        published = f", published {published_on}" if published_on else ""
         count = int(per_report.get(report.report_id, 0))
         items.append(
             f"<li>{html.escape(title)} (<code>{html.escape(report.report_id)}</code>"
