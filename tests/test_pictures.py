@@ -109,6 +109,37 @@ FACTS = [
         2,
         "Le budget de l'agence : 40 M€ en 2023.",
     ),
+    # a usage figure that falls below zero, drawn over time
+    (
+        "k7",
+        "usage",
+        "chat",
+        "users_growth",
+        None,
+        5.0,
+        "percent",
+        "exact",
+        "2022-01-01",
+        "2022-12-31",
+        "text",
+        7,
+        "Les utilisateurs ont crû de 5 % en 2022.",
+    ),
+    (
+        "k8",
+        "usage",
+        "chat",
+        "users_growth",
+        None,
+        -12.0,
+        "percent",
+        "exact",
+        "2023-01-01",
+        "2023-12-31",
+        "text",
+        7,
+        "Puis ont reculé de 12 % en 2023.",
+    ),
 ]
 SUBJECTS = [
     ("chat", "Messagerie", "product"),
@@ -121,6 +152,7 @@ METRICS = [
     ("messages_monthly", "Messages per month", "a number of things"),
     ("equipment_rate", "Equipment rate", "percentage points"),
     ("budget", "Budget", "euros"),
+    ("users_growth", "Growth of users", "percentage points"),
 ]
 PLACEHOLDERS = ", ".join(["?"] * 12)  # the fact columns after fact_key and report_id
 CHART_NAMES = ["costs_per_product", "staff_per_product", "usage_over_time", "indicators"]
@@ -185,7 +217,7 @@ def test_the_page_lists_every_fact_with_its_page_and_evidence_escaped(rendered):
         assert html.escape(evidence) in row
         assert f'<td class="number">{source_page}</td>' in row
     assert "<b>2,5" not in page  # evidence is text, never markup
-    assert "Un rapport (<code>report_a</code>, published 2024-07-01): 6 facts" in page
+    assert f"Un rapport (<code>report_a</code>, published 2024-07-01): {len(FACTS)} facts" in page
 
 
 def test_a_warehouse_without_facts_still_draws_every_chart(tmp_path):
@@ -227,6 +259,7 @@ def test_period_text(start, end, text):
         (52.8, "exact", "52.8"),
         (16.0, "at_most", "≤ 16"),
         (-1850000.0, "exact", "-1.85 M"),
+        (9999.7, "exact", "9999.7"),
     ],
 )
 def test_value_text(value, qualifier, text):

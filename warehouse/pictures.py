@@ -153,14 +153,14 @@ def value_text(value: float, qualifier: str) -> str:
     for threshold, divisor, suffix in ((1e9, 1e9, " bn"), (1e6, 1e6, " M"), (1e4, 1e3, " k")):
         if magnitude >= threshold:
             return f"{sign}{value / divisor:.4g}{suffix}"
-    return f"{sign}{value:.4g}"
+    return f"{sign}{value:.6g}"
 
 
 AXIS_NUMBERS = FuncFormatter(lambda value, _: value_text(value, "exact"))
 
 
 def _date(value: object) -> date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if value is None or pd.isna(value):
         return None
     return pd.Timestamp(value).date()
 
@@ -241,7 +241,7 @@ def _draw_over_time(ax: Axes, rows: pd.DataFrame, label_reports: bool) -> None:
             )
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.tick_params(axis="x", labelsize=8, labelrotation=30)
-    ax.set_ylim(bottom=min(0, rows["value"].min()), top=rows["value"].max() * 1.25 or 1)
+    ax.set_ylim(bottom=min(0, rows["value"].min()), top=max(rows["value"].max(), 0) * 1.25 or 1)
     ax.yaxis.set_major_formatter(AXIS_NUMBERS)
     ax.legend(fontsize=7, loc="best")
 
