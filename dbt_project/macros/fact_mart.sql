@@ -41,8 +41,12 @@ select * from final
     integer states truly. `value` keeps its DOUBLE type: the contract promises it. -#}
 {% macro value_int(value, unit) -%}
     case
-        when {{ unit }} in (select unit from {{ ref('units') }} where unit_family = 'count')
-            and {{ value }} = round({{ value }})
+        when {{ unit }} in ({{ count_units() }}) and {{ value }} = round({{ value }})
             then cast({{ value }} as bigint)
     end
+{%- endmacro %}
+
+{#- The units that count things (family `count` of the `units` seed), as a subquery. -#}
+{% macro count_units() -%}
+    select unit from {{ ref('units') }} where unit_family = 'count'
 {%- endmacro %}

@@ -25,7 +25,7 @@ final as (
         end as fact_mart,
         metrics.unit,
         units.description as unit_description,
-        units.unit_family = 'count' as is_count,
+        metrics.unit in ({{ count_units() }}) as is_count,
         metrics.dated,
         metrics.min_value,
         metrics.max_value,
