@@ -8,7 +8,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' -o -name '*.md' \) -print)
 
-.PHONY: setup run test ui lint bench corpus-deps reconstruction fetch clean
+.PHONY: setup run test ui docs lint bench corpus-deps reconstruction fetch clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,17 @@ UI_PORT ?= 3000
 ui: setup
 	$(BIN)/python scripts/ui_port.py 127.0.0.1 $(UI_PORT)
 	$(BIN)/dagster dev -h 127.0.0.1 -p $(UI_PORT)
+
+# dbt's docs site (models, columns, lineage, the warehouse's catalog), offline, on DOCS_PORT;
+# target/static_index.html is the same site in one file that opens from disk.
+DOCS_PORT ?= 8080
+# The paths as the pipeline resolves them (DINUM_WAREHOUSE may be relative to this folder).
+DBT_VARS = $$($(BIN)/python -c 'import json; from warehouse.settings import dbt_vars; print(json.dumps(dbt_vars()))')
+docs: setup
+	@$(BIN)/python -c 'from warehouse.settings import warehouse_path as w; import sys; w().exists() or sys.exit(f"no warehouse at {w()}: run `make run` first")'
+	cd dbt_project && $(BIN)/dbt docs generate --quiet --static --profiles-dir . --vars "$(DBT_VARS)"
+	@echo "dbt docs on http://127.0.0.1:$(DOCS_PORT) (Ctrl-C stops it); the same site in one file: dbt_project/target/static_index.html"
+	cd dbt_project && $(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@ import dagster as dg
 
 from orchestration.assets.dbt import dbt_warehouse
 from orchestration.assets.extraction import raw_layer
+from orchestration.assets.pictures import report_pictures
 
 # One run per report partition lands its raw rows; one run of dbt then rebuilds the marts
 # over all reports. Extraction runs may overlap; builds queue for the one slot of the
@@ -14,6 +15,9 @@ extract_report_job = dg.define_asset_job(
 
 build_warehouse_job = dg.define_asset_job(
     "build_warehouse",
-    selection=dg.AssetSelection.assets(dbt_warehouse),
-    description="dbt build: vocabulary seeds, staging, intermediate and marts, with tests.",
+    selection=dg.AssetSelection.assets(dbt_warehouse, report_pictures),
+    description=(
+        "dbt build: vocabulary seeds, staging, intermediate and marts, with tests; then the "
+        "pictures of the facts."
+    ),
 )

@@ -23,8 +23,9 @@ from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.project import dbt_project
 from warehouse.manifest import ManifestError, inventory
+from warehouse.pictures import page_path
 from warehouse.raw_layer import remove_reports
-from warehouse.settings import pdf_password, raw_dir, raw_layer_root, warehouse_path
+from warehouse.settings import pdf_password, raw_dir, raw_layer_root, reports_dir, warehouse_path
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -164,6 +165,8 @@ def run(
         print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
         if held_back:
             print(f"Held back for review: {held_back} (marts.fact_candidates says why)")
+    if BUILD in results and results[BUILD].success:
+        print(f"Pictures of the facts: {page_path(reports_dir())}")
     if log_path is not None:
         print(f"Log of dbt and Dagster: {log_path}")
     print(f"Time: {time.perf_counter() - started:.1f} s")

@@ -7,6 +7,7 @@ import json
 import dagster as dg
 
 from orchestration.assets.dbt import dbt_warehouse
+from orchestration.assets.pictures import report_pictures
 from orchestration.jobs import extract_report_job
 from orchestration.partitions import reports_partitions
 from orchestration.refresh import extraction_requests
@@ -40,10 +41,11 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext):
 
 # dbt models follow their upstream: once an extraction run has landed raw files and none is
 # in progress, the models are rebuilt in one run, the raw.* copies included, even when
-# another report's extraction failed (REBUILD_AFTER_UPDATES in orchestration/assets/dbt.py).
+# another report's extraction failed (REBUILD_AFTER_UPDATES in orchestration/assets/dbt.py);
+# the pictures follow the marts they draw.
 warehouse_automation = dg.AutomationConditionSensorDefinition(
     "warehouse_automation",
-    target=dg.AssetSelection.assets(dbt_warehouse),
+    target=dg.AssetSelection.assets(dbt_warehouse, report_pictures),
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Rebuilds the dbt models after new raw rows land.",
+    description="Rebuilds the dbt models after new raw rows land, then their pictures.",
 )

@@ -2,8 +2,8 @@
 
 The Dagster definitions read the dbt manifest at import time, and `DbtProject.prepare_if_dev()`
 only parses under `dagster dev`, so the session parses the dbt project itself. The warehouse,
-its raw layer and the raw folder are redirected to temporary copies before anything imports
-the definitions.
+its raw layer, the raw folder and the pictures folder are redirected to temporary copies
+before anything imports the definitions.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["DINUM_RAW_DIR"] = str(raw)
     os.environ["DINUM_WAREHOUSE"] = str(session_dir / "warehouse" / "dinum.duckdb")
     os.environ["DINUM_RAW_LAYER"] = str(session_dir / "warehouse" / "raw")
+    os.environ["DINUM_REPORTS_DIR"] = str(session_dir / "reports")
     bin_dir = Path(sys.executable).parent
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
     if not _manifest_is_fresh(REPO_ROOT / "dbt_project"):

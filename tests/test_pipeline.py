@@ -9,8 +9,10 @@ pytest-xdist worker (`--dist loadfile`).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import csv
+import html
 import io
 import math
 import shutil
@@ -37,7 +39,8 @@ from scripts.generalisation.scoring import read_ledger, score
 from tests.conftest import LEDGER
 from warehouse.atomic_build import building_path
 from warehouse.manifest import report_id_from_file_name
-from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
+from warehouse.pictures import page_path
+from warehouse.settings import raw_dir, raw_layer_root, reports_dir, warehouse_path
 
 SHIPPED_REPORT_ID = "dinum_pilotage_2024"
 # The PDFs that join the shipped report in the run, by report_id.
@@ -67,6 +70,8 @@ CONTRACT_COLUMNS = [
     "page",
     "evidence",
 ]
+# Columns the marts add to the contract's, after them (docs/warehouse.md).
+EXTENSION_COLUMNS = ["value_int"]
 
 
 def _ledger() -> list[dict[str, str]]:
@@ -225,7 +230,7 @@ def test_marts_hold_only_the_ledger_facts(first_run):
 def test_marts_follow_the_contract(first_run):
     for mart in MART_OF_DOMAIN.values():
         columns = [r[0] for r in _query(f"DESCRIBE marts.{mart}")]
-        assert columns == CONTRACT_COLUMNS
+        assert columns == CONTRACT_COLUMNS + EXTENSION_COLUMNS
     kinds = {
         r[0]
         for mart in MART_OF_DOMAIN.values()
@@ -236,6 +241,85 @@ def test_marts_follow_the_contract(first_run):
     assert kinds == {"table", "chart", "text"}
     (tables,) = _query("SELECT count(*) FROM marts.fct_costs WHERE source_kind = 'table'")[0]
     assert tables > 0
+
+
+def test_the_facts_view_holds_every_fact_with_its_domain(first_run):
+    by_domain = dict(_query("SELECT domain, count(*) FROM marts.facts GROUP BY domain"))
+    for domain, mart in MART_OF_DOMAIN.items():
+        (count,) = _query(f"SELECT count(*) FROM marts.{mart}")[0]
+        assert by_domain.get(domain, 0) == count
+        (missing,) = _query(
+            f"""SELECT count(*) FROM marts.{mart} m
+                WHERE NOT EXISTS (SELECT 1 FROM marts.facts f
+                                  WHERE f.fact_key = m.fact_key AND f.domain = ?)""",
+            [domain],
+        )[0]
+        assert missing == 0, f"{mart}: {missing} facts missing from marts.facts"
+    assert set(by_domain) <= set(MART_OF_DOMAIN)
+
+
+def test_counts_are_integers_and_other_units_are_not(first_run):
+    rows = _query(
+        """SELECT f.value, f.value_int, m.is_count
+           FROM marts.facts f JOIN marts.dim_metrics m USING (metric)"""
+    )
+    counts = [(value, value_int) for value, value_int, is_count in rows if is_count]
+    assert counts, "no count among the facts"
+    for value, value_int in counts:
+        if value == int(value):
+            assert isinstance(value_int, int) and value_int == value
+        else:
+            assert value_int is None
+    assert all(value_int is None for _, value_int, is_count in rows if not is_count)
+
+
+def test_every_fact_metric_has_a_label_and_a_definition(first_run):
+    rows = _query(
+        """SELECT DISTINCT f.metric, m.label, m.definition, m.unit = f.unit
+           FROM marts.facts f LEFT JOIN marts.dim_metrics m USING (metric)"""
+    )
+    assert rows
+    for metric, label, definition, same_unit in rows:
+        assert label and definition, metric
+        assert same_unit, f"{metric}: its facts are not in its unit"
+
+
+def test_every_mart_and_column_carries_its_description(first_run):
+    """persist_docs stores the schema yml's descriptions as DuckDB comments."""
+    relations = _query(
+        """SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'marts'
+           UNION ALL
+           SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'marts'"""
+    )
+    assert {name for name, _ in relations} >= {*MART_OF_DOMAIN.values(), "facts", "dim_metrics"}
+    assert [name for name, comment in relations if not comment] == []
+    uncommented = _query(
+        """SELECT table_name || '.' || column_name FROM duckdb_columns()
+           WHERE schema_name = 'marts' AND (comment IS NULL OR trim(comment) = '')"""
+    )
+    assert uncommented == []
+
+
+def test_the_run_draws_the_pictures_and_a_page_of_every_fact(first_run, instance):
+    event = instance.get_latest_materialization_event(dg.AssetKey(["reports", "pictures"]))
+    metadata = event.asset_materialization.metadata
+    page = Path(metadata["page"].value)
+    assert page == page_path(reports_dir())
+    assert f"Pictures of the facts: {page}" in first_run.out
+    text = page.read_text(encoding="utf-8")
+    images = [key for key, value in metadata.items() if isinstance(value, dg.MarkdownMetadataValue)]
+    assert images, "no picture attached to the materialisation"
+    for name in images:
+        png = reports_dir() / f"{name}.png"
+        encoded = base64.b64encode(png.read_bytes()).decode("ascii")
+        assert metadata[name].value.endswith(f"(data:image/png;base64,{encoded})")
+        assert encoded in text
+    facts = _query("SELECT fact_key, page, evidence FROM marts.facts")
+    assert metadata["facts"].value == len(facts) > 0
+    for fact_key, source_page, evidence in facts:
+        start = text.index(f'<tr id="{fact_key}">')
+        row = text[start : text.index("</tr>", start)]
+        assert html.escape(evidence) in row and f">{source_page}</td>" in row
 
 
 def test_dbt_tests_ran_as_passing_asset_checks(first_run):

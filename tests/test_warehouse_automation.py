@@ -1,4 +1,5 @@
-"""The automatic dbt rebuild: it follows every successful extraction, failed reports or not."""
+"""The automatic dbt rebuild: it follows every successful extraction, failed reports or not;
+the pictures follow the marts."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import dagster as dg
 
 from orchestration.assets.dbt import dbt_warehouse
 from orchestration.assets.extraction import raw_layer, report_pdf
+from orchestration.assets.pictures import report_pictures
 from orchestration.partitions import reports_partitions
 from orchestration.resources import build_resources
 
@@ -69,3 +71,26 @@ def test_eager_would_wait_for_the_failed_report_for_ever():
     """Why the models do not use eager: the scenario above never rebuilds with it."""
     eager = _defs(dg.AutomationCondition.eager())
     assert not {STAGING, MART} & _requested_after_one_good_extraction(eager)
+
+
+def test_the_pictures_follow_each_build_of_the_marts():
+    defs = dg.Definitions(
+        assets=[report_pdf, raw_layer, dbt_warehouse, report_pictures],
+        resources=build_resources(),
+    )
+    pictures = report_pictures.key
+
+    def requested(instance: dg.DagsterInstance, cursor=None):
+        result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=cursor)
+        return result.get_num_requested(pictures), result.cursor
+
+    with dg.instance_for_test() as instance:
+        _built(instance)
+        _, cursor = requested(instance)
+        for _build in range(2):
+            _built(instance)
+            drawn, cursor = requested(instance, cursor)
+            assert drawn == 1, "a new build of the marts is drawn"
+            instance.report_runless_asset_event(dg.AssetMaterialization(asset_key=pictures))
+            drawn, cursor = requested(instance, cursor)
+            assert drawn == 0, "nothing changed since they were drawn"

@@ -30,6 +30,11 @@ def warehouse_path() -> Path:
     return _absolute(os.environ.get("DINUM_WAREHOUSE", "data/warehouse/dinum.duckdb"))
 
 
+def reports_dir() -> Path:
+    """`DINUM_REPORTS_DIR`: where the pictures of the facts go (PNG charts, index.html)."""
+    return _absolute(os.environ.get("DINUM_REPORTS_DIR", "data/reports"))
+
+
 def pdf_password() -> str | None:
     """`DINUM_PDF_PASSWORD`: opens encrypted PDFs whose manifest row gives no password."""
     return os.environ.get("DINUM_PDF_PASSWORD") or None

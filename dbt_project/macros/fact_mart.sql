@@ -28,9 +28,25 @@ with facts as (
 final as (
     select
         fact_key,
-        {{ fact_columns() | join(',\n        ') }}
+        {{ fact_columns() | join(',\n        ') }},
+        {{ value_int('value', 'unit') }} as value_int
     from facts
 )
 
 select * from final
 {% endmacro %}
+
+{#- A count's value as an integer, for readers that want 22043 rather than 22043.0; null for
+    other units, and for a count the report gives with decimals (an average), which no
+    integer states truly. `value` keeps its DOUBLE type: the contract promises it. -#}
+{% macro value_int(value, unit) -%}
+    case
+        when {{ unit }} in ({{ count_units() }}) and {{ value }} = round({{ value }})
+            then cast({{ value }} as bigint)
+    end
+{%- endmacro %}
+
+{#- The units that count things (family `count` of the `units` seed), as a subquery. -#}
+{% macro count_units() -%}
+    select unit from {{ ref('units') }} where unit_family = 'count'
+{%- endmacro %}
