@@ -27,7 +27,6 @@ import pytest
 from orchestration.materialize_all import (
     BUILD,
     QUIET,
-    fact_marts,
     failure_message,
     materialise_reports,
 )
@@ -37,6 +36,7 @@ from scripts.generalisation.scoring import read_ledger, score
 from tests.conftest import LEDGER
 from warehouse.atomic_build import building_path
 from warehouse.manifest import report_id_from_file_name
+from warehouse.marts import fact_marts
 from warehouse.settings import raw_dir, raw_layer_root, warehouse_path
 
 SHIPPED_REPORT_ID = "dinum_pilotage_2024"

@@ -22,6 +22,8 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from warehouse.settings import dbt_vars, warehouse_path
+
 BUILDING_DIR = ".building"
 LOCK_NAME = ".build.lock"
 
@@ -50,6 +52,15 @@ def build_lock(warehouse: Path, on_wait: Callable[[str], None] = print) -> Itera
 
 def building_path(warehouse: Path) -> Path:
     return warehouse.parent / BUILDING_DIR / warehouse.name
+
+
+def dbt_build_vars() -> dict[str, str]:
+    """The `dbt --vars` of a build: the settings' paths, the warehouse being its copy.
+
+    `make` parses the dbt project with these too: dbt reuses a parse (partial parsing) only
+    when the vars and the profile they fill are the same.
+    """
+    return {**dbt_vars(), "warehouse": str(building_path(warehouse_path()))}
 
 
 def start_build(warehouse: Path) -> Path:

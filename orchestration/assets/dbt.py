@@ -5,6 +5,7 @@ are the keys of the raw layer assets, so the lineage runs from the PDF to the ma
 """
 
 import json
+import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,16 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
-from warehouse.atomic_build import build_lock, discard_build, publish_build, start_build
+from warehouse.atomic_build import (
+    build_lock,
+    dbt_build_vars,
+    discard_build,
+    publish_build,
+    start_build,
+)
 from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
-from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
+from warehouse.settings import raw_layer_root, warehouse_path
 
 # The pool of the one writer of the warehouse (one slot, orchestration/dagster.yaml).
 WAREHOUSE_POOL = "warehouse"
@@ -87,7 +94,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
         building = start_build(warehouse)
         try:
             invocation = dbt.cli(
-                ["build", "--vars", json.dumps({**dbt_vars(), "warehouse": str(building)})],
+                ["build", "--vars", json.dumps(dbt_build_vars())],
                 context=context,
                 raise_on_error=False,
             )
@@ -100,7 +107,19 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
             publish_build(building, warehouse)
         finally:
             discard_build(building)
+        _prune_target_folders(invocation.target_path)
     yield from events
+
+
+def _prune_target_folders(current: Path) -> None:
+    """Keep the latest build's target folder only: each build writes one of ~9 MB.
+
+    Builds take turns (build_lock), so no other build is writing into an older one.
+    """
+    op_prefix = current.name.rsplit("-", 2)[0]
+    for folder in current.parent.glob(f"{op_prefix}-*-*"):
+        if folder.is_dir() and folder != current:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _with_table_metadata(
