@@ -6,6 +6,7 @@ are the keys of the raw layer assets, so the lineage runs from the PDF to the ma
 
 import json
 import shutil
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from warehouse.settings import raw_layer_root, warehouse_path
 
 # The pool of the one writer of the warehouse (one slot, orchestration/dagster.yaml).
 WAREHOUSE_POOL = "warehouse"
+# No run lasts longer: run monitoring's max_runtime_seconds (orchestration/dagster.yaml).
+RUN_TIME_BOUND_SECONDS = 3600
 
 # Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
 # partition missing (or failed), and eager would then never rebuild again. Here a model is
@@ -112,13 +115,18 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
 
 
 def _prune_target_folders(current: Path) -> None:
-    """Keep the latest build's target folder only: each build writes one of ~9 MB.
+    """Delete the target folders of earlier builds (each build writes one of ~9 MB).
 
-    Builds take turns (build_lock), so no other build is writing into an older one.
+    Only those untouched for longer than a run may last: a build of another warehouse
+    (DINUM_WAREHOUSE), which does not take this one's turn, may be writing into its own.
     """
     op_prefix = current.name.rsplit("-", 2)[0]
+    oldest_running = time.time() - RUN_TIME_BOUND_SECONDS
     for folder in current.parent.glob(f"{op_prefix}-*-*"):
-        if folder.is_dir() and folder != current:
+        if folder == current or not folder.is_dir():
+            continue
+        last_write = max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
+        if max(last_write, folder.stat().st_mtime) < oldest_running:
             shutil.rmtree(folder, ignore_errors=True)
 
 
