@@ -46,8 +46,7 @@ test: setup  ## run the whole test suite (what CI runs)
 # The UI's port, `make ui UI_PORT=3001` when 3000 is taken: a busy port stops `make ui` at once.
 UI_PORT ?= 3000
 ui: setup  ## Dagster UI on http://127.0.0.1:3000, or UI_PORT (Ctrl-C stops it)
-	$(BIN)/python scripts/ui_port.py 127.0.0.1 $(UI_PORT)
-	$(BIN)/dagster dev -h 127.0.0.1 -p $(UI_PORT)
+	exec $(BIN)/dinum ui --host 127.0.0.1 --port $(UI_PORT)
 
 lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .

@@ -188,6 +188,21 @@ def fetch(url: str, name: str | None) -> None:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=3000, show_default=True, help="Port of the web server.")
+def ui(host: str, port: int) -> None:
+    """The Dagster UI (`dagster dev`): lineage, runs, schedule and sensors.
+
+    Ctrl-C or SIGTERM stops it. Its sensor extracts the PDFs of the raw folder it has not
+    seen yet and the warehouse is then rebuilt: the first start rewrites the warehouse.
+    """
+    from dinum.ui import serve
+
+    _instance()
+    sys.exit(serve(host, port))
+
+
+@main.command()
 def review() -> None:
     """Facts held back and numbers not classified, with the seed row that would teach them."""
     from dinum.review import review as read_review
