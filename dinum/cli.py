@@ -199,6 +199,10 @@ def ui(host: str, port: int) -> None:
     from dinum.ui import serve
 
     _instance()
+    click.echo(
+        f"Dagster UI on http://{host}:{port} (Ctrl-C stops it). Its sensor extracts the PDFs "
+        f"of {raw_dir()} it has not seen yet, then the warehouse is rebuilt."
+    )
     sys.exit(serve(host, port))
 
 
