@@ -196,8 +196,10 @@ def ui(host: str, port: int) -> None:
     Ctrl-C or SIGTERM stops it. Its sensor extracts the PDFs of the raw folder it has not
     seen yet and the warehouse is then rebuilt: the first start rewrites the warehouse.
     """
-    from dinum.ui import serve
+    from dinum.ui import busy_message, port_is_free, serve
 
+    if not port_is_free(host, port):
+        raise OSError(busy_message(host, port))
     _instance()
     click.echo(
         f"Dagster UI on http://{host}:{port} (Ctrl-C stops it). Its sensor extracts the PDFs "

@@ -37,8 +37,6 @@ def busy_message(host: str, port: int) -> str:
 
 def serve(host: str, port: int) -> int:
     """Run `dagster dev` on host:port until it stops; its exit status."""
-    if not port_is_free(host, port):
-        raise OSError(busy_message(host, port))
     dagster = Path(sys.executable).parent / "dagster"
     child = subprocess.Popen([str(dagster), "dev", "-h", host, "-p", str(port)])
 
