@@ -28,17 +28,18 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 # DbtProject.prepare_if_dev() only parses under `dagster dev`: parse here for every entry point,
 # with the vars of a build, so that the builds reuse this parse (dbt's partial parsing).
 dbt_project/target/manifest.json: $(VENV)/.installed $(DBT_SOURCES)
-	cd dbt_project && $(BIN)/dbt parse --quiet --profiles-dir . \
+	@echo "Parsing the dbt project..."
+	@cd dbt_project && $(BIN)/dbt parse --quiet --profiles-dir . \
 		--vars "$$($(BIN)/python -c 'import json; from warehouse.atomic_build import dbt_build_vars; print(json.dumps(dbt_build_vars()))')"
 
 setup: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml dbt_project/target/manifest.json  ## create .venv, install, parse dbt
 
 run: setup  ## extract every PDF of the raw folder and build the warehouse (dinum run)
-	$(BIN)/dinum run
+	@$(BIN)/dinum run
 
 # The DuckDB shell of the venv (the release the warehouse is written with), read-only.
 sql: setup  ## open a SQL shell on the warehouse, read-only (.quit or Ctrl-D leaves)
-	$(BIN)/dinum sql
+	@$(BIN)/dinum sql
 
 test: setup  ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -n 3 --dist loadfile
@@ -46,7 +47,7 @@ test: setup  ## run the whole test suite (what CI runs)
 # The UI's port, `make ui UI_PORT=3001` when 3000 is taken: a busy port stops `make ui` at once.
 UI_PORT ?= 3000
 ui: setup  ## Dagster UI on http://127.0.0.1:3000, or UI_PORT (Ctrl-C stops it)
-	exec $(BIN)/dinum ui --host 127.0.0.1 --port $(UI_PORT)
+	@exec $(BIN)/dinum ui --host 127.0.0.1 --port $(UI_PORT)
 
 lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .

@@ -22,9 +22,13 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import duckdb
+
 from warehouse.settings import dbt_vars, warehouse_path
 
 BUILDING_DIR = ".building"
+# How DuckDB refuses a file whose storage format is newer than it can read.
+NEWER_DUCKDB_MESSAGE = "created with a newer version of DuckDB"
 LOCK_NAME = ".build.lock"
 
 
@@ -73,7 +77,19 @@ def start_build(warehouse: Path) -> Path:
     building.parent.mkdir(parents=True)
     if warehouse.exists():
         shutil.copyfile(warehouse, building)
+        if _written_by_newer_duckdb(building):
+            # A warehouse from before duckdb was pinned to an older release: this DuckDB
+            # cannot open it, and a full build recreates every table anyway.
+            building.unlink()
     return building
+
+
+def _written_by_newer_duckdb(database: Path) -> bool:
+    try:
+        duckdb.connect(str(database), read_only=True).close()
+    except duckdb.IOException as exc:
+        return NEWER_DUCKDB_MESSAGE in str(exc)
+    return False
 
 
 def publish_build(building: Path, warehouse: Path) -> None:
