@@ -11,12 +11,16 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 import duckdb
 import pandas as pd
 
 from warehouse.settings import REPO_ROOT, raw_dir
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 # The errors a command reports in one line: a wrong argument or a state of the files.
 USER_ERRORS = (OSError, ValueError, LookupError, duckdb.Error)
@@ -26,7 +30,7 @@ TABLE_COLUMN_WIDTH = 70
 
 
 class OneLineErrors(click.Group):
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except USER_ERRORS as exc:
@@ -34,16 +38,16 @@ class OneLineErrors(click.Group):
             raise click.ClickException(lines[0]) from exc
 
 
-def _instance():
+def _instance() -> dg.DagsterInstance:
     """The Dagster instance of DAGSTER_HOME, else the repository's .dagster_home (as make)."""
-    import dagster as dg
-
     if not os.environ.get("DAGSTER_HOME"):
         home = REPO_ROOT / ".dagster_home"
         home.mkdir(exist_ok=True)
         if not (home / "dagster.yaml").exists():
             shutil.copyfile(REPO_ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
         os.environ["DAGSTER_HOME"] = str(home)
+    import dagster as dg  # slow to import: only the commands that need the instance pay
+
     return dg.DagsterInstance.get()
 
 
