@@ -12,6 +12,7 @@ bound of `Limits`), and a failure while reading it is reported with the page it 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -34,16 +35,19 @@ def extract_report(
     report_id: str,
     password: str | None = None,
     limits: Limits | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> ReportExtraction:
     """Everything extraction reads from one PDF, with page and bbox on every record.
 
     A page over the time limit is skipped and listed in `skipped_pages`; the rest is kept.
+    `on_page(page_number, page_count)` is called once each page is done (read or skipped),
+    for a caller that shows progress.
     """
     path = Path(pdf_path)
     limits = limits or Limits()
     preflight(path, limits, password)
     try:
-        extraction = _read(path, report_id, password, limits)
+        extraction = _read(path, report_id, password, limits, on_page or _no_progress)
     except ExtractionError:
         raise
     except Exception as exc:
@@ -58,7 +62,17 @@ def extract_report(
     return extraction
 
 
-def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> ReportExtraction:
+def _no_progress(page_number: int, page_count: int) -> None:
+    return None
+
+
+def _read(
+    path: Path,
+    report_id: str,
+    password: str | None,
+    limits: Limits,
+    on_page: Callable[[int, int], None],
+) -> ReportExtraction:
     pages: list[PageText] = []
     stitcher = TableStitcher()
     charts = []
@@ -111,6 +125,7 @@ def _read(path: Path, report_id: str, password: str | None, limits: Limits) -> R
                 ) from exc
             finally:
                 pdf_page.close()
+                on_page(pdf_page.page_number, page_count)
             prose.extend(page_prose)
             pages.append(
                 PageText(page=page.number, width=page.width, height=page.height, text=text)

@@ -9,20 +9,25 @@ beside the warehouse, named in the summary.
 from __future__ import annotations
 
 import contextlib
-import json
+import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+from dagster._core.definitions.repository_definition.valid_definitions import (
+    SINGLETON_REPOSITORY_NAME,
+)
+from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
 
 from orchestration.definitions import defs
 from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
-from orchestration.project import dbt_project
 from warehouse.manifest import ManifestError, inventory
+from warehouse.marts import fact_marts
 from warehouse.pictures import page_path
 from warehouse.raw_layer import remove_reports
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root, reports_dir, warehouse_path
@@ -30,17 +35,10 @@ from warehouse.settings import pdf_password, raw_dir, raw_layer_root, reports_di
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 BUILD = "build"
-
-
-def fact_marts() -> dict[str, str]:
-    """Domain -> fact mart, as dbt parsed them from the `fact_marts` var of dbt_project.yml."""
-    nodes = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["nodes"].values()
-    marts = {
-        node["meta"]["fact_mart_of_domain"]: node["name"]
-        for node in nodes
-        if "fact_mart_of_domain" in node["meta"]
-    }
-    return dict(sorted(marts.items(), key=lambda item: item[1]))
+# The code location's name, as [tool.dagster] in pyproject.toml gives it to `dagster dev`.
+CODE_LOCATION = "dinum_report"
+# Runs kept in the Dagster instance (history and compute logs); older ones are deleted.
+RUNS_KEPT = 100
 
 
 def failure_message(result: dg.ExecuteInProcessResult) -> str:
@@ -68,16 +66,23 @@ def materialise_reports(
     instance.add_dynamic_partitions(
         reports_partitions.name, [r for r in report_ids if r not in known]
     )
+    # Dagster's tags for a run of the code location's own job: the UI lists such runs on
+    # the job's page and timeline, beside the schedule's and the sensors'.
+    tags = {REPOSITORY_LABEL_TAG: f"{SINGLETON_REPOSITORY_NAME}@{CODE_LOCATION}"}
     results = {
         report_id: defs.resolve_job_def(extract_report_job.name).execute_in_process(
-            partition_key=report_id, instance=instance, raise_on_error=False, run_config=run_config
+            partition_key=report_id,
+            instance=instance,
+            raise_on_error=False,
+            run_config=run_config,
+            tags=tags,
         )
         for report_id in report_ids
     }
     if report_ids and not any(r.success for r in results.values()):
         return results
     results[BUILD] = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
-        instance=instance, raise_on_error=False, run_config=run_config
+        instance=instance, raise_on_error=False, run_config=run_config, tags=tags
     )
     return results
 
@@ -96,18 +101,66 @@ def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
     return counts, pages
 
 
+@contextlib.contextmanager
+def logged_to(log_path: Path | None) -> Iterator[None]:
+    """What runs print (dbt's output, Dagster's errors) goes to `log_path`, if one is given."""
+    with contextlib.ExitStack() as stack:
+        if log_path is not None:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            log = stack.enter_context(log_path.open("w", encoding="utf-8"))
+            stack.enter_context(contextlib.redirect_stdout(log))
+            stack.enter_context(contextlib.redirect_stderr(log))
+            # dbt colours its output for a terminal, escape codes included, unless told not to.
+            stack.enter_context(_environment(DBT_USE_COLORS="false"))
+        yield
+
+
+@contextlib.contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @dataclass
 class RunOutcome:
     exit_code: int
     results: dict[str, dg.ExecuteInProcessResult]
 
 
+def forget_reports(instance: dg.DagsterInstance, keep_ids: set[str]) -> list[str]:
+    """Delete the report partitions not in `keep_ids`, so no schedule requests them again."""
+    gone = sorted(
+        set(instance.get_dynamic_partitions(reports_partitions.name)) - keep_ids
+    )
+    for report_id in gone:
+        instance.delete_dynamic_partition(reports_partitions.name, report_id)
+    return gone
+
+
+def prune_runs(instance: dg.DagsterInstance, keep: int = RUNS_KEPT) -> None:
+    """Delete the runs older than the `keep` most recent ones: the instance stops growing."""
+    for run_id in instance.get_run_ids()[keep:]:
+        instance.delete_run(run_id)
+
+
 def run(
-    instance: dg.DagsterInstance, run_config: dict | None = None, log_path: Path | None = None
+    instance: dg.DagsterInstance,
+    run_config: dict | None = None,
+    log_path: Path | None = None,
+    only: str | None = None,
 ) -> RunOutcome:
     """Materialise the raw folder's reports and print the summary; FAILED lines go last.
 
     What the runs print (dbt's output, Dagster's errors) goes to `log_path` when one is given.
+    `only` extracts that report alone; the build still covers every report of the folder.
     """
     started = time.perf_counter()
     try:
@@ -122,18 +175,20 @@ def run(
             print(f"FAILED {failure}", file=sys.stderr)
         return RunOutcome(1, {})
     report_ids = [r.report_id for r in found.reports]
-    # The marts hold the reports whose PDF is in the raw folder (a refused one included: its
-    # last good extraction stays until it is fixed); the others leave with this build.
-    removed = remove_reports(
-        raw_layer_root(), {*report_ids, *(refused.report_id for refused in found.refused)}
+    if only is not None and only not in report_ids:
+        print(f"FAILED no report {only!r} to extract in {raw_dir()}", file=sys.stderr)
+        return RunOutcome(1, {})
+    # The marts and the partitions hold the reports whose PDF is in the raw folder (a refused
+    # one included: its last good extraction stays until it is fixed); the others leave.
+    present = {*report_ids, *(refused.report_id for refused in found.refused)}
+    removed = sorted(
+        {*remove_reports(raw_layer_root(), present), *forget_reports(instance, present)}
     )
-    with contextlib.ExitStack() as stack:
-        if log_path is not None:
-            log_path.parent.mkdir(parents=True, exist_ok=True)
-            log = stack.enter_context(log_path.open("w", encoding="utf-8"))
-            stack.enter_context(contextlib.redirect_stdout(log))
-            stack.enter_context(contextlib.redirect_stderr(log))
-        results = materialise_reports(instance, report_ids, run_config=run_config)
+    with logged_to(log_path):
+        results = materialise_reports(
+            instance, report_ids if only is None else [only], run_config=run_config
+        )
+    prune_runs(instance)
     # An extraction's message names its file; the build's names the warehouse.
     failed += [
         f"dbt build: {failure_message(result)}" if key == BUILD else failure_message(result)
@@ -175,9 +230,13 @@ def run(
     return RunOutcome(1 if failed else 0, results)
 
 
+def log_file() -> Path:
+    """Where `make run` and `dinum` send what dbt and Dagster print: beside the warehouse."""
+    return warehouse_path().parent / "make_run.log"
+
+
 def main() -> int:
-    log_path = warehouse_path().parent / "make_run.log"
-    return run(dg.DagsterInstance.get(), run_config=QUIET, log_path=log_path).exit_code
+    return run(dg.DagsterInstance.get(), run_config=QUIET, log_path=log_file()).exit_code
 
 
 if __name__ == "__main__":

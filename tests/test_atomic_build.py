@@ -7,7 +7,11 @@ import sys
 import threading
 from pathlib import Path
 
+import duckdb
+
+from warehouse import atomic_build
 from warehouse.atomic_build import (
+    NEWER_DUCKDB_MESSAGE,
     build_lock,
     building_path,
     discard_build,
@@ -29,6 +33,24 @@ def test_a_copy_left_by_a_killed_build_is_discarded_and_the_warehouse_copied(tmp
     assert building.name == warehouse.name, "DuckDB names the database after the file"
     assert building.read_bytes() == b"current warehouse"
     assert sorted(p.name for p in building.parent.iterdir()) == ["dinum.duckdb"]
+
+
+def test_a_warehouse_this_duckdb_is_too_old_to_read_is_rebuilt_from_nothing(
+    tmp_path: Path, monkeypatch
+):
+    warehouse = tmp_path / "dinum.duckdb"
+    warehouse.write_bytes(b"a warehouse written by a newer DuckDB")
+
+    def refuse(path: str, read_only: bool = False):
+        raise duckdb.IOException(
+            "IO Error: Trying to read a database file with version number 69, but we can only "
+            f"read versions between 64 and 68.\nThe database file was {NEWER_DUCKDB_MESSAGE}."
+        )
+
+    monkeypatch.setattr(atomic_build.duckdb, "connect", refuse)
+    building = start_build(warehouse)
+    assert building.parent.is_dir() and not building.exists()
+    assert warehouse.read_bytes() == b"a warehouse written by a newer DuckDB"
 
 
 def test_the_first_build_starts_from_nothing(tmp_path: Path):

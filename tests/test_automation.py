@@ -50,9 +50,13 @@ def test_sensor_requests_new_and_changed_pdfs_only(tmp_path, monkeypatch):
         assert changed.dynamic_partitions_requests == []
 
 
-def test_daily_schedule_requests_every_known_report():
+def test_daily_schedule_requests_every_report_of_the_raw_folder(tmp_path, monkeypatch):
+    for name in ["a_report", "b_report"]:
+        (tmp_path / f"{name}.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    monkeypatch.setenv("DINUM_RAW_DIR", str(tmp_path))
     with dg.instance_for_test() as instance:
-        instance.add_dynamic_partitions(reports_partitions.name, ["b_report", "a_report"])
+        known = ["b_report", "a_report", "gone_report"]
+        instance.add_dynamic_partitions(reports_partitions.name, known)
         context = dg.build_schedule_context(
             instance=instance, scheduled_execution_time=datetime(2026, 11, 28, 6)
         )

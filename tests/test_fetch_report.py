@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from scripts.fetch_report import NotAPdfError, fetch_report
+from dinum.fetch import NotAPdfError, fetch_report
 from warehouse.manifest import discover_reports, file_sha256
 
 PDF_BODY = b"%PDF-1.4\n% a tiny report\n%%EOF\n"

@@ -14,6 +14,7 @@ import contextlib
 import csv
 import html
 import io
+import json
 import math
 import shutil
 import subprocess
@@ -29,16 +30,17 @@ import pytest
 from orchestration.materialize_all import (
     BUILD,
     QUIET,
-    fact_marts,
     failure_message,
     materialise_reports,
 )
+from orchestration.partitions import reports_partitions
 from scripts.generalisation.corpus import FLOOR_RENDERINGS, Rendering
 from scripts.generalisation.pipeline import read_facts
 from scripts.generalisation.scoring import read_ledger, score
 from tests.conftest import LEDGER
 from warehouse.atomic_build import building_path
-from warehouse.manifest import report_id_from_file_name
+from warehouse.manifest import file_sha256, report_id_from_file_name
+from warehouse.marts import fact_marts
 from warehouse.pictures import page_path
 from warehouse.settings import raw_dir, raw_layer_root, reports_dir, warehouse_path
 
@@ -161,6 +163,7 @@ def pipeline_run(dagster_instance, tmp_path_factory):
 
     _fill_raw_folder(raw_dir())
     _land_report_without_pdf(raw_layer_root(), GONE_REPORT)
+    dagster_instance.add_dynamic_partitions(reports_partitions.name, [GONE_REPORT])
     out, err = io.StringIO(), io.StringIO()
     log = tmp_path_factory.mktemp("run_log") / "make_run.log"
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -615,6 +618,12 @@ def test_a_report_whose_pdf_left_the_raw_folder_leaves_the_warehouse(first_run):
     assert not _query("SELECT 1 FROM marts.dim_reports WHERE report_id = ?", [GONE_REPORT])
 
 
+def test_a_report_whose_pdf_left_the_raw_folder_leaves_the_partitions(first_run, instance):
+    partitions = set(instance.get_dynamic_partitions(reports_partitions.name))
+    assert GONE_REPORT not in partitions
+    assert partitions == {*first_run.results} - {BUILD}
+
+
 # `make run`'s summary and exit status on this run.
 
 
@@ -677,3 +686,76 @@ def test_wrong_and_extra_rows_do_not_rise_above_the_ceiling(scores, rendering):
     assert len(score.wrong) + len(score.extra) <= ceiling, [
         (row.subject, row.metric, row.value, row.evidence) for row in score.wrong + score.extra
     ]
+
+
+# The `dinum` command line on this run's warehouse, through the installed console script.
+
+
+def _dinum(*arguments: str) -> subprocess.CompletedProcess:
+    dinum = Path(sys.executable).parent / "dinum"
+    result = subprocess.run([dinum, *arguments], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _all_facts(where: str = "TRUE", params: list | None = None) -> list[tuple]:
+    selects = " UNION ALL ".join(f"SELECT * FROM marts.{m}" for m in MART_OF_DOMAIN.values())
+    return _query(f"SELECT fact_key, subject FROM ({selects}) WHERE {where}", params)
+
+
+def test_dinum_facts_of_one_subject_and_one_domain(first_run):
+    out = _dinum("facts", "--subject", "tchap", "--format", "csv").stdout
+    tchap = list(csv.DictReader(io.StringIO(out)))
+    assert {row["subject"] for row in tchap} == {"tchap"}
+    assert sorted(row["fact_key"] for row in tchap) == sorted(
+        key for key, _ in _all_facts("subject = ?", ["tchap"])
+    )
+    usage = json.loads(_dinum("facts", "--domain", "usage", "--format", "json").stdout)
+    assert {row["domain"] for row in usage} == {"usage"}
+    assert len(usage) == _query(f"SELECT count(*) FROM marts.{MART_OF_DOMAIN['usage']}")[0][0]
+    table = _dinum("facts", "--subject", "tchap").stdout.splitlines()
+    assert table[0].split()[:3] == ["domain", "fact_key", "report_id"]
+    assert len(table) == len(tchap) + 1
+
+
+def test_dinum_export_writes_every_mart(first_run, tmp_path):
+    written = _dinum("export", str(tmp_path), "--format", "parquet").stdout.split()
+    marts = _query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'")
+    assert sorted(Path(p).stem for p in written) == sorted(name for (name,) in marts)
+    for path in written:
+        rows = _query(f"SELECT count(*) FROM read_parquet('{path}')")
+        assert rows == _query(f"SELECT count(*) FROM marts.{Path(path).stem}")
+
+
+def test_dinum_reports_lists_the_raw_folder(first_run):
+    listed = {r["report_id"]: r for r in json.loads(_dinum("reports", "--format", "json").stdout)}
+    report_id = SHIPPED_REPORT_ID
+    report = listed[report_id]
+    pdf = raw_dir() / report["file_name"]
+    assert report["sha256"] == file_sha256(pdf)
+    pages = _query("SELECT page_count FROM marts.dim_reports WHERE report_id = ?", [report_id])
+    assert [(report["pages"],)] == pages and report["last_materialised"]
+    assert listed[NO_MANIFEST_REPORT]["status"] == "no manifest entry"
+    assert GONE_REPORT not in listed
+
+
+def test_dinum_review_lists_what_is_held_back_and_unclassified(first_run):
+    out = _dinum("review").stdout
+    ((held_back,),) = _query("SELECT count(*) FROM marts.fact_candidates")
+    ((unclassified,),) = _query("SELECT count(*) FROM marts.unclassified_mentions")
+    assert f"Held back for review ({held_back}, marts.fact_candidates)" in out
+    assert f"Not classified ({unclassified}, marts.unclassified_mentions)" in out
+    assert unclassified == 0 or "teach: " in out and "seeds/" in out
+
+
+def test_the_sql_shell_answers_on_the_built_warehouse(first_run):
+    shell = subprocess.run(
+        [Path(sys.executable).parent / "dinum", "sql"],
+        input=".mode csv\nSELECT count(*) AS n FROM marts.fct_usage;\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shell.returncode == 0, shell.stderr
+    ((usage,),) = _query("SELECT count(*) FROM marts.fct_usage")
+    assert shell.stdout.splitlines() == ["n", str(usage)]

@@ -3,7 +3,7 @@
 import csv
 
 from extract.text import numbers
-from orchestration.materialize_all import fact_marts
+from warehouse.marts import fact_marts
 from warehouse.settings import DBT_PROJECT_DIR
 
 

@@ -22,7 +22,13 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import duckdb
+
+from warehouse.settings import dbt_vars, warehouse_path
+
 BUILDING_DIR = ".building"
+# How DuckDB refuses a file whose storage format is newer than it can read.
+NEWER_DUCKDB_MESSAGE = "created with a newer version of DuckDB"
 LOCK_NAME = ".build.lock"
 
 
@@ -52,6 +58,15 @@ def building_path(warehouse: Path) -> Path:
     return warehouse.parent / BUILDING_DIR / warehouse.name
 
 
+def dbt_build_vars() -> dict[str, str]:
+    """The `dbt --vars` of a build: the settings' paths, the warehouse being its copy.
+
+    `make` parses the dbt project with these too: dbt reuses a parse (partial parsing) only
+    when the vars and the profile they fill are the same.
+    """
+    return {**dbt_vars(), "warehouse": str(building_path(warehouse_path()))}
+
+
 def start_build(warehouse: Path) -> Path:
     """A fresh copy of the warehouse (or no file, if there is none yet) for dbt to build into.
 
@@ -62,7 +77,19 @@ def start_build(warehouse: Path) -> Path:
     building.parent.mkdir(parents=True)
     if warehouse.exists():
         shutil.copyfile(warehouse, building)
+        if _written_by_newer_duckdb(building):
+            # A warehouse from before duckdb was pinned to an older release: this DuckDB
+            # cannot open it, and a full build recreates every table anyway.
+            building.unlink()
     return building
+
+
+def _written_by_newer_duckdb(database: Path) -> bool:
+    try:
+        duckdb.connect(str(database), read_only=True).close()
+    except duckdb.IOException as exc:
+        return NEWER_DUCKDB_MESSAGE in str(exc)
+    return False
 
 
 def publish_build(building: Path, warehouse: Path) -> None:

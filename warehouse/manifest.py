@@ -276,7 +276,11 @@ def write_manifest_row(manifest: Path, row: dict[str, str]) -> None:
     """Add `row` to the manifest, replacing the row of the same file, sorted by report_id."""
     existing = read_manifest(manifest.parent) if manifest.exists() else {}
     rows = [r for name, r in existing.items() if name != row["file_name"]]
-    rows = sorted([*rows, row], key=lambda r: r["report_id"])
+    _write_rows(manifest, [*rows, row])
+
+
+def _write_rows(manifest: Path, rows: list[dict[str, str]]) -> None:
+    rows = sorted(rows, key=lambda r: r["report_id"])
     columns = list(MANIFEST_COLUMNS)
     if any(r.get(PASSWORD_COLUMN) for r in rows):
         columns.append(PASSWORD_COLUMN)
@@ -286,6 +290,16 @@ def write_manifest_row(manifest: Path, row: dict[str, str]) -> None:
         )
         writer.writeheader()
         writer.writerows({c: r.get(c) or "" for c in columns} for r in rows)
+
+
+def remove_manifest_row(manifest: Path, file_name: str) -> bool:
+    """Drop the row of `file_name` from the manifest; whether it had one."""
+    existing = read_manifest(manifest.parent) if manifest.exists() else {}
+    if file_name not in existing:
+        return False
+    rows = [r for name, r in existing.items() if name != file_name]
+    _write_rows(manifest, rows)
+    return True
 
 
 def record_in_manifest(raw_dir: Path, file_name: str, sha256: str, source_url: str) -> None:

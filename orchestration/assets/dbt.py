@@ -5,6 +5,8 @@ are the keys of the raw layer assets, so the lineage runs from the PDF to the ma
 """
 
 import json
+import shutil
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,13 +17,21 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 
 from orchestration.metadata import PREVIEW_ROWS, table_metadata
 from orchestration.project import dbt_project
-from warehouse.atomic_build import build_lock, discard_build, publish_build, start_build
+from warehouse.atomic_build import (
+    build_lock,
+    dbt_build_vars,
+    discard_build,
+    publish_build,
+    start_build,
+)
 from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
-from warehouse.settings import dbt_vars, raw_layer_root, warehouse_path
+from warehouse.settings import raw_layer_root, warehouse_path
 
 # The pool of the one writer of the warehouse (one slot, orchestration/dagster.yaml).
 WAREHOUSE_POOL = "warehouse"
+# No run lasts longer: run monitoring's max_runtime_seconds (orchestration/dagster.yaml).
+RUN_TIME_BOUND_SECONDS = 3600
 
 # Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
 # partition missing (or failed), and eager would then never rebuild again. Here a model is
@@ -87,7 +97,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
         building = start_build(warehouse)
         try:
             invocation = dbt.cli(
-                ["build", "--vars", json.dumps({**dbt_vars(), "warehouse": str(building)})],
+                ["build", "--vars", json.dumps(dbt_build_vars())],
                 context=context,
                 raise_on_error=False,
             )
@@ -100,7 +110,24 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
             publish_build(building, warehouse)
         finally:
             discard_build(building)
+        _prune_target_folders(invocation.target_path)
     yield from events
+
+
+def _prune_target_folders(current: Path) -> None:
+    """Delete the target folders of earlier builds (each build writes one of ~9 MB).
+
+    Only those untouched for longer than a run may last: a build of another warehouse
+    (DINUM_WAREHOUSE), which does not take this one's turn, may be writing into its own.
+    """
+    op_prefix = current.name.rsplit("-", 2)[0]
+    oldest_running = time.time() - RUN_TIME_BOUND_SECONDS
+    for folder in current.parent.glob(f"{op_prefix}-*-*"):
+        if folder == current or not folder.is_dir():
+            continue
+        last_write = max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
+        if max(last_write, folder.stat().st_mtime) < oldest_running:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _with_table_metadata(

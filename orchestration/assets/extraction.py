@@ -1,5 +1,6 @@
 """From a report PDF of the raw folder to its Parquet files in the raw layer."""
 
+import functools
 import os
 import time
 
@@ -11,6 +12,7 @@ from extract.guard.quality import check_extraction, min_number_share_from_env
 from extract.report import extract_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
+from orchestration.progress import page_done
 from warehouse.manifest import file_sha256, find_report
 from warehouse.raw_layer import RAW_SCHEMA, landed_row_count, raw_frames, write_report
 from warehouse.raw_schema import RAW_TABLES
@@ -52,11 +54,19 @@ def raw_layer(context: dg.AssetExecutionContext):
     of the previous run intact. The warehouse is not opened, so a SQL session on it never
     holds extraction up.
     """
-    report = find_report(raw_dir(), context.partition_key, pdf_password())
+    try:
+        report = find_report(raw_dir(), context.partition_key, pdf_password())
+    except FileNotFoundError as exc:
+        # A partition whose PDF left the raw folder: one line, not a traceback.
+        raise dg.Failure(description=f"{exc} (its PDF left the raw folder)") from exc
     started = time.perf_counter()
     try:
         extraction = extract_report(
-            report.path, report.report_id, report.password, Limits.from_env(os.environ)
+            report.path,
+            report.report_id,
+            report.password,
+            Limits.from_env(os.environ),
+            on_page=functools.partial(page_done, report.report_id),
         )
         check_extraction(
             extraction,

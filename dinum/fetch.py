@@ -1,15 +1,12 @@
 """Fetch a report PDF (the original Cour des comptes report) into the raw folder.
 
-    python scripts/fetch_report.py URL [--name FILE.pdf]     (or: make fetch URL=...)
-
-The only code of the project that downloads anything, and only when asked. What arrives
-must be a PDF; it is written atomically and its sha256 recorded in the manifest.
+`dinum fetch URL [--name FILE.pdf]` (or `make fetch URL=...`). The only code of the project
+that downloads anything, and only when asked. What arrives must be a PDF; it is written
+atomically and its sha256 recorded in the manifest.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +14,6 @@ from urllib.parse import unquote, urlparse
 from urllib.request import urlopen
 
 from warehouse.manifest import file_sha256, record_in_manifest
-from warehouse.settings import raw_dir
 
 PDF_MAGIC = b"%PDF-"
 
@@ -51,21 +47,3 @@ def fetch_report(
     Path(part.name).replace(target)
     record_in_manifest(target_dir, target.name, file_sha256(target), url)
     return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("url")
-    parser.add_argument("--name", help="file name in the raw folder (default: from the URL)")
-    args = parser.parse_args(argv)
-    try:
-        path = fetch_report(args.url, raw_dir(), args.name)
-    except (OSError, NotAPdfError) as exc:
-        print(f"fetch failed: {exc}", file=sys.stderr)
-        return 1
-    print(f"{path} ({path.stat().st_size} bytes) recorded in {path.parent / 'manifest.csv'}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
