@@ -11,12 +11,12 @@ the engine. Only the Debian package `libreoffice-writer-nogui` is needed.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from html import escape
 from pathlib import Path
 
+from scripts.pdf_printers import convert_with_libreoffice, soffice_binary
 from tests.chart_corpus import PALETTE, PROSE, SOURCE, ChartSpec
 
 NAMESPACES = {
@@ -44,13 +44,9 @@ _PAIR_CM = (8.0, 7.0)
 
 
 def missing() -> str | None:
-    if _binary():
+    if soffice_binary():
         return None
     return "LibreOffice not installed (make corpus-deps): office charts skipped"
-
-
-def _binary() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _number_styles() -> str:
@@ -317,19 +313,5 @@ def render(pages: list[tuple[ChartSpec, ...]], pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="chart-corpus-libreoffice-") as tmp:
         source = Path(tmp) / f"{pdf.stem}.odt"
         to_odt(pages, source)
-        subprocess.run(
-            [
-                _binary() or "soffice",
-                f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        convert_with_libreoffice([source], Path(tmp), timeout=180)
         shutil.move(Path(tmp) / f"{pdf.stem}.pdf", pdf)

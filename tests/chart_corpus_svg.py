@@ -8,12 +8,11 @@ follow the house style: caption above, source below; `pages` lays one or two cha
 from __future__ import annotations
 
 import math
-import shutil
-import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
 
+from scripts.pdf_printers import chromium_binary, print_with_chromium
 from tests.chart_corpus import PALETTE, PROSE, SOURCE, ChartSpec, pie_label, tick_text, value_text
 
 WIDTH, HEIGHT = 460, 270
@@ -22,11 +21,9 @@ LEFT, TOP, RIGHT, BOTTOM = 70, 15, 400, 185
 
 
 def missing() -> str | None:
-    return None if _binary() else "chromium not installed (make corpus-deps): SVG charts skipped"
-
-
-def _binary() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium_binary():
+        return None
+    return "chromium not installed (make corpus-deps): SVG charts skipped"
 
 
 def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 11, **extra) -> str:
@@ -260,22 +257,4 @@ def render(pages: list[tuple[ChartSpec, ...]], pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="chart-corpus-chromium-") as tmp:
         page = Path(tmp) / "charts.html"
         page.write_text(to_html(pages), encoding="utf-8")
-        subprocess.run(
-            [
-                _binary() or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        print_with_chromium(page, pdf)

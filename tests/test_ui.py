@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.pdf_printers import chromium_binary
 from warehouse.marts import fact_marts
 from warehouse.settings import REPO_ROOT
 
@@ -107,7 +108,7 @@ def test_the_lineage_runs_from_the_pdf_to_every_mart(ui):
 
 def test_the_asset_graph_page_renders_in_chromium(ui):
     base, _, folder = ui
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = chromium_binary()
     if chromium is None:
         pytest.skip("chromium is not installed (apt-get install chromium): no screenshot")
     screenshot = folder / "asset_graph.png"

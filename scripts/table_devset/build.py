@@ -14,14 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.pdf_printers import (
+    chromium_binary,
+    convert_with_libreoffice,
+    print_with_chromium,
+    soffice_binary,
+)
 from scripts.table_devset.cases import Case, all_cases
 from scripts.table_devset.producers import (
     case_html,
-    chromium_binary,
-    convert_with_libreoffice,
     draw_reportlab,
-    print_with_chromium,
-    soffice_binary,
 )
 from scripts.table_devset.spec import DocumentSpec, write_ground_truth
 
@@ -67,7 +69,12 @@ def build(
                     page = Path(tmp) / f"libreoffice-{case.name}.html"
                     page.write_text(case_html(case), encoding="utf-8")
                     pages.append(page)
-                convert_with_libreoffice(pages, out_dir)
+                convert_with_libreoffice(
+                    pages,
+                    out_dir,
+                    options=("--infilter=HTML (StarWriter)",),
+                    convert_to="pdf:writer_pdf_Export",
+                )
                 for case in cases:
                     write_ground_truth(_document("libreoffice", case), out_dir)
     return skipped

@@ -7,9 +7,6 @@ producers lay the page out themselves, and their tables are matched by content o
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -259,48 +256,3 @@ def case_html(case: Case) -> str:
     )
 
 
-def chromium_binary() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def soffice_binary() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def print_with_chromium(html_path: Path, pdf_path: Path) -> None:
-    subprocess.run(
-        [
-            chromium_binary() or "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            "--print-to-pdf-no-header",
-            f"--print-to-pdf={pdf_path}",
-            html_path.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
-def convert_with_libreoffice(html_paths: list[Path], out_dir: Path) -> None:
-    """One LibreOffice process for all files, with a profile of its own (others may run)."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                soffice_binary() or "soffice",
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--headless",
-                "--infilter=HTML (StarWriter)",
-                "--convert-to",
-                "pdf:writer_pdf_Export",
-                "--outdir",
-                str(out_dir),
-                *map(str, html_paths),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -24,6 +23,7 @@ from scripts.generalisation.document import (
 )
 from scripts.generalisation.layouts import Layout, caption, lines_under, shaped_tables
 from scripts.generalisation.producers.html import chart_svg
+from scripts.pdf_printers import convert_with_libreoffice, soffice_binary
 
 NAMESPACES = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -39,12 +39,8 @@ FONTS = {"serif": "DejaVu Serif", "sans": "DejaVu Sans"}
 BORDER = "0.5pt solid #000000"
 
 
-def _binary() -> str | None:
-    return shutil.which("libreoffice") or shutil.which("soffice")
-
-
 def missing() -> str | None:
-    return None if _binary() else "libreoffice not installed (make corpus-deps)"
+    return None if soffice_binary() else "libreoffice not installed (make corpus-deps)"
 
 
 def _x(text: str) -> str:
@@ -285,19 +281,5 @@ def render(document: Document, layout: Layout, pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="corpus-libreoffice-") as tmp:
         source = Path(tmp) / f"{pdf.stem}.fodt"
         source.write_text(to_fodt(document, layout), encoding="utf-8")
-        subprocess.run(
-            [
-                _binary() or "libreoffice",
-                f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        convert_with_libreoffice([source], Path(tmp), timeout=180)
         shutil.move(Path(tmp) / f"{pdf.stem}.pdf", pdf)
