@@ -41,21 +41,17 @@ def _frame(result: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def facts(subject: str | None = None, domain: str | None = None) -> pd.DataFrame:
-    """Every fact of the fact marts with its domain, optionally one subject's or domain's."""
+    """Every fact (the marts.facts view), optionally one subject's or one domain's."""
     marts = fact_marts()
     if domain is not None and domain not in marts:
         raise ValueError(f"no domain {domain!r}: the domains are {', '.join(sorted(marts))}")
-    selects = [
-        f"SELECT '{name}' AS domain, * FROM marts.{mart}"
-        for name, mart in marts.items()
-        if domain in (None, name)
-    ]
-    sql = f"SELECT * FROM ({' UNION ALL '.join(selects)}) WHERE ? IS NULL OR subject = ?"
     with connect() as conn:
         return _frame(
             conn.execute(
-                f"{sql} ORDER BY report_id, subject, domain, metric, segment, period_end",
-                [subject, subject],
+                "SELECT domain, * EXCLUDE (domain) FROM marts.facts"
+                " WHERE (? IS NULL OR subject = ?) AND (? IS NULL OR domain = ?)"
+                " ORDER BY report_id, subject, domain, metric, segment, period_end",
+                [subject, subject, domain, domain],
             )
         )
 
