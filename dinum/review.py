@@ -51,13 +51,22 @@ class ReviewItem:
     teach: str | None  # the seed row that would classify it, to fill in
 
 
-def _teaching(metric: str | None, subject: str | None, metrics: str | None, subjects: str) -> str:
+def wording_before(evidence: str, raw_text: str, words: int = 3) -> str | None:
+    """The last few words the sentence sets before the number: the wording a seed row of
+    metric_wordings.csv would teach (to be trimmed by the user to what names the metric)."""
+    if raw_text not in evidence:
+        return None
+    before = evidence.split(raw_text, 1)[0].split()[-words:]
+    return " ".join(before).strip(" ,;:(").lower() or None
+
+
+def _teaching(
+    metric: str | None, subject: str | None, metrics: str | None, subjects: str, wording: str | None
+) -> str:
     if metric is None:
         choices = metrics or "none of that unit: add the metric to metrics.csv first"
-        return (
-            f"{SEEDS / 'metric_wordings.csv'}: add '<wording before the number>,<metric>' "
-            f"(metrics of its unit: {choices})"
-        )
+        row = f"{wording or '<wording before the number>'},<metric>"
+        return f"{SEEDS / 'metric_wordings.csv'}: add '{row}' (metrics of its unit: {choices})"
     if subject is None:
         return (
             f"{SEEDS / 'subject_aliases.csv'}: add '<name the sentence gives>,<subject>' "
@@ -85,7 +94,7 @@ def review() -> tuple[list[ReviewItem], list[ReviewItem]]:
             f"{report_id} p. {page}: {raw_text!r} ({unit or 'no unit'}), "
             f"metric {metric or 'not found'}, subject {subject or 'not found'}",
             evidence,
-            _teaching(metric, subject, metrics, subjects),
+            _teaching(metric, subject, metrics, subjects, wording_before(evidence, raw_text)),
         )
         for report_id, page, raw_text, unit, metric, subject, evidence, metrics, subjects in (
             unclassified

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from dinum.cli import main
+from dinum.review import wording_before
 from tests.pdf_fixtures import write_one_page_report
 from tests.test_fetch_report import PDF_BODY, serving
 from warehouse.manifest import discover_reports, file_sha256, read_manifest
@@ -125,3 +126,10 @@ def test_the_sql_shell_opens_the_warehouse_read_only(small_warehouse):
     assert "tchap" in shell.stdout.splitlines()
     write = dinum("sql", "DROP TABLE marts.dim_subjects", env=env)
     assert "read-only" in write.stderr + write.stdout
+
+
+def test_review_proposes_the_words_before_an_unclassified_number():
+    sentence = "Le coût d'hébergement mensuel atteint 5 M€ en 2023."
+    assert wording_before(sentence, "5 M€") == "d'hébergement mensuel atteint"
+    assert wording_before(sentence, "7 M€") is None
+    assert wording_before("5 M€ au total.", "5 M€") is None
