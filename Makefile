@@ -41,12 +41,14 @@ ui: setup
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
+# `make bench BENCH_SCALE_ARGS='--large-pages 0'` leaves out the 1,500-page report (minutes).
 bench: setup
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_robustness.py
 	$(BIN)/python scripts/bench_generalisation.py
+	$(BIN)/python scripts/bench_scale.py $(BENCH_SCALE_ARGS)
 
 # Producers of the generalisation corpus (Debian packages, as root); `make test` never needs them.
 corpus-deps:
