@@ -63,12 +63,14 @@ docs: setup  ## dbt's docs site, offline, on DOCS_PORT
 lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .
 
-bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus
+# `make bench BENCH_SCALE_ARGS='--large-pages 0'` leaves out the 1,500-page report (minutes).
+bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus, scale
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_robustness.py
 	$(BIN)/python scripts/bench_generalisation.py
+	$(BIN)/python scripts/bench_scale.py $(BENCH_SCALE_ARGS)
 
 # Producers of the generalisation corpus (Debian packages, as root); `make test` never needs them.
 corpus-deps:  ## install Chromium and LibreOffice (Debian, as root) for the corpus

@@ -1,0 +1,282 @@
+"""Extraction at scale, side by side in one run (printed; no thresholds: tests never run it).
+
+    python scripts/bench_scale.py [--pages 150] [--large-pages 1500] [--repeat 3]
+                                  [--no-make-run]
+
+Generates long reports in the house style (`long_report.py`), then prints:
+- the project's extraction (`extract_report`), pdfplumber's plain `extract_text()` over all
+  pages and pypdfium2's text: CPU and wall seconds (medians), peak RSS, and the project's
+  cost as a multiple of each plain reader's;
+- the same for the large report (`--large-pages 0` leaves it out: it takes minutes);
+- the speed-up of 2 processes over page ranges, each opening the file itself, on the work
+  that dominates extraction: reading every page into the page model (`read_page`);
+- `make run`, full then again with nothing changed, on the generated report and on the
+  shipped one, each in a temporary raw folder, warehouse and Dagster instance.
+
+Every measurement runs in a fresh child process, so peak RSS is that of the measured work
+(plus the interpreter and its imports) and no cache carries over. Timings on a shared
+machine are noisy: compare figures of one run, not of runs on different days.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_RAW_DIR = REPO_ROOT / "data" / "raw"
+READERS = ("project", "pdfplumber", "pypdfium2")
+
+
+# --------------------------------------------------------------------------- child side
+def _read_with_project(pdf: Path) -> None:
+    from extract.report import extract_report
+
+    extract_report(pdf, "bench_scale")
+
+
+def _read_with_pdfplumber(pdf: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            page.extract_text()
+            page.close()
+
+
+def _read_with_pypdfium2(pdf: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            text_page = page.get_textpage()
+            text_page.get_text_range()
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+
+
+def _read_page_models(pdf: Path, first: int, stop: int) -> None:
+    import pdfplumber
+
+    from extract.pdf import read_page
+
+    with pdfplumber.open(pdf, pages=range(first + 1, stop + 1)) as document:
+        for page in document.pages:
+            read_page(page)
+            page.close()
+
+
+def _peak_rss_mib() -> float:
+    # VmHWM starts afresh at exec; getrusage's ru_maxrss keeps the forking parent's peak.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _measure(task: str, pdf: Path, pages: tuple[int, int] | None) -> dict[str, float]:
+    readers = {
+        "project": _read_with_project,
+        "pdfplumber": _read_with_pdfplumber,
+        "pypdfium2": _read_with_pypdfium2,
+    }
+    cpu, wall = time.process_time(), time.perf_counter()
+    if task == "page-models":
+        _read_page_models(pdf, *pages)
+    else:
+        readers[task](pdf)
+    return {
+        "cpu": time.process_time() - cpu,
+        "wall": time.perf_counter() - wall,
+        "peak_rss_mib": _peak_rss_mib(),
+    }
+
+
+# --------------------------------------------------------------------------- parent side
+def _child_command(task: str, pdf: Path, pages: tuple[int, int] | None = None) -> list[str]:
+    command = [sys.executable, __file__, "--measure", task, str(pdf)]
+    if pages:
+        command += ["--page-range", str(pages[0]), str(pages[1])]
+    return command
+
+
+def _run_child(task: str, pdf: Path) -> dict[str, float]:
+    done = subprocess.run(_child_command(task, pdf), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@dataclass
+class Timing:
+    cpu: float
+    wall: float
+    peak_rss_mib: float
+
+
+def _median_timing(task: str, pdf: Path, repeat: int) -> Timing:
+    runs = [_run_child(task, pdf) for _ in range(repeat)]
+    return Timing(
+        cpu=statistics.median(run["cpu"] for run in runs),
+        wall=statistics.median(run["wall"] for run in runs),
+        peak_rss_mib=max(run["peak_rss_mib"] for run in runs),
+    )
+
+
+def _page_count(pdf: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def _processes_wall(pdf: Path, processes: int) -> float:
+    """Wall seconds of `processes` children reading consecutive page ranges at once."""
+    pages = _page_count(pdf)
+    bounds = [pages * i // processes for i in range(processes + 1)]
+    started = time.perf_counter()
+    children = [
+        subprocess.Popen(
+            _child_command("page-models", pdf, (first, stop)), stdout=subprocess.DEVNULL
+        )
+        for first, stop in zip(bounds, bounds[1:], strict=False)
+    ]
+    if any(child.wait() for child in children):
+        raise RuntimeError(f"a page-range reader of {pdf} failed")
+    return time.perf_counter() - started
+
+
+def _make_run_walls(raw_files: list[Path], work: Path) -> tuple[float, float]:
+    """Wall seconds of `make run` on these files, then of a second run with nothing changed."""
+    raw = work / "raw"
+    raw.mkdir(parents=True)
+    for file in raw_files:
+        shutil.copy2(file, raw / file.name)
+    env = {
+        **os.environ,
+        "DINUM_RAW_DIR": str(raw),
+        "DINUM_RAW_LAYER": str(work / "warehouse" / "raw"),
+        "DINUM_WAREHOUSE": str(work / "warehouse" / "dinum.duckdb"),
+    }
+    # A command-line variable wins over the Makefile's: the runs stay out of the user's history.
+    command = ["make", "--no-print-directory", "run", f"DAGSTER_HOME={work / 'dagster_home'}"]
+    walls = []
+    for _ in range(2):
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+        walls.append(time.perf_counter() - started)
+        if done.returncode:
+            raise RuntimeError(f"make run failed on {raw_files}:\n{done.stdout}{done.stderr}")
+    return walls[0], walls[1]
+
+
+def _generate(pages: int, folder: Path) -> tuple[Path, float]:
+    from long_report import build_long_report
+
+    pdf = folder / f"long_report_{pages}p.pdf"
+    started = time.perf_counter()
+    build_long_report(pdf, pages)
+    return pdf, time.perf_counter() - started
+
+
+def _reader_rows(pages: int, timings: dict[str, Timing]) -> list[str]:
+    project = timings["project"]
+    rows = []
+    for reader, timing in timings.items():
+        if reader == "project":
+            ratios = f"{'':>9} {'':>9}"
+        else:
+            ratios = f"{project.cpu / timing.cpu:9.1f} {project.wall / timing.wall:9.1f}"
+        rows.append(
+            f"{reader:<12} {pages:>6} {timing.cpu:8.2f} {timing.wall:8.2f} {ratios} "
+            f"{timing.peak_rss_mib:9.0f}"
+        )
+    return rows
+
+
+def _bench(args: argparse.Namespace, folder: Path) -> None:
+    sizes = [args.pages] + ([args.large_pages] if args.large_pages else [])
+    print(
+        "Timings are noisy on a shared machine. CPU and wall: median of "
+        f"{args.repeat} run(s) for {args.pages} pages, one run for the large report, "
+        "each in a fresh process."
+    )
+    reports = {}
+    for pages in sizes:
+        pdf, seconds = _generate(pages, folder)
+        reports[pages] = pdf
+        print(
+            f"generated {pdf.name}: {pdf.stat().st_size / 2**20:.1f} MiB in {seconds:.1f} s "
+            f"(prose on every page, a table every 5 pages, a chart every 10)"
+        )
+    print()
+    print(
+        f"{'reader':<12} {'pages':>6} {'CPU s':>8} {'wall s':>8} {'x CPU':>9} {'x wall':>9} "
+        f"{'peak MiB':>9}"
+    )
+    peaks = {}
+    for pages, pdf in reports.items():
+        repeat = args.repeat if pages == args.pages else 1
+        timings = {reader: _median_timing(reader, pdf, repeat) for reader in READERS}
+        peaks[pages] = timings["project"].peak_rss_mib
+        print("\n".join(_reader_rows(pages, timings)))
+    print("(x CPU, x wall: the project's extraction as a multiple of that reader)")
+    if args.large_pages:
+        ratio = peaks[args.large_pages] / peaks[args.pages]
+        print(f"project peak RSS, {args.large_pages} pages / {args.pages} pages: {ratio:.2f}")
+    print()
+    one = _processes_wall(reports[args.pages], 1)
+    two = _processes_wall(reports[args.pages], 2)
+    print(
+        f"page model of {args.pages} pages over page ranges: 1 process {one:.2f} s, "
+        f"2 processes {two:.2f} s, speed-up {one / two:.2f}"
+    )
+    if args.no_make_run:
+        return
+    shipped = sorted(SHIPPED_RAW_DIR.glob("*.pdf")) + sorted(SHIPPED_RAW_DIR.glob("*.csv"))
+    for label, files in (
+        (f"generated report, {args.pages} pages", [reports[args.pages]]),
+        ("shipped report", shipped),
+    ):
+        full, no_op = _make_run_walls(files, folder / label.split(",")[0].replace(" ", "_"))
+        print(f"make run, {label}: full {full:.1f} s, no-op {no_op:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=150, help="the report timed in full")
+    parser.add_argument(
+        "--large-pages", type=int, default=1500, help="the large report; 0 leaves it out"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per reader (median)")
+    parser.add_argument("--no-make-run", action="store_true", help="leave `make run` out")
+    # The child side: one measurement, printed as JSON for the parent.
+    parser.add_argument("--measure", nargs=2, metavar=("TASK", "PDF"), help=argparse.SUPPRESS)
+    parser.add_argument("--page-range", nargs=2, type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        task, pdf = args.measure
+        pages = tuple(args.page_range) if args.page_range else None
+        print(json.dumps(_measure(task, Path(pdf), pages)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench_scale_") as folder:
+        _bench(args, Path(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
