@@ -21,6 +21,7 @@ machine are noisy: compare figures of one run, not of runs on different days.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -153,7 +154,7 @@ def _processes_wall(pdf: Path, processes: int) -> float:
         subprocess.Popen(
             _child_command("page-models", pdf, (first, stop)), stdout=subprocess.DEVNULL
         )
-        for first, stop in zip(bounds, bounds[1:], strict=False)
+        for first, stop in itertools.pairwise(bounds)
     ]
     if any(child.wait() for child in children):
         raise RuntimeError(f"a page-range reader of {pdf} failed")
