@@ -213,8 +213,9 @@ def _bench(args: argparse.Namespace, folder: Path) -> None:
     sizes = [args.pages] + ([args.large_pages] if args.large_pages else [])
     print(
         "Timings are noisy on a shared machine. CPU and wall: median of "
-        f"{args.repeat} run(s) for {args.pages} pages, one run for the large report, "
-        "each in a fresh process."
+        f"{args.repeat} run(s) for {args.pages} pages"
+        + (f", one run for {args.large_pages} pages" if args.large_pages else "")
+        + "; each in a fresh process."
     )
     reports = {}
     for pages in sizes:
