@@ -21,6 +21,7 @@ machine are noisy: compare figures of one run, not of runs on different days.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -153,7 +154,7 @@ def _processes_wall(pdf: Path, processes: int) -> float:
         subprocess.Popen(
             _child_command("page-models", pdf, (first, stop)), stdout=subprocess.DEVNULL
         )
-        for first, stop in zip(bounds, bounds[1:], strict=False)
+        for first, stop in itertools.pairwise(bounds)
     ]
     if any(child.wait() for child in children):
         raise RuntimeError(f"a page-range reader of {pdf} failed")
@@ -212,8 +213,9 @@ def _bench(args: argparse.Namespace, folder: Path) -> None:
     sizes = [args.pages] + ([args.large_pages] if args.large_pages else [])
     print(
         "Timings are noisy on a shared machine. CPU and wall: median of "
-        f"{args.repeat} run(s) for {args.pages} pages, one run for the large report, "
-        "each in a fresh process."
+        f"{args.repeat} run(s) for {args.pages} pages"
+        + (f", one run for {args.large_pages} pages" if args.large_pages else "")
+        + "; each in a fresh process."
     )
     reports = {}
     for pages in sizes:
