@@ -848,3 +848,37 @@ def test_a_header_wider_than_its_figures_stays_over_its_own_column(tmp_path: Pat
     table = _only_table(make_pdf(tmp_path / "wide_header.pdf", draw))
     assert [c.col_span for c in table.cells if c.is_header] == [1, 1, 1]
     assert _texts(table)[0] == ["Poste", "Periode", "Montant annuel estime (en milliers d'euros)"]
+
+
+@pytest.mark.parametrize("rule_under_header", [True, False])
+def test_a_qualifier_wrapped_above_its_figure_stays_in_its_cell(
+    tmp_path: Path, rule_under_header: bool
+) -> None:
+    """Unruled body, cells centred vertically: narrow cells wrap "environ" / "13 %" one line
+    above and one below the one-line cells of their row. The qualifier is the figure's, not a
+    row of its own nor the end of a header (read alone, the figure would pass for exact)."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Parts des connexions")
+        p.line(62, 112, 420, 112)
+        for x, text in ((70, "Service"), (250, "Portail"), (330, "Osmose"), (400, "Resana")):
+            p.text(x, 116, text, right=x > 70)
+        if rule_under_header:
+            p.line(62, 128, 420, 128)
+        p.text(330, 132, "environ", right=True)
+        p.text(400, 132, "environ", right=True)
+        p.text(70, 138, "Part des connexions")
+        p.text(250, 138, "66 %", right=True)
+        p.text(330, 144, "13 %", right=True)
+        p.text(400, 144, "12 %", right=True)
+        p.text(70, 160, "Nombre de services")
+        for x, figure in ((250, "4"), (330, "2"), (400, "3")):
+            p.text(x, 160, figure, right=True)
+        p.line(62, 172, 420, 172)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_qualifier.pdf", draw))
+    assert _texts(table)[1:] == [
+        ["Part des connexions", "66 %", "environ 13 %", "environ 12 %"],
+        ["Nombre de services", "4", "2", "3"],
+    ]

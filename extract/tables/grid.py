@@ -15,6 +15,7 @@ from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.pdf.words import Word
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.layout import Chunk, PageLayout, TextLine, is_numeric, text_lines
+from extract.text.numbers import is_qualifier_wording
 
 # Empty vertical band narrower than this (x font size) is not a column gap unless a vertical
 # rule runs in it: two spaces' worth is the least a typesetter leaves between columns.
@@ -88,7 +89,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     ]
     lines = text_lines(words, vrules, font)
 
-    n_head = _header_lines(lines, hrules, (x0, x1), font)
+    n_head = _without_trailing_qualifiers(lines, _header_lines(lines, hrules, (x0, x1), font))
     _split_run_together_headers(lines[:n_head])
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
     edges = _lone_columns_joined(edges, lines[:n_head], lines[n_head:], vrules, font)
@@ -154,6 +155,15 @@ def _header_lines(
                 return i
             return _header_closed_by_rule(lines, i, hrules, span, font)
     return 1 if len(lines) > 2 else 0
+
+
+def _without_trailing_qualifiers(lines: list[TextLine], n_head: int) -> int:
+    """The header zone less the lines of qualifiers only at its foot ("environ", "plus de"):
+    they hold no figure, yet they are the first lines of the body's cells, wrapped above
+    the figures they qualify."""
+    while n_head and all(is_qualifier_wording(c.text) for c in lines[n_head - 1].chunks):
+        n_head -= 1
+    return n_head
 
 
 def _header_closed_by_rule(
@@ -460,8 +470,8 @@ def _continues(
     ending on a hyphen or a comma above it).
     """
     prev = row.lines[-1]
-    if _has_figure(line):
-        return False
+    if _has_figure(line) or all(is_qualifier_wording(c.text) for c in line.chunks):
+        return False  # a line of qualifiers opens the cells of the figures under it
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
     if _spans(line, edges, font) or _spans(prev, edges, font):
@@ -622,7 +632,9 @@ def _centred_row_labels(
     "2021-" / "2023" beside a label and a figure): three rows of text, one row of the table.
     A line of text cells only, followed by a line with a figure in the other columns, then
     by a line in the columns of the first that carries each of its cells on (lower case, an
-    opening bracket, or after a hyphen), make one row when no rule parts them.
+    opening bracket, or after a hyphen), make one row when no rule parts them. So do a line
+    of qualifiers only ("environ", "plus de"), a line with figures in other columns, and a
+    line of figures in the qualifiers' columns: figures wrapped under their qualifier.
     """
     tol = RULE_TOL * font
     in_body = {id(ln) for ln in body}
@@ -639,6 +651,18 @@ def _centred_row_labels(
         return all(
             id(ln) in in_body and not _occupied(ln, edges, font) & taken for ln in row.lines
         ) and any(not header_like(c.text) for ln in row.lines for c in ln.chunks)
+
+    def qualifiers_only(row: _Row) -> bool:
+        return all(is_qualifier_wording(c.text) for ln in row.lines for c in ln.chunks)
+
+    def figures_in(row: _Row) -> set[int]:
+        """The columns of a row of figures only in the body, else none."""
+        if not all(
+            id(ln) in in_body and not any(header_like(c.text) for c in ln.chunks)
+            for ln in row.lines
+        ):
+            return set()
+        return set().union(*(_occupied(ln, edges, font) for ln in row.lines))
 
     def carried_on(upper: _Row, lower: _Row) -> bool:
         ends = {_columns_of(c, edges, font)[0]: c.text for ln in upper.lines for c in ln.chunks}
@@ -657,8 +681,10 @@ def _centred_row_labels(
             columns
             and not any(r.spanning for r in group)
             and figures_beside(group[1], columns)
-            and text_only(group[2]) == columns
-            and carried_on(group[0], group[2])
+            and (
+                (text_only(group[2]) == columns and carried_on(group[0], group[2]))
+                or (qualifiers_only(group[0]) and figures_in(group[2]) == columns)
+            )
             and not any(
                 _ruled_between(a.lines[-1], b.lines[0], hrules, tol)
                 for a, b in zip(group, group[1:], strict=False)

@@ -356,6 +356,12 @@ def _qualifier_table() -> list[tuple[str, str]]:
 _QUALIFIERS = _qualifier_table()
 
 
+def is_qualifier_wording(text: str) -> bool:
+    """Is the text only a qualifier's wording ("environ", "plus de", "≈"), without its figure?"""
+    wording = re.sub(r"\s+", " ", fold(text)).strip().lower()
+    return any(wording == w for w, _ in _QUALIFIERS)
+
+
 def qualifier_before(text: str, start: int) -> str:
     """The qualifier whose wording ends right before `start` in `text`, else "exact"."""
     before = re.sub(r"\s+", " ", fold(text[max(0, start - 60) : start])).rstrip()
