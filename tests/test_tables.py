@@ -882,3 +882,31 @@ def test_a_qualifier_wrapped_above_its_figure_stays_in_its_cell(
         ["Part des connexions", "66 %", "environ 13 %", "environ 12 %"],
         ["Nombre de services", "4", "2", "3"],
     ]
+
+
+def test_a_figure_wrapped_under_its_qualifier_joins_its_cell(tmp_path: Path) -> None:
+    """Cells set at the top: a narrow cell wraps "environ" / "13 %" while its neighbours
+    hold one line each."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Parts des connexions")
+        p.line(62, 112, 420, 112)
+        for x, text in ((70, "Service"), (250, "Portail"), (330, "Osmose"), (400, "Resana")):
+            p.text(x, 116, text, right=x > 70)
+        p.line(62, 128, 420, 128)
+        p.text(70, 132, "Part des connexions")
+        p.text(250, 132, "66 %", right=True)
+        p.text(330, 132, "environ", right=True)
+        p.text(330, 143, "13 %", right=True)
+        p.text(400, 132, "12 %", right=True)
+        p.text(70, 156, "Nombre de services")
+        for x, figure in ((250, "4"), (330, "2"), (400, "3")):
+            p.text(x, 156, figure, right=True)
+        p.line(62, 168, 420, 168)
+        p.paragraph(200)
+
+    table = _only_table(make_pdf(tmp_path / "figure_under_qualifier.pdf", draw))
+    assert _texts(table)[1:] == [
+        ["Part des connexions", "66 %", "environ 13 %", "12 %"],
+        ["Nombre de services", "4", "2", "3"],
+    ]

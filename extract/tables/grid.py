@@ -463,13 +463,16 @@ def _continues(
 ) -> bool:
     """Is `line` the wrapped continuation of the cells of `row` (no rule between them)?
 
-    It must hold no figure and fill only columns the row fills (the row's other cells are
+    A line under cells holding only a qualifier carries their figures on. Otherwise it
+    must hold no figure and fill only columns the row fills (the row's other cells are
     empty at its height). Then, in the body, rules parting every row join it to its row;
     else a table set at two pitches says whether it comes at the leading of a wrapped cell;
     else its text must read as a continuation (lower case, an opening bracket, a line
     ending on a hyphen or a comma above it).
     """
     prev = row.lines[-1]
+    if not line_in_header and _completes_qualifiers(row, line, edges):
+        return True
     if _has_figure(line) or all(is_qualifier_wording(c.text) for c in line.chunks):
         return False  # a line of qualifiers opens the cells of the figures under it
     cols = _occupied(line, edges, font)
@@ -488,6 +491,19 @@ def _continues(
         return tight
     first = line.chunks[0].text
     return first[:1].islower() or first.startswith("(") or prev.text.rstrip().endswith(("-", ","))
+
+
+def _completes_qualifiers(row: _Row, line: TextLine, edges: list[float]) -> bool:
+    """Does each chunk of `line` stand under a cell of `row` that so far holds only a
+    qualifier ("environ" / "13 %")? A qualifier cannot end a cell: the figure it qualifies
+    was wrapped onto the next line."""
+    so_far: dict[int, str] = {}
+    for upper in row.lines:
+        for chunk in upper.chunks:
+            so_far[_column_at(_mid(chunk), edges)] = chunk.text
+    return bool(line.chunks) and all(
+        is_qualifier_wording(so_far.get(_column_at(_mid(c), edges), "")) for c in line.chunks
+    )
 
 
 def _line_columns(line: TextLine, edges: list[float], font: float) -> list[tuple[int, int]]:
