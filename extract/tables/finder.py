@@ -19,7 +19,7 @@ from dataclasses import replace
 from extract.pdf.rules import MOST_OF_WIDTH, Rule
 from extract.records import BBox, ExtractedTable, TableCell
 from extract.tables.captions import has_caption, is_annotation
-from extract.tables.grid import build_grid, header_like
+from extract.tables.grid import build_grid, has_figure
 from extract.tables.layout import LEADERS, PageLayout, TextLine, is_leader, is_numeric
 
 # Rules meet when their ends come within this distance (x font size).
@@ -281,10 +281,6 @@ def _wraps_a_cell(line: TextLine, run: list[TextLine], font: float) -> bool:
     )
 
 
-def _has_figures(line: TextLine) -> bool:
-    return any(not header_like(c.text) for c in line.chunks)
-
-
 def _aligned(a: TextLine, b: TextLine, font: float) -> bool:
     """Cells in the same places: as many chunks, each starting or ending where the other's does."""
     return len(a.chunks) == len(b.chunks) and all(
@@ -304,8 +300,8 @@ def _next_group(above: TextLine, line: TextLine, font: float) -> bool:
     the next group of rows of the same table."""
     return (
         line.top - above.bottom <= MAX_GROUP_GAP * font
-        and _has_figures(above)
-        and _has_figures(line)
+        and has_figure(above)
+        and has_figure(line)
         and _aligned(above, line, font)
     )
 
@@ -316,8 +312,8 @@ def _new_table(block: list[TextLine], line: TextLine, font: float) -> bool:
     above = block[-1]
     if (
         len(line.chunks) < 2
-        or not _has_figures(above)
-        or _has_figures(line)
+        or not has_figure(above)
+        or has_figure(line)
         or _aligned(above, line, font)
     ):
         return False

@@ -61,6 +61,11 @@ def header_like(text: str) -> bool:
     return not is_numeric(text) or bool(_YEAR.match(text.strip()))
 
 
+def has_figure(line: TextLine) -> bool:
+    """Does the line hold a figure (a chunk that is no header text)?"""
+    return any(not header_like(c.text) for c in line.chunks)
+
+
 def words_in(layout: PageLayout, bbox: BBox) -> list[Word]:
     x0, top, x1, bottom = bbox
     return [
@@ -138,7 +143,7 @@ def _header_lines(
     header too.
     """
     for i, line in enumerate(lines):
-        if any(not header_like(c.text) for c in line.chunks):
+        if has_figure(line):
             if i > 1 and all(_stacked(a, b) for a, b in zip(lines[:i], lines[1:i], strict=False)):
                 return i  # header cells of several heights centred on one row: one block
             ruled = [
@@ -329,7 +334,7 @@ def _rows(
     # then the lines of a band are one row, however its wrapped text begins.
     body_bands = [b for b in bands if b[0] >= n_head]
     ruled_rows = len(body_bands) >= 2 and all(
-        sum(1 for i in band if _has_figure(lines[i])) <= 1 for band in body_bands
+        sum(1 for i in band if has_figure(lines[i])) <= 1 for band in body_bands
     )
     spacing = _Spacing.of(lines, font)
     # Header lines that run into each other are one row of cells centred at different
@@ -343,9 +348,7 @@ def _rows(
         # Figures on two lines of a band are two rows unless rules part the body row by row
         # (a cell too narrow for its figure wraps it): a label wrapped around its figure
         # ("Autorisations" / "79" / "(AE)") leaves one line full.
-        figure_lines = sum(
-            1 for ln in band_lines if any(not header_like(c.text) for c in ln.chunks)
-        )
+        figure_lines = sum(1 for ln in band_lines if has_figure(ln))
         if len(band_lines) == 1 or (
             len(bands) > 1
             and (
@@ -412,10 +415,6 @@ def _stacked(upper: TextLine, lower: TextLine) -> bool:
     return lower.top - upper.bottom <= SET_SOLID * (upper.bottom - upper.top)
 
 
-def _has_figure(line: TextLine) -> bool:
-    return any(not header_like(c.text) for c in line.chunks)
-
-
 @dataclass
 class _Spacing:
     """The two pitches of a table's lines, when it shows two: wrapped lines of a cell come
@@ -431,7 +430,7 @@ class _Spacing:
         pitches = [b.top - a.top for a, b in pairs if b.top - a.top > 0.5 * font]
         # A line of figures starts a row (cells set at their top): the pitch into it is a
         # row's, whatever the line above it is (a row, or the last line of a wrapped cell).
-        row_pitches = [b.top - a.top for a, b in pairs if _has_figure(b)]
+        row_pitches = [b.top - a.top for a, b in pairs if has_figure(b)]
         if not pitches or len(row_pitches) < 2:
             return cls()
         leading, row_pitch = min(pitches), statistics.median(row_pitches)
@@ -473,7 +472,7 @@ def _continues(
     prev = row.lines[-1]
     if not line_in_header and _completes_qualifiers(row, line, edges):
         return True
-    if _has_figure(line) or all(is_qualifier_wording(c.text) for c in line.chunks):
+    if has_figure(line) or all(is_qualifier_wording(c.text) for c in line.chunks):
         return False  # a line of qualifiers opens the cells of the figures under it
     cols = _occupied(line, edges, font)
     prev_cols = set().union(*(_occupied(ln, edges, font) for ln in row.lines))
