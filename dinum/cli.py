@@ -75,12 +75,17 @@ def main() -> None:
 
 @main.command()
 @click.option("--report", "report_id", help="Extract this report_id only (dbt still builds all).")
+@click.option(
+    "--force", is_flag=True, help="Extract and build even what has not changed since last time."
+)
 @click.option("-v", "--verbose", is_flag=True, help="dbt and Dagster logs here, not to a file.")
-def run(report_id: str | None, verbose: bool) -> None:
+def run(report_id: str | None, force: bool, verbose: bool) -> None:
     """Extract the reports of the raw folder and build the warehouse; print a summary.
 
-    A bar per report shows the pages read. Reports whose PDF left the raw folder leave the
-    warehouse and Dagster's partitions. Exits 1 when a file or the build failed.
+    A bar per report shows the pages read. A report whose PDF, manifest entry and extraction
+    code are those of its landed files is not extracted again, and dbt does not run when
+    nothing the warehouse is built from changed. Reports whose PDF left the raw folder leave
+    the warehouse and Dagster's partitions. Exits 1 when a file or the build failed.
     """
     from dinum.progress import page_bars
     from orchestration.materialize_all import QUIET, log_file
@@ -92,6 +97,7 @@ def run(report_id: str | None, verbose: bool) -> None:
             run_config=None if verbose else QUIET,
             log_path=None if verbose else log_file(),
             only=report_id,
+            force=force,
         )
     sys.exit(outcome.exit_code)
 

@@ -13,24 +13,21 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import dagster as dg
 import duckdb
-from dagster._core.definitions.repository_definition.valid_definitions import (
-    SINGLETON_REPOSITORY_NAME,
-)
-from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
 
-from orchestration.definitions import defs
-from orchestration.jobs import build_warehouse_job, extract_report_job
 from orchestration.partitions import reports_partitions
-from warehouse.manifest import ManifestError, inventory
+from warehouse.build_inputs import build_inputs_fingerprint, is_warehouse_current
+from warehouse.manifest import ManifestError, ReportFile, file_sha256, inventory
 from warehouse.marts import fact_marts
-from warehouse.pictures import page_path
-from warehouse.raw_layer import remove_reports
+from warehouse.raw_layer import is_landed_unchanged, remove_reports
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root, reports_dir, warehouse_path
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 # Step-by-step events stay in the run's history in the UI; the terminal gets warnings only.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -62,29 +59,86 @@ def materialise_reports(
     The results are keyed by report_id, and by BUILD for the dbt run. When every extraction
     failed nothing changed upstream, so dbt is not run (and BUILD is absent).
     """
+    results = extract_reports(instance, report_ids, run_config)
+    if report_ids and not any(r.success for r in results.values()):
+        return results
+    results[BUILD] = build_warehouse(instance, run_config)
+    return results
+
+
+def extract_reports(
+    instance: dg.DagsterInstance, report_ids: list[str], run_config: dict | None = None
+) -> dict[str, dg.ExecuteInProcessResult]:
+    """One extraction run per report, its partition added if new; the results by report_id."""
+    from orchestration.jobs import extract_report_job
+
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
     instance.add_dynamic_partitions(
         reports_partitions.name, [r for r in report_ids if r not in known]
     )
+    return {
+        report_id: _execute(instance, extract_report_job.name, run_config, report_id)
+        for report_id in report_ids
+    }
+
+
+def build_warehouse(
+    instance: dg.DagsterInstance, run_config: dict | None = None
+) -> dg.ExecuteInProcessResult:
+    """The dbt build run (then the pictures)."""
+    from orchestration.jobs import build_warehouse_job
+
+    return _execute(instance, build_warehouse_job.name, run_config)
+
+
+def _execute(
+    instance: dg.DagsterInstance,
+    job_name: str,
+    run_config: dict | None,
+    partition_key: str | None = None,
+) -> dg.ExecuteInProcessResult:
+    # Loading the definitions reads the dbt manifest, seconds a run with nothing to do
+    # does not spend: they are imported by the runs that need them.
+    from dagster._core.definitions.repository_definition.valid_definitions import (
+        SINGLETON_REPOSITORY_NAME,
+    )
+    from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
+
+    from orchestration.definitions import defs
+
     # Dagster's tags for a run of the code location's own job: the UI lists such runs on
     # the job's page and timeline, beside the schedule's and the sensors'.
     tags = {REPOSITORY_LABEL_TAG: f"{SINGLETON_REPOSITORY_NAME}@{CODE_LOCATION}"}
-    results = {
-        report_id: defs.resolve_job_def(extract_report_job.name).execute_in_process(
-            partition_key=report_id,
-            instance=instance,
-            raise_on_error=False,
-            run_config=run_config,
-            tags=tags,
-        )
-        for report_id in report_ids
-    }
-    if report_ids and not any(r.success for r in results.values()):
-        return results
-    results[BUILD] = defs.resolve_job_def(build_warehouse_job.name).execute_in_process(
-        instance=instance, raise_on_error=False, run_config=run_config, tags=tags
+    return defs.resolve_job_def(job_name).execute_in_process(
+        partition_key=partition_key,
+        instance=instance,
+        raise_on_error=False,
+        run_config=run_config,
+        tags=tags,
     )
-    return results
+
+
+def unchanged_reports(reports: list[ReportFile]) -> list[str]:
+    """The reports whose landed raw files are what extracting them again would write."""
+    return [
+        report.report_id
+        for report in reports
+        if is_landed_unchanged(raw_layer_root(), report, file_sha256(report.path))
+    ]
+
+
+def is_build_current() -> bool:
+    """Whether the warehouse and its pictures were built, whole, from today's inputs."""
+    from warehouse.pictures import page_path
+
+    warehouse, page = warehouse_path(), page_path(reports_dir())
+    return (
+        is_warehouse_current(warehouse, build_inputs_fingerprint())
+        # The pictures are drawn after the warehouse is in place; older ones are from a
+        # build whose pictures failed.
+        and page.is_file()
+        and page.stat().st_mtime_ns >= warehouse.stat().st_mtime_ns
+    )
 
 
 def _warehouse_counts(report_ids: list[str]) -> tuple[dict[str, int], int]:
@@ -133,6 +187,8 @@ def _environment(**values: str) -> Iterator[None]:
 class RunOutcome:
     exit_code: int
     results: dict[str, dg.ExecuteInProcessResult]
+    # Reports not extracted again: their landed files are what extraction would write.
+    unchanged: list[str] = field(default_factory=list)
 
 
 def forget_reports(instance: dg.DagsterInstance, keep_ids: set[str]) -> list[str]:
@@ -156,9 +212,13 @@ def run(
     run_config: dict | None = None,
     log_path: Path | None = None,
     only: str | None = None,
+    force: bool = False,
 ) -> RunOutcome:
     """Materialise the raw folder's reports and print the summary; FAILED lines go last.
 
+    A report whose landed files are what extracting it again would write is not extracted
+    (same PDF, manifest entry and extraction code), and dbt does not run when nothing the
+    warehouse is built from changed since its last build; `force` does both all the same.
     What the runs print (dbt's output, Dagster's errors) goes to `log_path` when one is given.
     `only` extracts that report alone; the build still covers every report of the folder.
     """
@@ -184,10 +244,15 @@ def run(
     removed = sorted(
         {*remove_reports(raw_layer_root(), present), *forget_reports(instance, present)}
     )
+    targets = [r for r in found.reports if only is None or r.report_id == only]
+    unchanged = [] if force else unchanged_reports(targets)
+    stale = [r.report_id for r in targets if r.report_id not in unchanged]
     with logged_to(log_path):
-        results = materialise_reports(
-            instance, report_ids if only is None else [only], run_config=run_config
-        )
+        results = extract_reports(instance, stale, run_config)
+        none_extracted = bool(stale) and not any(r.success for r in results.values())
+        current = not force and not none_extracted and is_build_current()
+        if not (none_extracted or current):
+            results[BUILD] = build_warehouse(instance, run_config)
     prune_runs(instance)
     # An extraction's message names its file; the build's names the warehouse.
     failed += [
@@ -213,21 +278,27 @@ def run(
         print(f"  {note}")
     if removed:
         print(f"Removed from the warehouse: {', '.join(removed)} (its PDF left {raw_dir()})")
-    if BUILD not in results:
+    if unchanged:
+        print(f"Unchanged, not extracted: {', '.join(unchanged)} (same PDF, manifest entry, code)")
+    if none_extracted:
         print("Warehouse not rebuilt: no extraction succeeded.")
+    elif current:
+        print("Warehouse not rebuilt: nothing it is built from changed since its last build.")
     if counts is not None:
         held_back = counts.pop("fact_candidates")
         print("Facts in the warehouse: " + ", ".join(f"{m} {n}" for m, n in counts.items()))
         if held_back:
             print(f"Held back for review: {held_back} (marts.fact_candidates says why)")
-    if BUILD in results and results[BUILD].success:
+    if current or (BUILD in results and results[BUILD].success):
+        from warehouse.pictures import page_path
+
         print(f"Pictures of the facts: {page_path(reports_dir())}")
     if log_path is not None:
         print(f"Log of dbt and Dagster: {log_path}")
     print(f"Time: {time.perf_counter() - started:.1f} s")
     for failure in failed:
         print(f"FAILED {failure}", file=sys.stderr)
-    return RunOutcome(1 if failed else 0, results)
+    return RunOutcome(1 if failed else 0, results, unchanged)
 
 
 def log_file() -> Path:
@@ -236,6 +307,8 @@ def log_file() -> Path:
 
 
 def main() -> int:
+    import dagster as dg
+
     return run(dg.DagsterInstance.get(), run_config=QUIET, log_path=log_file()).exit_code
 
 

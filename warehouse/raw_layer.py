@@ -23,11 +23,13 @@ import uuid
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 
 from extract.records import BBox, ReportExtraction
+from warehouse.code_version import extraction_code_version
 from warehouse.manifest import ReportFile
 from warehouse.raw_schema import RAW_TABLES, RawTable
 
@@ -48,6 +50,23 @@ def _bbox_columns(bbox: BBox | None) -> dict[str, float | None]:
     return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
+def _report_identity(report: ReportFile, sha256: str) -> dict[str, Any]:
+    """What the reports row says of the file and its manifest entry, and of the code that read it:
+    the same identity, the same rows."""
+    return {
+        "report_id": report.report_id,
+        "file_name": report.path.name,
+        "title": report.title,
+        "publisher": report.publisher,
+        "published_on": report.published_on,
+        "source_url": report.source_url,
+        "sha256": sha256,
+        "manifest_sha256": report.manifest_sha256,
+        "in_manifest": report.in_manifest,
+        "code_version": extraction_code_version(),
+    }
+
+
 def raw_frames(
     report: ReportFile, extraction: ReportExtraction, sha256: str
 ) -> dict[str, pd.DataFrame]:
@@ -56,17 +75,9 @@ def raw_frames(
     rows: dict[str, list[dict]] = {
         "reports": [
             {
-                **rid,
-                "file_name": report.path.name,
-                "title": report.title,
-                "publisher": report.publisher,
-                "published_on": report.published_on,
-                "source_url": report.source_url,
-                "sha256": sha256,
-                "manifest_sha256": report.manifest_sha256,
+                **_report_identity(report, sha256),
                 "page_count": extraction.page_count,
                 "extracted_at": datetime.now(UTC).replace(tzinfo=None),
-                "in_manifest": report.in_manifest,
             }
         ],
         "pages": [{**rid, **asdict(p)} for p in extraction.pages],
@@ -258,3 +269,32 @@ def landed_row_count(root: Path, report_id: str, table: str) -> int | None:
             "SELECT count(*) FROM read_parquet(?)", [str(version / f"{table}.parquet")]
         ).fetchone()
     return count
+
+
+def is_landed_unchanged(root: Path, report: ReportFile, sha256: str) -> bool:
+    """Whether the report's landed files are what extracting it again would write.
+
+    They are when they were read from a PDF of this sha256, with this manifest entry, by this
+    extraction code (`code_version`), and no page was skipped (a page over the time limit is
+    worth another try). Files landed before the code version was recorded never are.
+    """
+    version = version_of(root, report.report_id)
+    if version is None or not (version / "reports.parquet").is_file():
+        return False
+    with duckdb.connect() as conn:
+        cursor = conn.execute(
+            "SELECT * FROM read_parquet(?)", [str(version / "reports.parquet")]
+        )
+        names = [column[0] for column in cursor.description]
+        landed = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        (pages_read,) = conn.execute(
+            "SELECT count(*) FROM read_parquet(?)", [str(version / "pages.parquet")]
+        ).fetchone()
+    if len(landed) != 1:
+        return False
+    (row,) = landed
+    expected = _report_identity(report, sha256)
+    return (
+        all(name in row and row[name] == value for name, value in expected.items())
+        and pages_read == row["page_count"]
+    )

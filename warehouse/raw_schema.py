@@ -67,6 +67,11 @@ REPORTS = RawTable(
         _col("page_count", "INTEGER", "Number of pages of the PDF."),
         _col("extracted_at", "TIMESTAMP", "When extraction ran (UTC)."),
         _col("in_manifest", "BOOLEAN", "Whether the manifest has an entry for the file."),
+        _col(
+            "code_version",
+            "VARCHAR",
+            "Version of the extraction code that wrote the rows (the raw assets' code_version).",
+        ),
     ),
 )
 

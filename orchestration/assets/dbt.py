@@ -24,6 +24,7 @@ from warehouse.atomic_build import (
     publish_build,
     start_build,
 )
+from warehouse.build_inputs import build_inputs_fingerprint, record_build_inputs
 from warehouse.lock import lock_holder, locked_message
 from warehouse.raw_layer import write_schema_files
 from warehouse.settings import raw_layer_root, warehouse_path
@@ -94,6 +95,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     write_schema_files(raw_layer_root())
     with build_lock(warehouse, on_wait=context.log.info):
+        inputs = build_inputs_fingerprint()
         building = start_build(warehouse)
         try:
             invocation = dbt.cli(
@@ -108,6 +110,8 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
             with duckdb_client.connect(str(building), read_only=True) as conn:
                 events = [_with_table_metadata(event, conn, context) for event in events]
             publish_build(building, warehouse)
+            whole = context.selected_asset_keys == context.assets_def.keys
+            record_build_inputs(warehouse, inputs if whole else None)
         finally:
             discard_build(building)
         _prune_target_folders(invocation.target_path)

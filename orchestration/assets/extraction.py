@@ -5,6 +5,7 @@ import os
 import time
 
 import dagster as dg
+from dagster._core.definitions.data_version import DATA_VERSION_TAG
 
 from extract.errors import ExtractionError
 from extract.guard.limits import Limits
@@ -13,6 +14,7 @@ from extract.report import extract_report
 from orchestration.metadata import table_metadata
 from orchestration.partitions import reports_partitions
 from orchestration.progress import page_done
+from warehouse.code_version import extraction_code_version
 from warehouse.manifest import file_sha256, find_report
 from warehouse.raw_layer import RAW_SCHEMA, landed_row_count, raw_frames, write_report
 from warehouse.raw_schema import RAW_TABLES
@@ -40,6 +42,7 @@ report_pdf = dg.AssetSpec(
             deps=[REPORT_PDF],
             group_name="raw",
             kinds={"parquet"},
+            code_version=extraction_code_version(),
         )
         for table in RAW_TABLES.values()
     ],
@@ -59,6 +62,16 @@ def raw_layer(context: dg.AssetExecutionContext):
     except FileNotFoundError as exc:
         # A partition whose PDF left the raw folder: one line, not a traceback.
         raise dg.Failure(description=f"{exc} (its PDF left the raw folder)") from exc
+    # The PDF's sha256 is its data version: with the code version, Dagster derives the raw
+    # files' data version from it and tells in the UI when a newer PDF makes them stale.
+    sha256 = file_sha256(report.path)
+    context.log_event(
+        dg.AssetObservation(
+            asset_key=REPORT_PDF,
+            partition=report.report_id,
+            tags={DATA_VERSION_TAG: sha256},
+        )
+    )
     started = time.perf_counter()
     try:
         extraction = extract_report(
@@ -82,7 +95,6 @@ def raw_layer(context: dg.AssetExecutionContext):
     for page, reason in extraction.skipped_pages:
         context.log.warning(f"{report.path.name}: page {page} skipped: {reason}")
     seconds = time.perf_counter() - started
-    sha256 = file_sha256(report.path)
     frames = raw_frames(report, extraction, sha256)
     folder = write_report(raw_layer_root(), report.report_id, frames)
 
