@@ -35,6 +35,10 @@ WAREHOUSE_POOL = "warehouse"
 RUN_TIME_BOUND_SECONDS = 3600
 # dbt's parse cache, which dbt reads from and writes to the target folder of a build.
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+# The unit tests check the models' SQL on inputs of their own, whatever the reports say: the
+# test suite runs them (tests/test_dbt_unit_tests.py), a build would only spend its time on
+# them (dbt's advice: leave them out of production builds).
+BUILD_ARGS = ["build", "--exclude-resource-type", "unit_test"]
 
 # Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
 # partition missing (or failed), and eager would then never rebuild again. Here a model is
@@ -100,7 +104,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
         building = start_build(warehouse)
         try:
             invocation = dbt.cli(
-                ["build", "--vars", json.dumps(dbt_build_vars())],
+                [*BUILD_ARGS, "--vars", json.dumps(dbt_build_vars())],
                 context=context,
                 raise_on_error=False,
             )
