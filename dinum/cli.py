@@ -90,8 +90,9 @@ def run(report_id: str | None, force: bool, verbose: bool) -> None:
     from dinum.progress import page_bars
     from orchestration.materialize_all import QUIET, log_file
     from orchestration.materialize_all import run as materialise
+    from orchestration.unsynced_writes import unsynced_sqlite_writes
 
-    with page_bars(sys.stderr):
+    with page_bars(sys.stderr), unsynced_sqlite_writes():
         outcome = materialise(
             _instance(),
             run_config=None if verbose else QUIET,

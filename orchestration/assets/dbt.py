@@ -5,6 +5,7 @@ are the keys of the raw layer assets, so the lineage runs from the PDF to the ma
 """
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
@@ -33,6 +34,12 @@ from warehouse.settings import raw_layer_root, warehouse_path
 WAREHOUSE_POOL = "warehouse"
 # No run lasts longer: run monitoring's max_runtime_seconds (orchestration/dagster.yaml).
 RUN_TIME_BOUND_SECONDS = 3600
+# dbt's parse cache, which dbt reads from and writes to the target folder of a build.
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+# The unit tests check the models' SQL on inputs of their own, whatever the reports say: the
+# test suite runs them (tests/test_dbt_unit_tests.py), a build would only spend its time on
+# them (dbt's advice: leave them out of production builds).
+BUILD_ARGS = ["build", "--exclude-resource-type", "unit_test"]
 
 # Eager, without its "no parent missing" blocker: a report whose extraction failed leaves its
 # partition missing (or failed), and eager would then never rebuild again. Here a model is
@@ -99,7 +106,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
         building = start_build(warehouse)
         try:
             invocation = dbt.cli(
-                ["build", "--vars", json.dumps(dbt_build_vars())],
+                [*BUILD_ARGS, "--vars", json.dumps(dbt_build_vars())],
                 context=context,
                 raise_on_error=False,
             )
@@ -114,8 +121,25 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Ite
             record_build_inputs(warehouse, inputs if whole else None)
         finally:
             discard_build(building)
+        _keep_parse(invocation.target_path, dbt_project.project_dir / dbt_project.target_path)
         _prune_target_folders(invocation.target_path)
     yield from events
+
+
+def _keep_parse(build_target: Path, project_target: Path) -> None:
+    """Make this build's parse the one the next build starts from.
+
+    dagster-dbt gives each build a target folder of its own, seeded with the project target's
+    partial_parse.msgpack. dbt reuses that parse only when the vars (the warehouse's paths) are
+    the same; a warehouse other than the one `make` parsed for (DINUM_WAREHOUSE, the tests,
+    the benchmarks) would otherwise parse the whole project again on every build.
+    """
+    parse = build_target / PARTIAL_PARSE_FILE
+    if not parse.exists():
+        return
+    partial = project_target / f".{PARTIAL_PARSE_FILE}.{os.getpid()}.partial"
+    shutil.copyfile(parse, partial)
+    os.replace(partial, project_target / PARTIAL_PARSE_FILE)
 
 
 def _prune_target_folders(current: Path) -> None:
