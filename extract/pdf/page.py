@@ -1,4 +1,4 @@
-"""A page read once from pdfplumber into what every reader needs.
+"""A page read once, by pdfplumber or by the fast backend, into what every reader needs.
 
 Tables, charts and prose all read this model, never the pdfplumber page: the page is
 parsed once, and every ratio that decides what a line, a rule or the body size is lives
@@ -49,6 +49,9 @@ class PageModel:
     vrules: list[Rule]
     images: list[BBox]
     layout_bbox: BBox  # the page's bbox as pdfplumber lays its text out
+    # Which reader filled the model: "pdfium" (a page of prose, read fast) or "pdfplumber";
+    # no reader of the model needs to know, a benchmark counting pages does.
+    backend: str = "pdfplumber"
 
     @property
     def box(self) -> BBox:
@@ -89,8 +92,8 @@ def read_page(page: Any, fast_document: pypdfium2.PdfDocument | None = None) -> 
     words = read_words(chars, em)
     page_lines = group_lines(words)
     columns = find_column_blocks(page_lines, em)
-    # A page read fast draws at most rules in its header and footer bands, which no
-    # reader of tables or charts looks at.
+    # A page read fast holds no table or figure (triage): its drawing, rules in the header
+    # and footer bands at most, is left out of the model.
     shapes = read_shapes(page) if fast is None else []
     hrules, vrules = find_rules(shapes, em)
     return PageModel(
@@ -111,6 +114,7 @@ def read_page(page: Any, fast_document: pypdfium2.PdfDocument | None = None) -> 
             for i in (page.images if fast is None else ())
         ],
         layout_bbox=tuple(float(v) for v in page.bbox),
+        backend="pdfplumber" if fast is None else "pdfium",
     )
 
 

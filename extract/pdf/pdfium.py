@@ -6,10 +6,15 @@ its text, box (advance width by font size, descent below the baseline, as pdfmin
 computes them), size, font name, text matrix and page, so that words, lines, columns and
 prose read both alike.
 
-Only plain horizontal text is read: `read_pdfium_page` returns None (the caller then
-reads the page with pdfplumber) for anything this reader cannot render as pdfplumber
-would: a rotated or offset page, text set sideways or stretched, a char without a
-Unicode value, or a drawing outside the running header and footer bands.
+Only plain horizontal text in embedded fonts is read: `read_pdfium_page` returns None (the
+caller then reads the page with pdfplumber) for anything this reader cannot render as
+pdfplumber would: a rotated or offset page, text set sideways or stretched, a font the
+file does not embed, a ligature, a char without a Unicode value, or a drawing outside
+the running header and footer bands.
+
+PDFium keeps glyph widths in whole thousandths of an em where pdfminer reads the file's
+fractions: boxes drift from pdfplumber's by up to a thousandth of the size per char along
+a line (under half a point across an A4 page).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ _SAME = 1e-6
 # Unicode values pdfminer renders differently ("(cid:n)", or nothing): a page holding one
 # is read by pdfplumber.
 _NO_UNICODE = {0, 0xFFFE, 0xFFFF}
+# What PDFium adds to its text between words and lines (a space, a line break).
+_GENERATED = {0x20, 0x0D, 0x0A}
 
 
 @dataclass(frozen=True)
@@ -117,10 +124,10 @@ def _chars(
     x, y = ctypes.c_double(), ctypes.c_double()
     chars: list[Char] = []
     for index in range(count):
-        # Spaces and line breaks PDFium adds between words and lines print nothing.
-        if pdfium_c.FPDFText_IsGenerated(text_page, index):
-            continue
         code = pdfium_c.FPDFText_GetUnicode(text_page, index)
+        # Spaces and line breaks PDFium adds between words and lines print nothing.
+        if code in _GENERATED and pdfium_c.FPDFText_IsGenerated(text_page, index):
+            continue
         if code in _NO_UNICODE or 0xD800 <= code <= 0xDFFF:
             return None
         if pdfium_c.FPDFText_HasUnicodeMapError(text_page, index):
@@ -140,6 +147,9 @@ def _chars(
                 return None
             widths[width_key] = advance.value * scale
         pdfium_c.FPDFText_GetCharOrigin(text_page, index, x, y)
+        if chars and chars[-1]["matrix"][4:] == (x.value, y.value):
+            # One glyph printing several chars (a ligature): pdfminer reads it as one.
+            return None
         size = obj.font_size * scale
         y0 = y.value + obj.descent * scale
         y1 = y0 + size
@@ -180,7 +190,9 @@ def _text_object(text_page: Any, index: int, handle: Any) -> _TextObject | None:
     if not pdfium_c.FPDFTextObj_GetFontSize(handle, font_size):
         return None
     font = pdfium_c.FPDFTextObj_GetFont(handle)
-    if not font:
+    # A standard font the file does not embed: pdfminer takes its widths and descent from
+    # metrics of its own, which are not PDFium's (no width at all for some glyphs).
+    if not font or not pdfium_c.FPDFFont_GetIsEmbedded(font):
         return None
     descent = ctypes.c_float()
     if not pdfium_c.FPDFFont_GetDescent(font, font_size.value, descent):
