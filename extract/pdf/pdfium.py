@@ -52,6 +52,7 @@ class PdfiumPage:
 class _TextObject:
     matrix: tuple[float, float, float, float]  # a, b, c, d of the text rendering matrix
     font: Any
+    font_key: int  # the font's address: text objects share their font
     font_size: float  # as set by Tf
     fontname: str
     descent: float  # below the baseline, in points at font_size (negative)
@@ -118,13 +119,12 @@ def _drawing_in_margins(page: pypdfium2.PdfPage, height: float) -> bool:
 def _chars(
     text_page: Any, height: float, page_number: int, initial_doctop: float
 ) -> list[Char] | None:
-    count = pdfium_c.FPDFText_CountChars(text_page)
+    codes = _codes(text_page)
     objects: dict[int, _TextObject | None] = {}
-    widths: dict[tuple[int, int], float] = {}
+    widths: dict[tuple[int, float, int], float] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
     chars: list[Char] = []
-    for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(text_page, index)
+    for index, code in enumerate(codes):
         # Spaces and line breaks PDFium adds between words and lines print nothing.
         if code in _GENERATED and pdfium_c.FPDFText_IsGenerated(text_page, index):
             continue
@@ -133,19 +133,20 @@ def _chars(
         if pdfium_c.FPDFText_HasUnicodeMapError(text_page, index):
             return None
         handle = pdfium_c.FPDFText_GetTextObject(text_page, index)
-        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        key = ctypes.addressof(handle.contents) if handle else 0
         if key not in objects:
-            objects[key] = _text_object(text_page, index, handle)
+            objects[key] = _text_object(text_page, index, handle) if handle else None
         obj = objects[key]
         if obj is None:
             return None
         scale = obj.matrix[0]
-        width_key = (key, code)
+        width_key = (obj.font_key, obj.font_size, code)
         if width_key not in widths:
             advance = ctypes.c_float()
             if not pdfium_c.FPDFFont_GetGlyphWidth(obj.font, code, obj.font_size, advance):
                 return None
-            widths[width_key] = advance.value * scale
+            widths[width_key] = advance.value
+        width = widths[width_key] * scale
         pdfium_c.FPDFText_GetCharOrigin(text_page, index, x, y)
         if chars and chars[-1]["matrix"][4:] == (x.value, y.value):
             # One glyph printing several chars (a ligature): pdfminer reads it as one.
@@ -164,17 +165,28 @@ def _chars(
                 "upright": True,
                 "matrix": (*obj.matrix, x.value, y.value),
                 "x0": x.value,
-                "x1": x.value + widths[width_key],
+                "x1": x.value + width,
                 "y0": y0,
                 "y1": y1,
                 "top": top,
                 "bottom": height - y0,
                 "doctop": initial_doctop + top,
-                "width": widths[width_key],
+                "width": width,
                 "height": size,
             }
         )
     return chars
+
+
+def _codes(text_page: Any) -> list[int]:
+    """The Unicode value of each char of the text page, read in one call."""
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(text_page, 0, count, buffer)
+    if written == count + 1:
+        return list(buffer[:count])
+    # A page whose text does not map one unit to one char: asked char by char.
+    return [pdfium_c.FPDFText_GetUnicode(text_page, index) for index in range(count)]
 
 
 def _text_object(text_page: Any, index: int, handle: Any) -> _TextObject | None:
@@ -197,7 +209,14 @@ def _text_object(text_page: Any, index: int, handle: Any) -> _TextObject | None:
     descent = ctypes.c_float()
     if not pdfium_c.FPDFFont_GetDescent(font, font_size.value, descent):
         return None
-    return _TextObject((a, b, c, d), font, font_size.value, _font_name(font), descent.value)
+    return _TextObject(
+        (a, b, c, d),
+        font,
+        ctypes.addressof(font.contents),
+        font_size.value,
+        _font_name(font),
+        descent.value,
+    )
 
 
 def _font_name(font: Any) -> str:
