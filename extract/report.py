@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 
 from extract.charts import find_chart_findings
 from extract.errors import ExtractionError, one_line
@@ -80,7 +81,11 @@ def _read(
     # One reader for the document: a sentence cut by a page break is read whole.
     reader = ProseReader()
     skipped: list[tuple[int, str]] = []
-    with pdfplumber.open(path, password=password or "") as pdf:
+    # The same file in pypdfium2: pages of prose are read from it, the rest by pdfplumber.
+    with (
+        pdfplumber.open(path, password=password or "") as pdf,
+        pypdfium2.PdfDocument(str(path), password=password) as fast_document,
+    ):
         page_count = len(pdf.pages)
         for pdf_page in pdf.pages:
             # A page adds tables, or rows to the last one (continued from the page before):
@@ -88,7 +93,7 @@ def _read(
             tables_before = [*stitcher.tables[:-1], *map(copy.deepcopy, stitcher.tables[-1:])]
             try:
                 with time_limit(limits.page_seconds):
-                    page = read_page(pdf_page)
+                    page = read_page(pdf_page, fast_document)
                     findings = find_chart_findings(page)
                     # Bars with printed values also read as a grid: a captioned chart wins
                     # over a table, while a grid of shaded cells must not pass for an

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pdfplumber.utils import objects_to_bbox
 
@@ -66,25 +67,33 @@ CONTENTS_MIN_ENTRIES = 3
 
 @dataclass
 class _Line:
+    """A line of chars. Its measures are read many times once it is built, and computed
+    once: a line's chars must not change after the first one is read."""
+
     chars: list[Char]
     calls: set[int] = field(default_factory=set)  # ids of chars that are footnote calls
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c["top"] for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c["bottom"] for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = Counter(round(c["size"], 1) for c in self.chars if id(c) not in self.calls)
         return sizes.most_common(1)[0][0] if sizes else 0.0
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return all("bold" in c["fontname"].lower() for c in self.chars if id(c) not in self.calls)
+
+    @cached_property
+    def plain(self) -> str:
+        """The line's text (`_line_text`), for tests on what it says."""
+        return _line_text(self).text
 
 
 @dataclass
@@ -182,9 +191,10 @@ def _lines(chars: list[Char], body: float) -> list[_Line]:
             host.chars.extend(line.chars)
             host.calls.update(id(c) for c in line.chars if c["text"].isdigit())
             line.chars = []
-    kept = [line for line in lines if line.chars]
-    for line in kept:
-        line.chars.sort(key=lambda c: c["x0"])
+    # Fresh lines: their measures were read before the calls joined them.
+    kept = [
+        _Line(sorted(line.chars, key=lambda c: c["x0"]), line.calls) for line in lines if line.chars
+    ]
     return sorted(kept, key=lambda ln: ln.top)
 
 
@@ -240,13 +250,13 @@ def _split_footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list
     in_note = False
     for line in lines[:tail]:
         small = line.size < FOOTNOTE_RATIO * body
-        in_note = small and (in_note or bool(_NOTE_START_RE.match(_line_text(line).text)))
+        in_note = small and (in_note or bool(_NOTE_START_RE.match(line.plain)))
         (notes if in_note else text_lines).append(line)
     return text_lines, notes + lines[tail:]
 
 
 def _footnote_number(line: _Line) -> int | None:
-    match = re.match(r"\s*(\d{1,3})(?=[\s.)]|[^\W\d])", _line_text(line).text)
+    match = re.match(r"\s*(\d{1,3})(?=[\s.)]|[^\W\d])", line.plain)
     return int(match.group(1)) if match else None
 
 
@@ -275,7 +285,7 @@ def _ends_list_line(line: _Line, lines: list[_Line], body: float) -> bool:
     It ends with a colon or a semicolon and stops short of its column's right edge (the
     widest line over it): prose wrapped after a semicolon fills its line.
     """
-    if not _line_text(line).text.rstrip().endswith((":", ";")):
+    if not line.plain.rstrip().endswith((":", ";")):
         return False
     x0, x1 = _x_span(line)
     overlapping = [_x_span(other) for other in lines]
@@ -313,13 +323,13 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
     sizes = sorted((previous.size, line.size))
     if sizes[0] < SIZE_CHANGE * sizes[1]:
         return True
-    previous_text = _line_text(previous).text.rstrip()
+    previous_text = previous.plain.rstrip()
     ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
     if ends_sentence and line.top < previous.top:
         # The next column (or the top of the same one after a figure): a finished sentence
         # ends its paragraph there, an unfinished one runs on.
         return _starts_upper(line)
-    return bool(HEADING_RE.match(_line_text(line).text)) and ends_sentence
+    return bool(HEADING_RE.match(line.plain)) and ends_sentence
 
 
 def _footnotes(lines: list[_Line]) -> ProseText:

@@ -339,7 +339,13 @@ def fold(text: str) -> str:
 
     The result has the length of `text`, so offsets found in it hold in the original.
     """
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD))
+    folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    # str.lower reads a capital sigma by its context, and lowers a few chars to two: only
+    # then is the text lowered char by char.
+    if len(lowered) == len(folded) and "Σ" not in folded:
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
 
 
 def _qualifier_table() -> list[tuple[str, str]]:
