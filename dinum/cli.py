@@ -104,6 +104,50 @@ def run(report_id: str | None, force: bool, verbose: bool) -> None:
 
 
 @main.command()
+@click.option(
+    "--report",
+    "report_ids",
+    multiple=True,
+    help="Extract this report_id (repeat the option for several); default: every report.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Reports extracted at once (processes here, or the workers of `--dask local`).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run the extractions on the Dask cluster whose scheduler is at ADDRESS "
+    "(tcp://host:8786), or on one started here with `--dask local`.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="dbt and Dagster logs here, not to a file.")
+def backfill(
+    report_ids: tuple[str, ...], workers: int, dask_address: str | None, verbose: bool
+) -> None:
+    """Extract the reports of the raw folder in parallel, then build the warehouse once.
+
+    One Dagster run holds a step per report; each step runs the report's partition of
+    `extract_report`. Reports whose PDF left the raw folder are not removed (`dinum run`
+    does that). Exits 1 when a file or the build failed.
+    """
+    from orchestration.backfill import backfill as run_backfill
+    from orchestration.materialize_all import log_file
+
+    outcome = run_backfill(
+        _instance(),
+        workers,
+        dask_address,
+        only=list(report_ids),
+        log_path=None if verbose else log_file().with_name("backfill.log"),
+    )
+    sys.exit(outcome.exit_code)
+
+
+@main.command()
 @click.option("--subject", help="Only this subject's facts (e.g. tchap; see marts.dim_subjects).")
 @click.option("--domain", help="Only this domain's facts (cost, usage, indicator).")
 @click.option("--format", "output_format", type=FORMATS, default="table", show_default=True)
