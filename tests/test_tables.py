@@ -964,3 +964,27 @@ def test_the_key_to_the_signs_under_a_table_is_no_row(tmp_path: Path) -> None:
         ["Accueil", "n.d.", "> 54"],
         ["Archives", "12", "< 10"],
     ]
+
+
+def test_header_cells_run_together_are_parted_over_their_figures(tmp_path: Path) -> None:
+    """Header cells of one line set nearly touching read as one chunk ("Resana Osmose"):
+    with nothing under them in the header, each capitalised word standing over a figure of
+    its own starts a cell."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Equipes des outils")
+        p.text(70, 120, "Outil")
+        p.text(200, 120, "Tchap")
+        p.text(246, 120, "Resana")
+        # "Osmose" starts 4 pt after "Resana" ends: closer than a chunk gap.
+        p.text(246 + p.c.stringWidth("Resana", "Helvetica", 9) + 4, 120, "Osmose")
+        p.text(70, 136, "ETP")
+        for x, figure in ((222, "13"), (270, "2"), (310, "6")):
+            p.text(x, 136, figure, right=True)
+        p.text(70, 150, "Agents")
+        for x, figure in ((222, "40"), (270, "7"), (310, "9")):
+            p.text(x, 150, figure, right=True)
+        p.paragraph(190)
+
+    table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
+    assert _texts(table)[:2] == [["Outil", "Tchap", "Resana", "Osmose"], ["ETP", "13", "2", "6"]]

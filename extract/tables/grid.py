@@ -98,7 +98,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     lines = text_lines(words, vrules, font)
 
     n_head = _without_trailing_qualifiers(lines, _header_lines(lines, hrules, (x0, x1), font))
-    _split_run_together_headers(lines[:n_head])
+    _split_run_together_headers(lines[:n_head], lines[n_head:])
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
     edges = _lone_columns_joined(edges, lines[:n_head], lines[n_head:], vrules, font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
@@ -852,26 +852,39 @@ def _header_spans(
                 chunk.cols = best
 
 
-def _split_run_together_headers(head: list[TextLine]) -> None:
+def _split_run_together_headers(head: list[TextLine], body: list[TextLine]) -> None:
     """Part header cells of narrow columns that one chunk ran together.
 
     Cells set nearly touching read as one chunk ("Webconfére Webinaire Audioco") over the
     separate ends of their wrapped texts on the next line ("nce de l'État", "de l'État",
-    "nférenc"). When each capitalised word of the chunk stands over another chunk of the
-    next header line, each starts a cell of its own: the chunk is cut before it.
+    "nférenc"), or over the figures of their columns ("AgentConnect Tchap" over "5" and
+    "> 13"). When each capitalised word of the chunk stands over another chunk of the next
+    header line, each starts a cell of its own: the chunk is cut before it. A chunk with
+    nothing under it in the header (no title over sub-headers) is cut so over the body's
+    first line of figures.
     """
-    for upper, lower in zip(head, head[1:], strict=False):
+    figures = next((ln for ln in body if has_figure(ln)), None)
+    for k, upper in enumerate(head):
         parted: list[Chunk] = []
         for chunk in upper.chunks:
-            below = [_below(word, lower.chunks) for word in chunk.words]
-            starts = [i for i, word in enumerate(chunk.words) if i == 0 or word.text[:1].isupper()]
-            cells = [below[i] for i in starts]
-            if len(starts) < 2 or None in cells or len({id(c) for c in cells}) < len(cells):
-                parted.append(chunk)
-                continue
-            ends = [*starts[1:], len(chunk.words)]
-            parted.extend(Chunk(chunk.words[a:b]) for a, b in zip(starts, ends, strict=True))
+            below = head[k + 1 : k + 2]
+            if figures is not None and not any(
+                _below(word, ln.chunks) for ln in head[k + 1 :] for word in chunk.words
+            ):
+                below = [figures]
+            parted.extend(_parted_over(chunk, below[0]) if below else [chunk])
         upper.chunks = parted
+
+
+def _parted_over(chunk: Chunk, lower: TextLine) -> list[Chunk]:
+    """`chunk` cut before each capitalised word when they stand over distinct chunks of
+    `lower`; else `chunk` whole."""
+    starts = [i for i, word in enumerate(chunk.words) if i == 0 or word.text[:1].isupper()]
+    cells = [_below(chunk.words[i], lower.chunks) for i in starts]
+    if len(starts) < 2 or None in cells or len({id(c) for c in cells}) < len(cells):
+        return [chunk]
+    ends = [*starts[1:], len(chunk.words)]
+    return [Chunk(chunk.words[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _below(word: Word, chunks: list[Chunk]) -> Chunk | None:
