@@ -235,6 +235,20 @@ def _column_header(table: ExtractedTable, col: int) -> str:
     return " ".join(c.text.strip() for c in sorted(covering, key=lambda c: c.row))
 
 
+def _period_row(rows: dict[int, list[TableCell]]) -> dict[int, str]:
+    """The periods of the columns when a body row gives them: a row whose cells are all
+    periods but its label ("Période | à fin 2023 | 2023"), as a transposed table sets the
+    column of periods of its source. Column -> period text; empty when no row or several do.
+    """
+    found = []
+    for cells in rows.values():
+        periods = {c.col: " ".join(c.text.split()) for c in cells if parse_period(c.text)}
+        others = [c for c in cells if c.col not in periods and c.text.strip()]
+        if len(periods) >= 2 and len(others) <= 1 and all(c.col < min(periods) for c in others):
+            found.append(periods)
+    return found[0] if len(found) == 1 else {}
+
+
 def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMention]:
     """One mention per value cell of the table body."""
     rows: dict[int, list[TableCell]] = {}
@@ -242,6 +256,7 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
         if cell.row >= table.header_rows and not cell.is_header:
             rows.setdefault(cell.row, []).append(cell)
     headers = {col: _column_header(table, col) for col in range(table.n_cols)}
+    column_periods = _period_row(rows)
     mentions = []
     for row in sorted(rows):
         cells = sorted(rows[row], key=lambda c: c.col)
@@ -261,17 +276,18 @@ def table_mentions(table: ExtractedTable, table_index: int) -> list[NumericMenti
         for cell, quantity, header in values:
             note = row_note or _unit_note([header, table.unit_note, table.caption])
             quantity = _in_note_unit(quantity, note)
+            column_labels = [header, column_periods.get(cell.col, "")]
             mentions.append(
                 _mention(
                     page=table.page,
                     source_kind="table",
                     caption=table.caption,
-                    labels=[*labels, header],
+                    labels=[*labels, *column_labels],
                     printed=" ".join(cell.text.split()),
                     value=quantity.value,
                     unit=quantity.unit,
                     qualifier=quantity.qualifier,
-                    period=_period([*labels, header], table.caption),
+                    period=_period([*labels, *column_labels], table.caption),
                     table_index=table_index,
                     row_index=cell.row,
                     col_index=cell.col,

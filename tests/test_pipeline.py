@@ -51,6 +51,7 @@ OTHER_WORDINGS_REPORT = "autre_redaction"
 GEOMETRY_ONLY_REPORT = "geometry_only"  # the reconstruction without values on its bars
 IMPOSSIBLE_VALUES_REPORT = "valeurs_impossibles"
 UNSUPPORTED_FIGURES_REPORT = "chiffres_non_etayes"
+TABLE_READINGS_REPORT = "lectures_de_tableaux"  # tests/table_reports.py
 # Landed in the raw layer before the run, with no PDF in the raw folder.
 GONE_REPORT = "rapport_retire"
 BAD_PDF = "rapport_abime.pdf"
@@ -116,12 +117,14 @@ def _fill_raw_folder(raw: Path) -> None:
         write_other_wordings_report,
         write_unsupported_figures_report,
     )
+    from tests.table_reports import write_table_readings_report
     from warehouse.manifest import MANIFEST_NAME, file_sha256, write_manifest_row
 
     write_one_page_report(raw / "Note Flash 2025.pdf")
     write_other_wordings_report(raw / f"{OTHER_WORDINGS_REPORT}.pdf")
     write_impossible_values_report(raw / f"{IMPOSSIBLE_VALUES_REPORT}.pdf")
     write_unsupported_figures_report(raw / f"{UNSUPPORTED_FIGURES_REPORT}.pdf")
+    write_table_readings_report(raw / f"{TABLE_READINGS_REPORT}.pdf")
     build_pdf(raw / f"{GEOMETRY_ONLY_REPORT}.pdf", show_values=False)
     (raw / BAD_PDF).write_bytes(b"%PDF-1.7\nthis is not a PDF body\n")
     for pdf in build(FLOOR_RENDERINGS, raw):
@@ -610,6 +613,44 @@ def test_figures_the_document_does_not_support_go_to_review(first_run):
         f"SELECT metric FROM marts.{mart} WHERE report_id = ?" for mart in MART_OF_DOMAIN.values()
     )
     assert _query(facts, [UNSUPPORTED_FIGURES_REPORT] * len(MART_OF_DOMAIN)) == []
+
+
+def test_what_tables_say_of_their_figures(first_run):
+    """tests/table_reports.py: a subject named in one column only leaves the amounts to the
+    caption's subject; names broken inside words by narrow cells are read; "Ces crédits"
+    takes up the organisation of the caption before it."""
+    facts = {
+        (subject, metric, value, unit, start, end, kind)
+        for mart in MART_OF_DOMAIN.values()
+        for subject, metric, value, unit, start, end, kind in _query(
+            f"SELECT subject, metric, value, unit, period_start, period_end, source_kind "
+            f"FROM marts.{mart} WHERE report_id = ?",
+            [TABLE_READINGS_REPORT],
+        )
+    }
+    year = {y: (date(y, 1, 1), date(y, 12, 31)) for y in (2019, 2021)}
+    assert facts == {
+        ("dinum", "budget_payment_appropriations", 45e6, "EUR", *year[2019], "table"),
+        (
+            "dinum",
+            "budget_growth_factor",
+            3.0,
+            "ratio",
+            date(2016, 1, 1),
+            date(2019, 12, 31),
+            "text",
+        ),
+        ("suite_numerique", "maintenance_cost_annual", 4e6, "EUR_per_year", *year[2021], "table"),
+        ("resana", "maintenance_cost_share", 30.0, "percent", *year[2021], "table"),
+        ("webinaire", "staff_fte", 2.0, "FTE", None, None, "table"),
+        ("osmose", "staff_fte", 6.0, "FTE", None, None, "table"),
+    }
+    # "Plane tarium" spells no name: its figure waits for review, with no subject.
+    held_back = _query(
+        "SELECT subject, value FROM marts.fact_candidates WHERE report_id = ?",
+        [TABLE_READINGS_REPORT],
+    )
+    assert (None, 9.0) in held_back
 
 
 def test_a_report_whose_pdf_left_the_raw_folder_leaves_the_warehouse(first_run):

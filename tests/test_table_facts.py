@@ -137,6 +137,31 @@ def test_labels_naming_two_periods_leave_the_cell_without_one() -> None:
     assert (mention.period_start, mention.period_end) == (None, None)
 
 
+def test_a_row_of_periods_gives_each_column_its_period() -> None:
+    """A transposed table sets the periods of its columns in a body row: the figures under
+    them take the period of their column, not the caption's."""
+    table = _table(
+        [
+            ["Poste", "Realisation", "Maintenance", "Cout total"],
+            ["Periode", "à fin 2021", "2022", "2019-2021"],
+            ["Montant", "9 300", "5 000", "15 000"],
+            ["Part du service", "60 %", "40 %", "-"],
+        ],
+        caption="Tableau n° 4 : Couts des services en 2023",
+    )
+    periods = {
+        (m.row_index, m.col_index): (m.period_start, m.period_end)
+        for m in table_mentions(table, 0)
+    }
+    assert periods == {
+        (2, 1): (None, date(2021, 12, 31)),
+        (2, 2): (date(2022, 1, 1), date(2022, 12, 31)),
+        (2, 3): (date(2019, 1, 1), date(2021, 12, 31)),
+        (3, 1): (None, date(2021, 12, 31)),
+        (3, 2): (date(2022, 1, 1), date(2022, 12, 31)),
+    }
+
+
 def test_period_of_the_caption_when_no_label_names_one() -> None:
     table = _table([["Service", "Agents"], ["Accueil", "12"]])
     (mention,) = table_mentions(table, 0)

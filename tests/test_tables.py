@@ -910,3 +910,81 @@ def test_a_figure_wrapped_under_its_qualifier_joins_its_cell(tmp_path: Path) -> 
         ["Part des connexions", "66 %", "environ 13 %", "12 %"],
         ["Nombre de services", "4", "2", "3"],
     ]
+
+
+def test_a_year_cut_by_a_narrow_header_cell_is_read_whole(tmp_path: Path) -> None:
+    """A header cell too narrow for its date breaks the year between digits ("nov. 202" /
+    "3"): the cell reads "nov. 2023" and stays a header; a short number on the line above
+    another figure is not completed into a year."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Activite mensuelle des services")
+        cells = [
+            (["Service"], ["janv. 2022"], ["nov. 202", "3"], ["Zone 1"]),
+            (["Accueil"], ["18 500"], ["8 000"], ["999"]),
+            (["Courrier"], ["2 100"], ["1 900"], ["12"]),
+            (["Archives"], ["300"], ["450"], ["7"]),
+        ]
+        top = 116.0
+        for row in cells:
+            height = 4 + 11 * max(len(lines) for lines in row)
+            p.line(62, top, 420, top)
+            for (x, right), lines in zip(
+                ((70, False), (250, True), (320, True), (400, True)), row, strict=True
+            ):
+                for k, text in enumerate(lines):
+                    p.text(x, top + 3 + 11 * k, text, right=right)
+            top += height
+        p.line(62, top, 420, top)
+        p.paragraph(top + 30)
+
+    table = _only_table(make_pdf(tmp_path / "cut_year.pdf", draw))
+    assert table.header_rows == 1
+    assert _texts(table)[0] == ["Service", "janv. 2022", "nov. 2023", "Zone 1"]
+    assert [row[2] for row in _texts(table)[1:]] == ["8 000", "1 900", "450"]
+
+
+def test_the_key_to_the_signs_under_a_table_is_no_row(tmp_path: Path) -> None:
+    """The line under an unruled table that explains its signs ("≈ : environ ; n.d. : non
+    disponible") is annotation, however close it is set: not a row, not part of a cell."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 2 : Demandes par service")
+        tops = p.rows(
+            [70, 330, 480],
+            116,
+            [["Service", "2022", "2023"], ["Accueil", "n.d.", "> 54"], ["Archives", "12", "< 10"]],
+        )
+        p.text(70, tops[-1], "> : plus de ; n.d. : non disponible.", size=8)
+        p.paragraph(tops[-1] + 40)
+
+    table = _only_table(make_pdf(tmp_path / "key.pdf", draw))
+    assert _texts(table) == [
+        ["Service", "2022", "2023"],
+        ["Accueil", "n.d.", "> 54"],
+        ["Archives", "12", "< 10"],
+    ]
+
+
+def test_header_cells_run_together_are_parted_over_their_figures(tmp_path: Path) -> None:
+    """Header cells of one line set nearly touching read as one chunk ("Resana Osmose"):
+    with nothing under them in the header, each capitalised word standing over a figure of
+    its own starts a cell."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 3 : Equipes des outils")
+        p.text(70, 120, "Outil")
+        p.text(200, 120, "Tchap")
+        p.text(246, 120, "Resana")
+        # "Osmose" starts 4 pt after "Resana" ends: closer than a chunk gap.
+        p.text(246 + p.c.stringWidth("Resana", "Helvetica", 9) + 4, 120, "Osmose")
+        p.text(70, 136, "ETP")
+        for x, figure in ((222, "13"), (270, "2"), (310, "6")):
+            p.text(x, 136, figure, right=True)
+        p.text(70, 150, "Agents")
+        for x, figure in ((222, "40"), (270, "7"), (310, "9")):
+            p.text(x, 150, figure, right=True)
+        p.paragraph(190)
+
+    table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
+    assert _texts(table)[:2] == [["Outil", "Tchap", "Resana", "Osmose"], ["ETP", "13", "2", "6"]]

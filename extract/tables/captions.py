@@ -22,9 +22,17 @@ CAPTION_REACH = 4.0
 SOURCE_REACH = 4.0
 
 
+# A key to the signs and abbreviations of the cells, set under a table: two or more entries
+# "sign : meaning" (a sign of at most five characters, a meaning in words, no figure).
+_KEY_ENTRY = r"[^\s:;]{1,5}\s*:\s*[^\d:;]+?"
+KEY = re.compile(rf"^\s*{_KEY_ENTRY}(?:\s*[;,]\s*{_KEY_ENTRY})+\s*\.?\s*$")
+
+
 def is_annotation(text: str) -> bool:
     """A line that belongs around a table, never inside its grid."""
-    return bool(TABLE_CAPTION_RE.match(text) or SOURCE_RE.match(text) or UNIT.match(text))
+    return bool(
+        TABLE_CAPTION_RE.match(text) or SOURCE_RE.match(text) or UNIT.match(text) or KEY.match(text)
+    )
 
 
 def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:

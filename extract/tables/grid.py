@@ -44,6 +44,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # the next line.
 _CUT_GROUP = re.compile(r"\d[ \u00a0\u202f](\d{1,2})$")
 _LEADING_DIGITS = re.compile(r"\d+")
+# The end of a line of a year cut by a cell too narrow for it ("nov. 202" / "3"): the
+# first one to three digits of a year, standing as a word of their own.
+_CUT_YEAR = re.compile(r"(?:^|\s)((?:1|2)\d{0,2})$")
 
 
 @dataclass
@@ -95,7 +98,7 @@ def build_grid(layout: PageLayout, bbox: BBox) -> ExtractedTable | None:
     lines = text_lines(words, vrules, font)
 
     n_head = _without_trailing_qualifiers(lines, _header_lines(lines, hrules, (x0, x1), font))
-    _split_run_together_headers(lines[:n_head])
+    _split_run_together_headers(lines[:n_head], lines[n_head:])
     edges = _column_edges(lines[n_head:] or lines, vrules, (x0, x1), font)
     edges = _lone_columns_joined(edges, lines[:n_head], lines[n_head:], vrules, font)
     _header_spans(lines[:n_head], edges, hrules, (x0, x1), font)
@@ -389,7 +392,6 @@ def _rule_over_figures(upper: TextLine, lower: TextLine, hrules: list[Rule], fon
     )
 
 
-
 def _wrapped_in_place(head: list[TextLine], edges: list[float], font: float) -> bool:
     """Are the header's pieces in each column lines of one cell, wrapped in place?
 
@@ -571,7 +573,9 @@ def _joined(pieces: list[tuple[int, str]]) -> str:
     next line ("2021-" / "2023", "Sous-" / "total"): the two join without a space. So does
     a figure cut inside a group of thousands by a cell too narrow for it ("9 30" / "0",
     "4 80" / "0 00" / "0"): a group of one or two digits after a space only completes when
-    the next line's leading digits make it three.
+    the next line's leading digits make it three. So does a year cut the same way ("nov.
+    202" / "3"): a word of at most three digits completed into a year by the next line's
+    digits when these stand alone or before a word, not before more figures.
     """
     text = ""
     previous_line = None
@@ -591,9 +595,24 @@ def _joined(pieces: list[tuple[int, str]]) -> str:
                 )
             )
         )
+        carried = carried or (
+            previous_line is not None and line != previous_line and _completes_year(text, piece)
+        )
         text = f"{text}{piece}" if carried or not text else f"{text} {piece}"
         previous_line = line
     return text
+
+
+def _completes_year(text: str, piece: str) -> bool:
+    """Do the digits opening `piece` complete a year cut at the end of `text`?"""
+    cut = _CUT_YEAR.search(text)
+    leading = _LEADING_DIGITS.match(piece)
+    if cut is None or leading is None or _CUT_GROUP.search(text):
+        return False
+    rest = piece[leading.end() :].split()
+    return bool(_YEAR.match(cut.group(1) + leading.group(0))) and not (
+        rest and _LEADING_DIGITS.match(rest[0])
+    )
 
 
 def _centred_header_cells(
@@ -682,8 +701,7 @@ def _centred_row_labels(
     def carried_on(upper: _Row, lower: _Row) -> bool:
         ends = {_columns_of(c, edges, font)[0]: c.text for ln in upper.lines for c in ln.chunks}
         return all(
-            _carries_label_on(c.text)
-            or ends.get(_columns_of(c, edges, font)[0], "").endswith("-")
+            _carries_label_on(c.text) or ends.get(_columns_of(c, edges, font)[0], "").endswith("-")
             for c in lower.lines[0].chunks
         )
 
@@ -834,28 +852,39 @@ def _header_spans(
                 chunk.cols = best
 
 
-def _split_run_together_headers(head: list[TextLine]) -> None:
+def _split_run_together_headers(head: list[TextLine], body: list[TextLine]) -> None:
     """Part header cells of narrow columns that one chunk ran together.
 
     Cells set nearly touching read as one chunk ("Webconfére Webinaire Audioco") over the
     separate ends of their wrapped texts on the next line ("nce de l'État", "de l'État",
-    "nférenc"). When each capitalised word of the chunk stands over another chunk of the
-    next header line, each starts a cell of its own: the chunk is cut before it.
+    "nférenc"), or over the figures of their columns ("AgentConnect Tchap" over "5" and
+    "> 13"). When each capitalised word of the chunk stands over another chunk of the next
+    header line, each starts a cell of its own: the chunk is cut before it. A chunk with
+    nothing under it in the header (no title over sub-headers) is cut so over the body's
+    first line of figures.
     """
-    for upper, lower in zip(head, head[1:], strict=False):
+    figures = next((ln for ln in body if has_figure(ln)), None)
+    for k, upper in enumerate(head):
         parted: list[Chunk] = []
         for chunk in upper.chunks:
-            below = [_below(word, lower.chunks) for word in chunk.words]
-            starts = [
-                i for i, word in enumerate(chunk.words) if i == 0 or word.text[:1].isupper()
-            ]
-            cells = [below[i] for i in starts]
-            if len(starts) < 2 or None in cells or len({id(c) for c in cells}) < len(cells):
-                parted.append(chunk)
-                continue
-            ends = [*starts[1:], len(chunk.words)]
-            parted.extend(Chunk(chunk.words[a:b]) for a, b in zip(starts, ends, strict=True))
+            below = head[k + 1 : k + 2]
+            if figures is not None and not any(
+                _below(word, ln.chunks) for ln in head[k + 1 :] for word in chunk.words
+            ):
+                below = [figures]
+            parted.extend(_parted_over(chunk, below[0]) if below else [chunk])
         upper.chunks = parted
+
+
+def _parted_over(chunk: Chunk, lower: TextLine) -> list[Chunk]:
+    """`chunk` cut before each capitalised word when they stand over distinct chunks of
+    `lower`; else `chunk` whole."""
+    starts = [i for i, word in enumerate(chunk.words) if i == 0 or word.text[:1].isupper()]
+    cells = [_below(chunk.words[i], lower.chunks) for i in starts]
+    if len(starts) < 2 or None in cells or len({id(c) for c in cells}) < len(cells):
+        return [chunk]
+    ends = [*starts[1:], len(chunk.words)]
+    return [Chunk(chunk.words[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _below(word: Word, chunks: list[Chunk]) -> Chunk | None:
@@ -903,12 +932,26 @@ def _header_rows(rows: list[_Row]) -> int:
     """Leading rows without figures when figures follow (at most half the table, and the
     rows past it that carry the header's words on, as `_header_closed_by_rule` says)."""
     for i, row in enumerate(rows):
-        if any(not header_like(c.text) for ln in row.lines for c in ln.chunks):
+        if any(_is_figure_of(row, k, c) for k, ln in enumerate(row.lines) for c in ln.chunks):
             limit = min(i, len(rows) // 2)
             while limit < i and _carries_header_on(rows[limit].lines):
                 limit += 1
             return limit
     return 1 if len(rows) > 2 else 0
+
+
+def _is_figure_of(row: _Row, k: int, chunk: Chunk) -> bool:
+    """Is `chunk` of line `k` of `row` a figure, not the end of a year cut by its cell on
+    the line above ("nov. 202" / "3")?"""
+    if header_like(chunk.text):
+        return False
+    return not (
+        k
+        and any(
+            above.x0 < chunk.x1 and chunk.x0 < above.x1 and _completes_year(above.text, chunk.text)
+            for above in row.lines[k - 1].chunks
+        )
+    )
 
 
 def _carries_header_on(lines: list[TextLine]) -> bool:

@@ -94,10 +94,15 @@ several_subjects as (
     having count(distinct subject) > 1
 ),
 
+-- A table names its subjects item by item when its labels name two or more: one subject
+-- named once ("Part de Tchap" beside the amounts of the suite it belongs to) qualifies its
+-- own figures and says nothing of the others.
 tables_naming_subjects as (
-    select distinct mentions.report_id, mentions.table_index
+    select mentions.report_id, mentions.table_index
     from mentions
     inner join label_subjects using (report_id, mention_index)
+    group by mentions.report_id, mentions.table_index
+    having count(distinct label_subjects.subject) > 1
 ),
 
 labels_without_subject as (

@@ -36,6 +36,36 @@ pieces as (
     from mentions
 ),
 
+-- The wordings of the vocabulary (subjects, segments, metrics) that a table mention's
+-- labels hold only with words broken over the lines of a narrow cell ("Webc onfér ence de
+-- l'État", "Ordinateu r fixe"): appended to its normalized labels, so that the labels
+-- name them.
+vocabulary as (
+    select alias_norm as wording_norm from {{ ref('stg_subject_aliases') }}
+    union
+    select alias_norm from {{ ref('stg_segment_aliases') }}
+    union
+    select wording_norm from {{ ref('stg_metric_wordings') }}
+),
+
+rejoined as (
+    select
+        pieces.report_id,
+        pieces.mention_index,
+        string_agg(ltrim(vocabulary.wording_norm), '' order by vocabulary.wording_norm)
+            as wordings_norm
+    from pieces
+    inner join vocabulary
+        on pieces.source_kind = 'table'
+        and length(replace(vocabulary.wording_norm, ' ', '')) >= {{ var('min_rejoined_wording') }}
+        and strpos({{ normalize_wording('pieces.clause_before') }}, vocabulary.wording_norm) = 0
+        and regexp_matches(
+            {{ normalize_wording('pieces.clause_before') }},
+            {{ broken_words_pattern('vocabulary.wording_norm') }}
+        )
+    group by pieces.report_id, pieces.mention_index
+),
+
 final as (
     select
         report_id,
@@ -65,7 +95,8 @@ final as (
         previous_sentence,
         preceding_text,
         {{ normalize_wording('number_text') }} as number_norm,
-        {{ normalize_wording('clause_before') }} as clause_before_norm,
+        {{ normalize_wording('clause_before') }} || coalesce(rejoined.wordings_norm, '')
+            as clause_before_norm,
         {{ normalize_wording('clause_after') }} as clause_after_norm,
         {{ normalize_wording('sentence_before') }} as sentence_before_norm,
         {{ normalize_wording('sentence_after') }} as sentence_after_norm,
@@ -74,6 +105,7 @@ final as (
         {{ normalize_wording('paragraphs_before') }} as paragraphs_before_norm,
         {{ normalize_wording('preceding_text') }} as preceding_text_norm
     from pieces
+    left join rejoined using (report_id, mention_index)
 )
 
 select * from final
