@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 
 from pdfplumber.utils import objects_to_bbox
 
-from extract.pdf.columns import column_id, reading_key
-from extract.pdf.geometry import centre_in_any
+from extract.pdf.captions import ANY_CAPTION_RE, SOURCE_RE
+from extract.pdf.columns import column_id, find_column_blocks, reading_key
+from extract.pdf.geometry import centre_in_any, overlaps
 from extract.pdf.margins import EDGE_SHARE, PAGE_NUMBER_RE, in_footer, in_header
 from extract.pdf.page import Char, PageModel
+from extract.pdf.words import Word, group_lines
 from extract.records import BBox
 
 # Type sizes and gaps, relative to the body em.
@@ -313,13 +315,18 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
     sizes = sorted((previous.size, line.size))
     if sizes[0] < SIZE_CHANGE * sizes[1]:
         return True
+    text = _line_text(line).text
+    if ANY_CAPTION_RE.match(text) or SOURCE_RE.match(text):
+        # A caption or a source line is never the rest of a sentence: at the top of the
+        # next column, the caption the line before ends could otherwise run on into it.
+        return True
     previous_text = _line_text(previous).text.rstrip()
     ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
     if ends_sentence and line.top < previous.top:
         # The next column (or the top of the same one after a figure): a finished sentence
         # ends its paragraph there, an unfinished one runs on.
         return _starts_upper(line)
-    return bool(HEADING_RE.match(_line_text(line).text)) and ends_sentence
+    return bool(HEADING_RE.match(text)) and ends_sentence
 
 
 def _footnotes(lines: list[_Line]) -> ProseText:
@@ -375,6 +382,15 @@ class PageProse:
     footnotes: ProseText  # one paragraph per footnote
 
 
+def _kept(char: Char, exclude: Sequence[BBox], kept_words: Sequence[Word]) -> bool:
+    """Whether a char is prose: outside the excluded regions, or part of a word whose middle
+    is outside them (the first letter of a line beside a table that overflows its column)."""
+    box = (char["x0"], char["top"], char["x1"], char["bottom"])
+    if not centre_in_any(box, exclude):
+        return True
+    return centre_in_any(box, [w.bbox for w in kept_words if overlaps(w.bbox, box)])
+
+
 def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | None:
     """The prose of a page outside `exclude` (tables and charts); None when there is none.
 
@@ -382,22 +398,22 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     page numbers of contents entries are returned apart; footnote bodies set in the
     footer band are kept with the footnotes.
     """
-    chars = [
-        c
-        for c in page.chars
-        if c.get("upright", True)
-        and not centre_in_any((c["x0"], c["top"], c["x1"], c["bottom"]), exclude)
-    ]
+    kept_words = [w for w in page.words if not centre_in_any(w.bbox, exclude)]
+    chars = [c for c in page.chars if c.get("upright", True) and _kept(c, exclude, kept_words)]
     if not chars:
         return None
     body = page.em
+    # The page's columns as its prose sets them: a table or chart wider than its column
+    # crosses the gutter, which hides it from the page model, and would leave the captions
+    # of one column to be read line by line with the sentences of the other.
+    columns = find_column_blocks(group_lines(kept_words), body, every_run=True)
     by_column: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
         box = (char["x0"], char["top"], char["x1"], char["bottom"])
-        by_column.setdefault(column_id(page.columns, *box), []).append(char)
+        by_column.setdefault(column_id(columns, *box), []).append(char)
     lines = sorted(
         (line for part in by_column.values() for line in _lines(part, body)),
-        key=lambda line: reading_key(page.columns, *objects_to_bbox(line.chars)),
+        key=lambda line: reading_key(columns, *objects_to_bbox(line.chars)),
     )
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
