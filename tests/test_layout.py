@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.pdf import PageModel, read_page
+from extract.pdf.prose import _Line, _starts_item
 from extract.report import extract_report
 from extract.tables import find_tables
 from extract.text import ProseReader, mentions_on_page
@@ -373,6 +374,41 @@ def test_list_items_are_sentences_that_follow_their_introduction(tmp_path):
     # Prose wrapped after a semicolon fills its line: no list there.
     ministries = next(m for m in mentions if m.raw_text == "12")
     assert ministries.sentence.startswith("Le suivi des chantiers reposait")
+
+
+def _bulleted_list_filling_its_lines(pdf: canvas.Canvas) -> None:
+    """Bulleted items, the first as long as the prose lines around it."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(pdf, LEFT_X, 700, ["En 2021, le parc des services comptait :"])
+    pdf.setFont(_unicode_font(), 9)  # a bullet the standard fonts print as no Unicode char
+    _lines(
+        pdf,
+        LEFT_X + 10,
+        687,
+        ["• ordinateurs de bureau et portables : 1 200 ;", "• tablettes : 300."],
+    )
+
+
+def test_a_bulleted_item_starts_a_paragraph_even_after_a_full_line(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _bulleted_list_filling_its_lines))
+    mentions = mentions_on_page(page)
+    assert _sentence_of(mentions, "300") == "• tablettes : 300."
+    assert _sentence_of(mentions, "1 200") == "• ordinateurs de bureau et portables : 1 200 ;"
+
+
+def test_a_bullet_of_a_symbol_font_opens_an_item():
+    def line(text: str) -> _Line:
+        return _Line(
+            [
+                {"text": c, "x0": 6.0 * i, "x1": 6.0 * i + 5, "size": 10.0}
+                for i, c in enumerate(text)
+            ]
+        )
+
+    assert _starts_item(line("\uf0b7 tablettes : 300."))  # Symbol's bullet
+    assert _starts_item(line("– tablettes : 300."))
+    assert not _starts_item(line("–2 % en 2021."))
+    assert not _starts_item(line("tablettes : 300."))
 
 
 def test_every_item_of_a_list_follows_its_introduction():

@@ -35,6 +35,8 @@ PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragr
 # list's introduction or item; lines sharing this share of its width are its column.
 LIST_SHORT_EM = 2.0
 LIST_OVERLAP = 0.5
+# What opens a list item, followed by a space.
+LIST_MARKERS = "•·▪◦‣–—-*"
 # A hyphenation point: printed as a hyphen only where a line breaks the word.
 SOFT_HYPHEN = "\u00ad"
 SIZE_CHANGE = 0.9  # lines whose sizes differ more than this ratio are not one paragraph
@@ -286,7 +288,9 @@ def _ends_list_line(line: _Line, lines: list[_Line], body: float) -> bool:
 
 
 def _x_span(line: _Line) -> tuple[float, float]:
-    return min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)
+    """Where the line's ink starts and ends: word processors pad a line with spaces."""
+    printed = [c for c in line.chars if c["text"].strip()] or line.chars
+    return min(c["x0"] for c in printed), max(c["x1"] for c in printed)
 
 
 def _starts_lower(line: _Line) -> bool:
@@ -295,6 +299,15 @@ def _starts_lower(line: _Line) -> bool:
 
 def _starts_upper(line: _Line) -> bool:
     return _first_letter(line).isupper() or _first_letter(line) in '«"“–—-•'
+
+
+def _starts_item(line: _Line) -> bool:
+    """Whether the line opens with a list marker: a bullet or dash then a space, or a
+    bullet drawn from a symbol font (Symbol, OpenSymbol, Wingdings: a private-use char)."""
+    text = _line_text(line).text.lstrip()
+    return bool(text) and (
+        "\ue000" <= text[0] <= "\uf8ff" or (text[0] in LIST_MARKERS and text[1:2].isspace())
+    )
 
 
 def _first_letter(line: _Line) -> str:
@@ -322,6 +335,9 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
         return True
     previous_text = _line_text(previous).text.rstrip()
     ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
+    if ends_sentence and _starts_item(line):
+        # An item of a list, whatever the length of the line before it.
+        return True
     if ends_sentence and line.top < previous.top:
         # The next column (or the top of the same one after a figure): a finished sentence
         # ends its paragraph there, an unfinished one runs on.
