@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.pdf import PageModel, read_page
+from extract.pdf.prose import _Line, _starts_item
 from extract.report import extract_report
 from extract.tables import find_tables
 from extract.text import ProseReader, mentions_on_page
@@ -114,6 +115,58 @@ def _one_column_table(pdf: canvas.Canvas) -> None:
 def test_a_table_s_wide_header_does_not_make_columns(tmp_path):
     (page,) = _models(_pdf(tmp_path / "t.pdf", _one_column_table))
     assert page.columns == []
+
+
+def _table_wider_than_its_column(pdf: canvas.Canvas) -> None:
+    """Two columns; in the left one a captioned table whose last figures overflow the
+    gutter, beside right-column prose: the gutter shows above and below the table only."""
+    pdf.setFont("Helvetica-Bold", 10)
+    caption = ["Tableau n° 4 : Dépenses de fonctionnement", "et d'investissement des services"]
+    _lines(pdf, LEFT_X, 780, [*caption, "par catégorie en 2021"])
+    pdf.setFont("Helvetica", 10)
+    right = [
+        "Depuis la fin de l'année 2021, la plateforme",
+        "Osmose, ouverte à tous les agents, compte",
+        "4 000 espaces actifs sur l'ensemble du pays.",
+    ]
+    _lines(pdf, RIGHT_X, 780, right)
+    for i, (label, *values) in enumerate(
+        [("Fonctionnement", "1 200", "1 350 000"), ("Investissement", "310", "2 045 000")]
+    ):
+        pdf.drawString(LEFT_X, 732 - 16 * i, label)
+        pdf.drawRightString(LEFT_X + 170, 732 - 16 * i, values[0])
+        pdf.drawString(LEFT_X + 195, 732 - 16 * i, values[1])  # over the gutter
+    _lines(pdf, RIGHT_X, 703, ["Entre 2019 et 2021, la messagerie Tchap a", "réuni 600 services."])
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(LEFT_X, 695, "Source : services de la direction")
+    pdf.setFont("Helvetica", 10)
+    _lines(pdf, LEFT_X, 670, FILLER)
+    _lines(pdf, RIGHT_X, 670, FILLER)
+
+
+# The table's box as a table finder may draw it: over the first letter of the line under
+# the overflowing figures, in the right column.
+WIDE_TABLE = (LEFT_X - 2, 842 - 742, RIGHT_X + 8, 842 - 704)
+
+
+def test_columns_of_prose_beside_a_table_wider_than_its_column(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _table_wider_than_its_column))
+    mentions = mentions_on_page(page, exclude=[WIDE_TABLE])
+    # The caption of the left column is neither read into the right column's sentence...
+    assert _sentence_of(mentions, "4 000") == (
+        "Depuis la fin de l'année 2021, la plateforme Osmose, ouverte à tous les agents, compte "
+        "4 000 espaces actifs sur l'ensemble du pays."
+    )
+    # ... nor run on into it at the column break: a caption starts a paragraph.
+    assert _sentence_of(mentions, "2021") == (
+        "Tableau n° 4 : Dépenses de fonctionnement et d'investissement des services par "
+        "catégorie en 2021"
+    )
+    # A word beside the table keeps its first letter, which the table's box reaches over.
+    assert _sentence_of(mentions, "600") == (
+        "Entre 2019 et 2021, la messagerie Tchap a réuni 600 services."
+    )
+    assert not any(m.raw_text in {"1 200", "1 350 000", "2 045 000"} for m in mentions)
 
 
 # Paragraphs at column breaks and changes of type size
@@ -321,6 +374,41 @@ def test_list_items_are_sentences_that_follow_their_introduction(tmp_path):
     # Prose wrapped after a semicolon fills its line: no list there.
     ministries = next(m for m in mentions if m.raw_text == "12")
     assert ministries.sentence.startswith("Le suivi des chantiers reposait")
+
+
+def _bulleted_list_filling_its_lines(pdf: canvas.Canvas) -> None:
+    """Bulleted items, the first as long as the prose lines around it."""
+    _lines(pdf, LEFT_X, 780, FILLER)
+    _lines(pdf, LEFT_X, 700, ["En 2021, le parc des services comptait :"])
+    pdf.setFont(_unicode_font(), 9)  # a bullet the standard fonts print as no Unicode char
+    _lines(
+        pdf,
+        LEFT_X + 10,
+        687,
+        ["• ordinateurs de bureau et portables : 1 200 ;", "• tablettes : 300."],
+    )
+
+
+def test_a_bulleted_item_starts_a_paragraph_even_after_a_full_line(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", _bulleted_list_filling_its_lines))
+    mentions = mentions_on_page(page)
+    assert _sentence_of(mentions, "300") == "• tablettes : 300."
+    assert _sentence_of(mentions, "1 200") == "• ordinateurs de bureau et portables : 1 200 ;"
+
+
+def test_a_bullet_of_a_symbol_font_opens_an_item():
+    def line(text: str) -> _Line:
+        return _Line(
+            [
+                {"text": c, "x0": 6.0 * i, "x1": 6.0 * i + 5, "size": 10.0}
+                for i, c in enumerate(text)
+            ]
+        )
+
+    assert _starts_item(line("\uf0b7 tablettes : 300."))  # Symbol's bullet
+    assert _starts_item(line("– tablettes : 300."))
+    assert not _starts_item(line("–2 % en 2021."))
+    assert not _starts_item(line("tablettes : 300."))
 
 
 def test_every_item_of_a_list_follows_its_introduction():

@@ -72,6 +72,14 @@ PAGE = "\n\n".join(
         "taux d’équipement des agents publics était le suivant :",
         "– smartphone : 33 % ;",
         "– tablette : 11 %.",
+        # A demonstrative naming a thing takes up its owner, named with it before...
+        "Tableau n° 5 : Crédits de l’Audioconférence de l’État (en milliers d’euros)",
+        "Source : direction du budget",
+        "Ces crédits ont été multipliés par six entre 2017 et 2020.",
+        # ... and a thing named with no owner gives none.
+        "Tableau n° 6 : Dépenses de fonctionnement (en milliers d’euros)",
+        "Source : direction du budget",
+        "Ces dépenses ont été multipliées par onze entre 2015 et 2018.",
         # Nothing names a subject: no default one.
         "Le rapport ne précise pas l’origine de ces chiffres. Au total, 5 000 réunions ont "
         "été organisées.",
@@ -237,6 +245,12 @@ def test_a_full_sentence_before_only_gives_a_guess(subjects):
 def test_a_possessive_opening_its_sentence_takes_up_the_subject_of_its_paragraph(subjects):
     # each line of a list, from its introduction
     assert [subjects["trois"], subjects["sept"]] == [("tech_gouv", "back_reference")] * 2
+
+
+def test_a_demonstrative_thing_takes_up_the_owner_named_with_it_before(subjects, metrics):
+    assert metrics["six"] == metrics["onze"] == "budget_growth_factor"
+    assert subjects["six"] == ("audioconference", "back_reference")
+    assert subjects["onze"] == (None, None)
 
 
 def test_no_subject_without_support(subjects):

@@ -44,8 +44,15 @@ class ColumnBlock:
         return sum(1 for gutter in self.gutters if centre > gutter)
 
 
-def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[ColumnBlock]:
-    """The column blocks of a page, top to bottom, from its text lines (top to bottom)."""
+def find_column_blocks(
+    lines: Sequence[Sequence[Word]], em: float, every_run: bool = False
+) -> list[ColumnBlock]:
+    """The column blocks of a page, top to bottom, from its text lines (top to bottom).
+
+    A gutter may run through several bands of lines apart (columns above and below a
+    table wider than its column). With `every_run` each band is a block; without it only
+    the best-supported one is, which is what the table and chart readers are set for.
+    """
     found: list[ColumnBlock] = []
     min_width = MIN_COLUMN_WIDTH_EM * em
     for line in lines:
@@ -59,9 +66,10 @@ def find_column_blocks(lines: Sequence[Sequence[Word]], em: float) -> list[Colum
                 or any(_holds_gutter(b, left, right) for b in found)
             ):
                 continue
-            block = _block_at((left.x1 + right.x0) / 2, lines, em)
-            if block is not None:
-                found.append(block)
+            blocks = _blocks_at((left.x1 + right.x0) / 2, lines, em)
+            if not every_run:
+                blocks = sorted(blocks, key=lambda b: b.support)[-1:]
+            found.extend(blocks)
     return _merge_overlapping(found, min_width)
 
 
@@ -72,15 +80,16 @@ def _holds_gutter(block: ColumnBlock, left: Word, right: Word) -> bool:
     )
 
 
-def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlock | None:
-    """The block whose gutter runs through x, if lines stand side by side there often enough.
+def _blocks_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> list[ColumnBlock]:
+    """The blocks whose gutter runs through x: each run of consecutive lines no word crosses
+    at x with lines side by side there often enough.
 
-    The block is the run of consecutive lines no word crosses at x with the most lines
-    side by side; the gutter is the band between the right edge of its left column and
-    the left edge of its right one.
+    A page may hold several such runs apart (columns above and below a figure or a table
+    set across the page, or wider than its column): each is a block of its own. The gutter
+    is the band between the right edge of a run's left column and the left edge of its
+    right one.
     """
-    best: list[Sequence[Word]] = []
-    best_count = 0
+    runs: list[tuple[list[Sequence[Word]], int]] = []
     run: list[Sequence[Word]] = []
     count = 0
     for line in [*lines, []]:
@@ -88,30 +97,35 @@ def _block_at(x: float, lines: Sequence[Sequence[Word]], em: float) -> ColumnBlo
             run.append(line)
             count += _side_by_side(line, x, em)
             continue
-        if count > best_count:
-            best, best_count = run, count
+        if count >= MIN_SIDE_BY_SIDE_LINES:
+            runs.append((run, count))
         run, count = [], 0
-    if best_count < MIN_SIDE_BY_SIDE_LINES:
-        return None
+    return [block for run, count in runs if (block := _run_block(run, count, x, em))]
+
+
+def _run_block(
+    run: Sequence[Sequence[Word]], count: int, x: float, em: float
+) -> ColumnBlock | None:
+    """The block of a run of lines split at x, if both sides are columns of prose."""
     # Columns are measured by the text next to the gap, up to the next gap as wide: the
     # cells of a table set in one column of a page stand beside the other column too, but
     # a number cell is no column of prose.
     # Each column is filled on several lines of the block (one may run on below the other):
     # a table's header over its label and number columns is as wide as two columns, its
     # number cells never are.
-    runs = [_run_widths(line, x, em) for line in best]
+    runs = [_run_widths(line, x, em) for line in run]
     widths = (max(r[0] for r in runs), max(r[1] for r in runs))
     filled = [sum(1 for r in runs if r[side] >= FILLED * widths[side]) for side in (0, 1)]
     if min(widths) < MIN_COLUMN_WIDTH_EM * em or min(filled) < MIN_SIDE_BY_SIDE_LINES:
         return None
-    words = [w for line in best for w in line]
+    words = [w for line in run for w in line]
     left_edge = max(w.x1 for w in words if w.x1 <= x)
     right_edge = min(w.x0 for w in words if w.x0 >= x)
     return ColumnBlock(
         min(w.top for w in words),
         max(w.bottom for w in words),
         (round((left_edge + right_edge) / 2, 2),),
-        (best_count,),
+        (count,),
     )
 
 

@@ -17,10 +17,12 @@ from functools import cached_property
 
 from pdfplumber.utils import objects_to_bbox
 
-from extract.pdf.columns import column_id, reading_key
-from extract.pdf.geometry import centre_in_any
+from extract.pdf.captions import ANY_CAPTION_RE, SOURCE_RE
+from extract.pdf.columns import column_id, find_column_blocks, reading_key
+from extract.pdf.geometry import centre_in_any, overlaps
 from extract.pdf.margins import EDGE_SHARE, PAGE_NUMBER_RE, in_footer, in_header
 from extract.pdf.page import Char, PageModel
+from extract.pdf.words import Word, group_lines
 from extract.records import BBox
 
 # Type sizes and gaps, relative to the body em.
@@ -34,6 +36,8 @@ PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragr
 # list's introduction or item; lines sharing this share of its width are its column.
 LIST_SHORT_EM = 2.0
 LIST_OVERLAP = 0.5
+# What opens a list item, followed by a space.
+LIST_MARKERS = "•·▪◦‣–—-*"
 # A hyphenation point: printed as a hyphen only where a line breaks the word.
 SOFT_HYPHEN = "\u00ad"
 SIZE_CHANGE = 0.9  # lines whose sizes differ more than this ratio are not one paragraph
@@ -294,7 +298,9 @@ def _ends_list_line(line: _Line, lines: list[_Line], body: float) -> bool:
 
 
 def _x_span(line: _Line) -> tuple[float, float]:
-    return min(c["x0"] for c in line.chars), max(c["x1"] for c in line.chars)
+    """Where the line's ink starts and ends: word processors pad a line with spaces."""
+    printed = [c for c in line.chars if c["text"].strip()] or line.chars
+    return min(c["x0"] for c in printed), max(c["x1"] for c in printed)
 
 
 def _starts_lower(line: _Line) -> bool:
@@ -303,6 +309,15 @@ def _starts_lower(line: _Line) -> bool:
 
 def _starts_upper(line: _Line) -> bool:
     return _first_letter(line).isupper() or _first_letter(line) in '«"“–—-•'
+
+
+def _starts_item(line: _Line) -> bool:
+    """Whether the line opens with a list marker: a bullet or dash then a space, or a
+    bullet drawn from a symbol font (Symbol, OpenSymbol, Wingdings: a private-use char)."""
+    text = _line_text(line).text.lstrip()
+    return bool(text) and (
+        "\ue000" <= text[0] <= "\uf8ff" or (text[0] in LIST_MARKERS and text[1:2].isspace())
+    )
 
 
 def _first_letter(line: _Line) -> str:
@@ -323,8 +338,15 @@ def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
     sizes = sorted((previous.size, line.size))
     if sizes[0] < SIZE_CHANGE * sizes[1]:
         return True
+    if ANY_CAPTION_RE.match(line.plain) or SOURCE_RE.match(line.plain):
+        # A caption or a source line is never the rest of a sentence: at the top of the
+        # next column, the caption the line before ends could otherwise run on into it.
+        return True
     previous_text = previous.plain.rstrip()
     ends_sentence = previous_text.endswith((".", ":", ";", "!", "?", "»"))
+    if ends_sentence and _starts_item(line):
+        # An item of a list, whatever the length of the line before it.
+        return True
     if ends_sentence and line.top < previous.top:
         # The next column (or the top of the same one after a figure): a finished sentence
         # ends its paragraph there, an unfinished one runs on.
@@ -385,6 +407,15 @@ class PageProse:
     footnotes: ProseText  # one paragraph per footnote
 
 
+def _kept(char: Char, exclude: Sequence[BBox], kept_words: Sequence[Word]) -> bool:
+    """Whether a char is prose: outside the excluded regions, or part of a word whose middle
+    is outside them (the first letter of a line beside a table that overflows its column)."""
+    box = (char["x0"], char["top"], char["x1"], char["bottom"])
+    if not centre_in_any(box, exclude):
+        return True
+    return centre_in_any(box, [w.bbox for w in kept_words if overlaps(w.bbox, box)])
+
+
 def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | None:
     """The prose of a page outside `exclude` (tables and charts); None when there is none.
 
@@ -392,22 +423,22 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     page numbers of contents entries are returned apart; footnote bodies set in the
     footer band are kept with the footnotes.
     """
-    chars = [
-        c
-        for c in page.chars
-        if c.get("upright", True)
-        and not centre_in_any((c["x0"], c["top"], c["x1"], c["bottom"]), exclude)
-    ]
+    kept_words = [w for w in page.words if not centre_in_any(w.bbox, exclude)]
+    chars = [c for c in page.chars if c.get("upright", True) and _kept(c, exclude, kept_words)]
     if not chars:
         return None
     body = page.em
+    # The page's columns as its prose sets them: a table or chart wider than its column
+    # crosses the gutter, which hides it from the page model, and would leave the captions
+    # of one column to be read line by line with the sentences of the other.
+    columns = find_column_blocks(group_lines(kept_words), body, every_run=True)
     by_column: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
         box = (char["x0"], char["top"], char["x1"], char["bottom"])
-        by_column.setdefault(column_id(page.columns, *box), []).append(char)
+        by_column.setdefault(column_id(columns, *box), []).append(char)
     lines = sorted(
         (line for part in by_column.values() for line in _lines(part, body)),
-        key=lambda line: reading_key(page.columns, *objects_to_bbox(line.chars)),
+        key=lambda line: reading_key(columns, *objects_to_bbox(line.chars)),
     )
     numbers: list[PageNumberLine] = []
     content: list[_Line] = []
