@@ -16,6 +16,14 @@ _UNIT_WORDS = (
 UNIT = re.compile(r"^\s*\(?\s*(?:en|in|unit[ée]?s?\s*:)\s*" + _UNIT_WORDS, re.IGNORECASE)
 _UNIT_IN_CAPTION = re.compile(r"\(\s*((?:en|in)\s+" + _UNIT_WORDS + r"[^)]*)\)", re.IGNORECASE)
 
+# A legend under a table: "Note :", "Lecture :", "Champ :", or a sign or abbreviation the
+# cells use, explained ("≈ : environ", "- : sans objet", "n.d. : non disponible", "* : ...").
+LEGEND = re.compile(
+    r"^\s*(?:(?:notes?|nota|lecture|champ|guide de lecture)\s*:"
+    r"|(?:[≈~<>≤≥*+\-–—]|n\.\s*[dcs]\.?|ns|nc|nd|s\.o\.?)\s*:)",
+    re.IGNORECASE,
+)
+
 # How far from the table a caption, unit note or source line may sit, in text lines: a caption
 # can run over two lines and have a unit note between it and the table.
 CAPTION_REACH = 4.0
@@ -24,7 +32,12 @@ SOURCE_REACH = 4.0
 
 def is_annotation(text: str) -> bool:
     """A line that belongs around a table, never inside its grid."""
-    return bool(TABLE_CAPTION_RE.match(text) or SOURCE_RE.match(text) or UNIT.match(text))
+    return bool(
+        TABLE_CAPTION_RE.match(text)
+        or SOURCE_RE.match(text)
+        or UNIT.match(text)
+        or LEGEND.match(text)
+    )
 
 
 def _around(bbox: BBox, layout: PageLayout) -> tuple[list[TextLine], list[TextLine]]:
