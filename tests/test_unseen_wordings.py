@@ -35,6 +35,15 @@ PAGE = "\n\n".join(
         "s’en servaient pas.",
         # A plural of the external users' wording.
         "En 2021, 2,5 % des utilisateurs actifs de Tchap étaient extérieurs à l’administration.",
+        # A possessive in the noun phrase opening its sentence takes up its paragraph's
+        # subject, for the figures of the whole sentence...
+        "Osmose a été ouvert aux ministères en 2020. En 2022, le nombre de ses utilisateurs "
+        "actifs a progressé de 12 % ; 1,4 % de ces utilisateurs actifs étaient externes.",
+        "Resana est proposé aux ministères. L’essentiel de son coût de maintenance a "
+        "atteint 2 M€ en 2021.",
+        # ... not one further in: the noun before it may own it.
+        "Resana est hébergé par l’État. En 2021, un prestataire a vu le nombre de ses "
+        "utilisateurs actifs croître de 15 %.",
         # A private office suite, named in the singular with its kind.
         "Une licence de suite bureautique privée coûte entre 280 € et 410 € par agent et par an.",
     ]
@@ -63,8 +72,8 @@ def _dbt(*args: str, target: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """raw_text -> (metric, subject, segment) of each number of PAGE."""
+def classified(tmp_path_factory) -> dict[str, tuple[str | None, ...]]:
+    """raw_text -> (metric, subject, segment, subject_support) of each number of PAGE."""
     work = tmp_path_factory.mktemp("unseen_wordings")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
     extraction = ReportExtraction(
@@ -84,7 +93,8 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str 
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         rows = conn.execute(
             """
-            SELECT mentions.raw_text, metrics.metric, subjects.subject, segments.segment
+            SELECT mentions.raw_text, metrics.metric, subjects.subject, segments.segment,
+                subjects.subject_support
             FROM staging.stg_mentions AS mentions
             LEFT JOIN intermediate.int_mention_metrics AS metrics
                 USING (report_id, mention_index)
@@ -99,7 +109,7 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, str | None, str 
 
 
 def test_a_word_with_a_footnote_call_glued_to_it_still_names_the_metric(classified):
-    assert classified["31 000"] == ("active_users", "resana", None)
+    assert classified["31 000"][:3] == ("active_users", "resana", None)
 
 
 def test_a_segment_named_before_a_figure_in_parentheses_is_that_figure_s(classified):
@@ -119,3 +129,15 @@ def test_a_private_office_suite_in_the_singular_is_the_private_suites(classified
         ("licence_cost_per_agent_annual_min", "private_suites"),
         ("licence_cost_per_agent_annual_max", "private_suites"),
     ]
+
+
+def test_a_possessive_in_the_noun_phrase_opening_its_sentence_takes_up_the_subject(classified):
+    assert [classified[f][1::2] for f in ("12 %", "1,4 %", "2 M€")] == [
+        ("osmose", "back_reference"),
+        ("osmose", "back_reference"),
+        ("resana", "back_reference"),
+    ]
+
+
+def test_a_possessive_after_a_noun_of_its_sentence_is_no_back_reference(classified):
+    assert classified["15 %"][3] != "back_reference"
