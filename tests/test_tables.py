@@ -988,3 +988,27 @@ def test_header_cells_run_together_are_parted_over_their_figures(tmp_path: Path)
 
     table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
     assert _texts(table)[:2] == [["Outil", "Tchap", "Resana", "Osmose"], ["ETP", "13", "2", "6"]]
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "n.d. : donnee non disponible aupres de la DINUM",
+        "- : sans objet pour la direction",
+        "* : estimation communiquee par la DINUM",
+        "Note : chiffres arrondis par la DINUM",
+    ],
+)
+def test_legend_line_under_an_unruled_table_stays_out_of_its_grid(
+    tmp_path: Path, legend: str
+) -> None:
+    # A line that explains the table's signs names who gave the figures: read as a row (its
+    # label run on with the last row's), it would hand that name to the last row's figures.
+    def draw(p: Page) -> None:
+        below = p.paragraph(80)
+        tops = p.rows(TEXT_X, below + 24, TABLE)
+        p.text(TEXT_X[0], tops[-1] + 2, legend, size=8)
+        p.paragraph(tops[-1] + 40)
+
+    table = _only_table(make_pdf(tmp_path / "legend.pdf", draw))
+    assert _texts(table) == TABLE

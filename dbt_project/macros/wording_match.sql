@@ -3,10 +3,12 @@
   wording are lowered, stripped of accents, reduced to letters, digits, % and € separated by
   single spaces, and padded with a space on each side. "Webconf de l’État" and
   "webconf de l'etat" then compare equal, and "AE" does not match inside "aérien". The
-  ligatures typesetting prints for "fi", "fl", "ff" ("l’oﬀre", "conﬁé") are spelt out.
+  ligatures typesetting prints for "fi", "fl", "ff" ("l’oﬀre", "conﬁé") are spelt out. Digits
+  glued to the end of a word are a footnote call the page reader did not see raised
+  ("utilisateurs actifs5"): they are dropped, so that the word still matches.
 -#}
 {% macro normalize_wording(expr) -%}
-    (' ' || trim(regexp_replace(lower(strip_accents({{ spell_out_ligatures("coalesce(" ~ expr ~ ", '')") }})), '[^a-z0-9%€]+', ' ', 'g')) || ' ')
+    (' ' || trim(regexp_replace(regexp_replace(lower(strip_accents({{ spell_out_ligatures("coalesce(" ~ expr ~ ", '')") }})), '([a-z]{2})[0-9]+', '\1', 'g'), '[^a-z0-9%€]+', ' ', 'g')) || ' ')
 {%- endmacro %}
 
 {% macro spell_out_ligatures(expr) -%}

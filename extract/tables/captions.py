@@ -16,22 +16,31 @@ _UNIT_WORDS = (
 UNIT = re.compile(r"^\s*\(?\s*(?:en|in|unit[ée]?s?\s*:)\s*" + _UNIT_WORDS, re.IGNORECASE)
 _UNIT_IN_CAPTION = re.compile(r"\(\s*((?:en|in)\s+" + _UNIT_WORDS + r"[^)]*)\)", re.IGNORECASE)
 
+# A legend under a table: "Note :", "Lecture :", "Champ :", or a key to the signs and
+# abbreviations of the cells: an entry for a sign cells use ("≈ : environ", "- : sans
+# objet", "n.d. : non disponible", "* : ..."), or two entries or more "sign : meaning" of any
+# short sign (at most five characters, a meaning in words, no figure).
+_KEY_ENTRY = r"[^\s:;]{1,5}\s*:\s*[^\d:;]+?"
+LEGEND = re.compile(
+    r"^\s*(?:(?:notes?|nota|lecture|champ|guide de lecture)\s*:"
+    r"|(?:[≈~<>≤≥*+\-–—]|n\.\s*[dcs]\.?|ns|nc|nd|s\.o\.?)\s*:"
+    rf"|{_KEY_ENTRY}(?:\s*[;,]\s*{_KEY_ENTRY})+\s*\.?\s*$)",
+    re.IGNORECASE,
+)
+
 # How far from the table a caption, unit note or source line may sit, in text lines: a caption
 # can run over two lines and have a unit note between it and the table.
 CAPTION_REACH = 4.0
 SOURCE_REACH = 4.0
 
 
-# A key to the signs and abbreviations of the cells, set under a table: two or more entries
-# "sign : meaning" (a sign of at most five characters, a meaning in words, no figure).
-_KEY_ENTRY = r"[^\s:;]{1,5}\s*:\s*[^\d:;]+?"
-KEY = re.compile(rf"^\s*{_KEY_ENTRY}(?:\s*[;,]\s*{_KEY_ENTRY})+\s*\.?\s*$")
-
-
 def is_annotation(text: str) -> bool:
     """A line that belongs around a table, never inside its grid."""
     return bool(
-        TABLE_CAPTION_RE.match(text) or SOURCE_RE.match(text) or UNIT.match(text) or KEY.match(text)
+        TABLE_CAPTION_RE.match(text)
+        or SOURCE_RE.match(text)
+        or UNIT.match(text)
+        or LEGEND.match(text)
     )
 
 

@@ -81,7 +81,9 @@ statements as (
                 then 'another figure of its table has the same row and column labels' end,
             case when table_cells.labels_name_several_subjects
                 then 'its row and column labels name several subjects' end,
-            case when table_cells.labels_name_no_subject
+            -- A figure whose labels name its segment (the logins to Osmose in a table of
+            -- AgentConnect's logins by destination) was read under a whole label.
+            case when table_cells.labels_name_no_subject and classified.segment is null
                 then 'its row and column labels name no subject, while other labels of its table do' end,
             case when table_cells.column_unheaded
                 then 'its column has no header of its own, while its table heads its columns' end,

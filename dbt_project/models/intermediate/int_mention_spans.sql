@@ -7,7 +7,8 @@
 --                            "contre") between two figures ends the first one's part
 --                            ("26 % pour la DGFiP, 8 % pour l'Insee", "la DGFiP 26 %,
 --                            l'Insee 8 %"). With no separator between them, the text
---                            between two figures is owned by neither.
+--                            between two figures is owned by neither. A figure in
+--                            parentheses owns the stretch before them too.
 -- A table cell or chart point has no neighbours: its gaps are its whole context.
 with mentions as (
     select * from {{ ref('stg_mentions') }}
@@ -96,8 +97,13 @@ final as (
         previous_figure_end is not null or next_figure_start is not null as has_neighbours,
         {{ normalize_wording('gap_before') }} as gap_before_norm,
         {{ normalize_wording('gap_after') }} as gap_after_norm,
+        -- A figure in parentheses opened just before it, with at most a qualifier between
+        -- ("devant l'Insee (environ 8 %)"), is said of the stretch before the parenthesis.
         {{ normalize_wording(
             "case when previous_figure_end is null then gap_before"
+            ~ " when len(pieces_before) > 2"
+            ~ " and regexp_matches(gap_before, '\\([^,;:()0-9]{0,40}$')"
+            ~ " then pieces_before[-2] || ' ' || pieces_before[-1]"
             ~ " when len(pieces_before) > 1 then pieces_before[-1] end") }} as own_before_norm,
         {{ normalize_wording(
             "case when next_figure_start is null then gap_after"

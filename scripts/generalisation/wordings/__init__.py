@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from scripts.generalisation.document import Document
-from scripts.generalisation.wordings import figures, reconstruction, references, tabular
+from scripts.generalisation.wordings import (
+    figures,
+    heldout,
+    reconstruction,
+    references,
+    tabular,
+)
 
 WORDINGS: dict[str, Document] = {
     document.name: document
@@ -12,5 +18,6 @@ WORDINGS: dict[str, Document] = {
         figures.DOCUMENT,
         references.DOCUMENT,
         tabular.DOCUMENT,
+        heldout.DOCUMENT,
     )
 }
