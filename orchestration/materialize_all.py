@@ -70,6 +70,8 @@ def extract_reports(
     instance: dg.DagsterInstance, report_ids: list[str], run_config: dict | None = None
 ) -> dict[str, dg.ExecuteInProcessResult]:
     """One extraction run per report, its partition added if new; the results by report_id."""
+    if not report_ids:
+        return {}
     from orchestration.jobs import extract_report_job
 
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
