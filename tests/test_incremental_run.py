@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import dagster as dg
@@ -20,12 +21,13 @@ from reportlab.pdfgen import canvas
 
 from orchestration import materialize_all
 from orchestration.materialize_all import BUILD, RunOutcome, failure_message
+from orchestration.schedules import daily_refresh
 from tests.pdf_fixtures import write_one_page_report
 from warehouse import build_inputs, raw_layer
 from warehouse.build_inputs import build_inputs_fingerprint, fingerprint_path
 from warehouse.code_version import extraction_code_version
 from warehouse.manifest import file_sha256, find_report, inventory
-from warehouse.raw_layer import landed_version, version_of
+from warehouse.raw_layer import landed_version, unchanged_reports, version_of
 from warehouse.settings import DBT_PROJECT_DIR, raw_dir, raw_layer_root, warehouse_path
 
 FIRST, SECOND = "note_a", "note_b"
@@ -161,7 +163,7 @@ def test_new_extraction_code_or_manifest_entry_or_a_skipped_page_means_extractin
 ):
     def unchanged() -> bool:
         (report,) = [r for r in inventory(raw_dir()).reports if r.report_id == SECOND]
-        return materialize_all.unchanged_reports([report]) == [SECOND]
+        return unchanged_reports(raw_layer_root(), [report]) == [SECOND]
 
     assert unchanged()
     monkeypatch.setattr(raw_layer, "extraction_code_version", lambda: "another version")
@@ -223,3 +225,13 @@ def test_the_build_fingerprint_follows_the_raw_layer_and_the_dbt_project(
     (project / "target").mkdir()
     (project / "target" / "run_results.json").write_text("{}", encoding="utf-8")
     assert build_inputs_fingerprint() == edited
+
+
+def test_the_daily_refresh_requests_only_the_reports_that_changed(built, monkeypatch):
+    context = dg.build_schedule_context(
+        instance=built, scheduled_execution_time=datetime(2026, 12, 2, 6)
+    )
+    assert isinstance(daily_refresh(context), dg.SkipReason)
+    monkeypatch.setattr(raw_layer, "extraction_code_version", lambda: "another version")
+    requested = [r.partition_key for r in daily_refresh(context)]
+    assert requested == [r.report_id for r in inventory(raw_dir()).reports] != []

@@ -31,7 +31,7 @@ import duckdb
 
 from extract.records import BBox, ReportExtraction
 from warehouse.code_version import extraction_code_version
-from warehouse.manifest import ReportFile
+from warehouse.manifest import ReportFile, file_sha256
 from warehouse.raw_schema import RAW_TABLES, RawTable
 
 if TYPE_CHECKING:
@@ -285,6 +285,11 @@ def landed_row_count(root: Path, report_id: str, table: str) -> int | None:
             "SELECT count(*) FROM read_parquet(?)", [str(version / f"{table}.parquet")]
         ).fetchone()
     return count
+
+
+def unchanged_reports(root: Path, reports: list[ReportFile]) -> list[str]:
+    """The report_ids whose landed files are what extracting them again would write."""
+    return [r.report_id for r in reports if is_landed_unchanged(root, r, file_sha256(r.path))]
 
 
 def is_landed_unchanged(root: Path, report: ReportFile, sha256: str) -> bool:
