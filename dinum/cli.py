@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 import duckdb
-import pandas as pd
 
 from warehouse.settings import REPO_ROOT, raw_dir
 
 if TYPE_CHECKING:
     import dagster as dg
+    import pandas as pd
 
 # The errors a command reports in one line: a wrong argument or a state of the files.
 USER_ERRORS = (OSError, ValueError, LookupError, duckdb.Error)

@@ -21,9 +21,9 @@ import duckdb
 
 from orchestration.partitions import reports_partitions
 from warehouse.build_inputs import build_inputs_fingerprint, is_warehouse_current
-from warehouse.manifest import ManifestError, ReportFile, file_sha256, inventory
+from warehouse.manifest import ManifestError, inventory
 from warehouse.marts import fact_marts
-from warehouse.raw_layer import is_landed_unchanged, remove_reports
+from warehouse.raw_layer import remove_reports, unchanged_reports
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root, reports_dir, warehouse_path
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ def extract_reports(
     instance: dg.DagsterInstance, report_ids: list[str], run_config: dict | None = None
 ) -> dict[str, dg.ExecuteInProcessResult]:
     """One extraction run per report, its partition added if new; the results by report_id."""
+    if not report_ids:
+        return {}
     from orchestration.jobs import extract_report_job
 
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
@@ -116,15 +118,6 @@ def _execute(
         run_config=run_config,
         tags=tags,
     )
-
-
-def unchanged_reports(reports: list[ReportFile]) -> list[str]:
-    """The reports whose landed raw files are what extracting them again would write."""
-    return [
-        report.report_id
-        for report in reports
-        if is_landed_unchanged(raw_layer_root(), report, file_sha256(report.path))
-    ]
 
 
 def is_build_current() -> bool:
@@ -245,7 +238,7 @@ def run(
         {*remove_reports(raw_layer_root(), present), *forget_reports(instance, present)}
     )
     targets = [r for r in found.reports if only is None or r.report_id == only]
-    unchanged = [] if force else unchanged_reports(targets)
+    unchanged = [] if force else unchanged_reports(raw_layer_root(), targets)
     stale = [r.report_id for r in targets if r.report_id not in unchanged]
     with logged_to(log_path):
         results = extract_reports(instance, stale, run_config)

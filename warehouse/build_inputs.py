@@ -41,8 +41,8 @@ def build_inputs_fingerprint() -> str:
     digest = hashlib.sha256()
     for line in _raw_layer_lines(raw_layer_root()):
         digest.update(f"raw {line}\0".encode())
-    for path in [*_dbt_sources(), *_python_sources()]:
-        digest.update(f"file {path.relative_to(REPO_ROOT).as_posix()}\0".encode())
+    for root, path in [*_dbt_sources(), *_python_sources()]:
+        digest.update(f"file {root.name}/{path.relative_to(root).as_posix()}\0".encode())
         digest.update(path.read_bytes())
     digest.update(json.dumps(dbt_vars(), sort_keys=True).encode())
     for library in _LIBRARIES:
@@ -86,9 +86,9 @@ def _raw_layer_lines(root: Path) -> Iterable[str]:
             yield f"{entry.name}/{path.name} {stat.st_size} {stat.st_mtime_ns}"
 
 
-def _dbt_sources() -> list[Path]:
+def _dbt_sources() -> list[tuple[Path, Path]]:
     return sorted(
-        path
+        (DBT_PROJECT_DIR, path)
         for path in DBT_PROJECT_DIR.rglob("*")
         if path.is_file()
         and not _DBT_OUTPUT_FOLDERS.intersection(path.relative_to(DBT_PROJECT_DIR).parts[:-1])
@@ -96,8 +96,8 @@ def _dbt_sources() -> list[Path]:
     )
 
 
-def _python_sources() -> list[Path]:
-    return sorted(path for folder in _BUILD_CODE for path in folder.rglob("*.py"))
+def _python_sources() -> list[tuple[Path, Path]]:
+    return sorted((folder, path) for folder in _BUILD_CODE for path in folder.rglob("*.py"))
 
 
 def _installed_version(library: str) -> str:

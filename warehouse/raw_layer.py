@@ -15,6 +15,8 @@ warehouse, which dbt alone writes.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -23,15 +25,17 @@ import uuid
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from extract.records import BBox, ReportExtraction
 from warehouse.code_version import extraction_code_version
-from warehouse.manifest import ReportFile
+from warehouse.manifest import ReportFile, file_sha256
 from warehouse.raw_schema import RAW_TABLES, RawTable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RAW_SCHEMA = "raw"
 SCHEMA_FOLDER = "_schema"
@@ -67,10 +71,20 @@ def _report_identity(report: ReportFile, sha256: str) -> dict[str, Any]:
     }
 
 
+def landed_version(report: ReportFile, sha256: str) -> str:
+    """A digest of what decides the report's raw rows (PDF, manifest entry, code version):
+    the raw files' data version, the same exactly when extracting again would write the same."""
+    identity = json.dumps(_report_identity(report, sha256), sort_keys=True, default=str)
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
 def raw_frames(
     report: ReportFile, extraction: ReportExtraction, sha256: str
 ) -> dict[str, pd.DataFrame]:
     """The rows of every raw table for one report, in the declared column order."""
+    # Imported where frames are made: a run with nothing to extract only reads the layer.
+    import pandas as pd
+
     rid = {"report_id": report.report_id}
     rows: dict[str, list[dict]] = {
         "reports": [
@@ -181,6 +195,8 @@ def _write_parquet(
 
 def write_schema_files(root: Path) -> None:
     """The zero-row file of every raw table, each replaced atomically."""
+    import pandas as pd
+
     folder = root / SCHEMA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with duckdb.connect() as conn:
@@ -269,6 +285,11 @@ def landed_row_count(root: Path, report_id: str, table: str) -> int | None:
             "SELECT count(*) FROM read_parquet(?)", [str(version / f"{table}.parquet")]
         ).fetchone()
     return count
+
+
+def unchanged_reports(root: Path, reports: list[ReportFile]) -> list[str]:
+    """The report_ids whose landed files are what extracting them again would write."""
+    return [r.report_id for r in reports if is_landed_unchanged(root, r, file_sha256(r.path))]
 
 
 def is_landed_unchanged(root: Path, report: ReportFile, sha256: str) -> bool:

@@ -16,7 +16,13 @@ from orchestration.partitions import reports_partitions
 from orchestration.progress import page_done
 from warehouse.code_version import extraction_code_version
 from warehouse.manifest import file_sha256, find_report
-from warehouse.raw_layer import RAW_SCHEMA, landed_row_count, raw_frames, write_report
+from warehouse.raw_layer import (
+    RAW_SCHEMA,
+    landed_row_count,
+    landed_version,
+    raw_frames,
+    write_report,
+)
 from warehouse.raw_schema import RAW_TABLES
 from warehouse.settings import pdf_password, raw_dir, raw_layer_root
 
@@ -62,8 +68,7 @@ def raw_layer(context: dg.AssetExecutionContext):
     except FileNotFoundError as exc:
         # A partition whose PDF left the raw folder: one line, not a traceback.
         raise dg.Failure(description=f"{exc} (its PDF left the raw folder)") from exc
-    # The PDF's sha256 is its data version: with the code version, Dagster derives the raw
-    # files' data version from it and tells in the UI when a newer PDF makes them stale.
+    # The PDF's sha256 is its data version, shown with the source in the UI.
     sha256 = file_sha256(report.path)
     context.log_event(
         dg.AssetObservation(
@@ -105,6 +110,10 @@ def raw_layer(context: dg.AssetExecutionContext):
             f"{report.path.name}: sha256 {sha256} differs from manifest.csv's "
             f"{report.manifest_sha256}; the file was replaced or the manifest is stale"
         )
+    # Explicit: Dagster's default derives it from the code version and the inputs' data
+    # versions, and a partition's source observation does not reach it, so every PDF read
+    # by the same code would get the same one.
+    data_version = dg.DataVersion(landed_version(report, sha256))
     for table, frame in frames.items():
         metadata = table_metadata(frame.drop(columns=["report_id"]), len(frame))
         if table == "reports":
@@ -117,4 +126,6 @@ def raw_layer(context: dg.AssetExecutionContext):
                 "file": dg.MetadataValue.path(str(report.path)),
                 "parquet_folder": dg.MetadataValue.path(str(folder)),
             }
-        yield dg.MaterializeResult(asset_key=[RAW_SCHEMA, table], metadata=metadata)
+        yield dg.MaterializeResult(
+            asset_key=[RAW_SCHEMA, table], metadata=metadata, data_version=data_version
+        )
