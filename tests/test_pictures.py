@@ -234,6 +234,33 @@ def test_the_warehouse_is_left_closed(rendered, tmp_path):
         conn.execute("CREATE TABLE marts.after_pictures AS SELECT 1 AS x")
 
 
+def test_the_same_facts_keep_their_pictures_and_other_facts_redraw_them(rendered, tmp_path):
+    assert rendered.drawn
+    out_dir = tmp_path / "reports"
+    files = [p.path for p in rendered.pictures] + [rendered.page]
+    written = {path: path.stat().st_mtime_ns for path in files}
+
+    again = render_pictures(tmp_path / "w.duckdb", out_dir)
+    assert not again.drawn
+    assert again.fact_count == len(FACTS)
+    assert {path: path.stat().st_mtime_ns for path in files} == written
+
+    # One value changes: every picture and the page are drawn again, and show it.
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
+        conn.execute("UPDATE marts.facts SET evidence = 'Un autre texte.' WHERE fact_key = 'k2'")
+    changed = render_pictures(tmp_path / "w.duckdb", out_dir)
+    assert changed.drawn
+    assert "Un autre texte." in changed.page.read_text(encoding="utf-8")
+    assert all(path.stat().st_mtime_ns != written[path] for path in files)
+
+
+def test_a_missing_picture_is_drawn_again(rendered, tmp_path):
+    rendered.pictures[0].path.unlink()
+    again = render_pictures(tmp_path / "w.duckdb", tmp_path / "reports")
+    assert again.drawn
+    assert again.pictures[0].path.read_bytes().startswith(PNG_SIGNATURE)
+
+
 @pytest.mark.parametrize(
     ("start", "end", "text"),
     [

@@ -9,6 +9,7 @@ never hold up a build). A chart never mixes units: each panel is one metric, so 
 from __future__ import annotations
 
 import base64
+import hashlib
 import math
 import os
 from collections.abc import Callable
@@ -17,12 +18,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
+import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from warehouse import facts_page
 from warehouse.facts_page import write_facts_page
 
 # Every fact with the labels a reader needs; the page lists them in this order.
@@ -46,6 +49,8 @@ STAFF_UNIT = "FTE"
 QUALIFIER_SIGNS = {"exact": "", "approx": "≈ ", "below": "< ", "above": "> ", "at_most": "≤ "}
 PANEL_COLUMNS = 3
 DPI = 100
+# What the pictures in a folder were drawn from (see _fingerprint), written beside them.
+FINGERPRINT_NAME = ".pictures.sha256"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Rendered:
     pictures: list[Picture]
     page: Path
     fact_count: int
+    drawn: bool  # false when the folder already held the pictures of these facts
 
 
 def read_facts(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -78,21 +84,50 @@ def read_facts(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 def render_pictures(warehouse: Path, out_dir: Path) -> Rendered:
     """Draw the charts of the warehouse's facts and the page that shows them, in out_dir.
 
-    Every chart is written on every run (a chart with no fact to show says so), so no
-    picture of an earlier warehouse lingers beside the new ones.
+    Every chart is written on every drawing (a chart with no fact to show says so), so no
+    picture of an earlier warehouse lingers beside the new ones. Pictures drawn from the same
+    facts and reports by the same code are kept as they are: drawing takes seconds, and a
+    run that re-extracts the reports mostly leaves the facts unchanged.
     """
     facts, reports = read_facts(warehouse)
     out_dir.mkdir(parents=True, exist_ok=True)
-    label_reports = reports["report_id"].nunique() > 1
-    pictures = []
-    for name, title, select, draw in CHARTS:
-        figure = _chart(select(facts), title, draw, label_reports)
-        path = out_dir / f"{name}.png"
-        _replace(path, lambda target, figure=figure: figure.savefig(target, format="png", dpi=DPI))
-        pictures.append(Picture(name, title, path))
+    pictures = [Picture(name, title, out_dir / f"{name}.png") for name, title, _, _ in CHARTS]
     page = page_path(out_dir)
+    fingerprint = _fingerprint(facts, reports)
+    stamp = out_dir / FINGERPRINT_NAME
+    drawn_files = [picture.path for picture in pictures] + [page]
+    if all(path.exists() for path in drawn_files) and _read_stamp(stamp) == fingerprint:
+        return Rendered(pictures, page, len(facts), drawn=False)
+    # Until every file is replaced, the folder holds the pictures of no fingerprint.
+    stamp.unlink(missing_ok=True)
+    label_reports = reports["report_id"].nunique() > 1
+    for picture, (_, title, select, draw) in zip(pictures, CHARTS, strict=True):
+        figure = _chart(select(facts), title, draw, label_reports)
+        _replace(
+            picture.path,
+            lambda target, figure=figure: figure.savefig(target, format="png", dpi=DPI),
+        )
     _replace(page, lambda target: write_facts_page(target, facts, reports, pictures))
-    return Rendered(pictures, page, len(facts))
+    _replace(stamp, lambda target: target.write_text(fingerprint, encoding="ascii"))
+    return Rendered(pictures, page, len(facts), drawn=True)
+
+
+def _fingerprint(facts: pd.DataFrame, reports: pd.DataFrame) -> str:
+    """What the pictures depend on: the facts, the reports, the drawing code, matplotlib."""
+    digest = hashlib.sha256()
+    for frame in (facts, reports):
+        digest.update(frame.to_csv(index=False).encode("utf-8"))
+    for module in (__file__, facts_page.__file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(matplotlib.__version__.encode("ascii"))
+    return digest.hexdigest()
+
+
+def _read_stamp(stamp: Path) -> str | None:
+    try:
+        return stamp.read_text(encoding="ascii")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
 
 
 def page_path(out_dir: Path) -> Path:

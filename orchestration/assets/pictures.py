@@ -27,11 +27,13 @@ PICTURED_MARTS = [
 def report_pictures(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     """Draw the pictures from the warehouse, opened read-only: a build is never held up."""
     rendered = render_pictures(warehouse_path(), reports_dir())
-    context.log.info(f"Pictures of {rendered.fact_count} facts: {rendered.page}")
+    kept = "" if rendered.drawn else " (kept: drawn earlier from the same facts)"
+    context.log.info(f"Pictures of {rendered.fact_count} facts: {rendered.page}{kept}")
     return dg.MaterializeResult(
         metadata={
             "page": dg.MetadataValue.path(str(rendered.page)),
             "facts": dg.MetadataValue.int(rendered.fact_count),
+            "drawn": dg.MetadataValue.bool(rendered.drawn),
             **{
                 picture.name: dg.MetadataValue.md(picture.markdown())
                 for picture in rendered.pictures
