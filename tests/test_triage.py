@@ -185,3 +185,12 @@ def test_each_page_of_a_document_is_triaged_on_its_own(tmp_path):
     path = _write(tmp_path / "mixed.pdf", _prose_page, _ruled, _prose_page)
     backends = [_models(path, number)[0].backend for number in (1, 2, 3)]
     assert backends == ["pdfium", "pdfplumber", "pdfium"]
+
+
+def test_triage_reads_lines_and_words_as_prose_does():
+    from extract.pdf import prose, triage
+
+    assert (triage._SAME_BASELINE_EM, triage._WORD_GAP) == (
+        prose.BASELINE_TOLERANCE,
+        prose.WORD_GAP,
+    )

@@ -214,6 +214,10 @@ def _touching(superscript: _Line, host: _Line, host_size: float) -> bool:
 
 def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
     text = into if into is not None else ProseText()
+    # Built in lists and joined once: a page has thousands of chars.
+    pieces: list[str] = []
+    sources: list[Char | None] = []
+    length = len(text.text)
     previous: Char | None = None
     pending_space = False
     for index, char in enumerate(line.chars):
@@ -224,14 +228,21 @@ def _line_text(line: _Line, into: ProseText | None = None) -> ProseText:
             continue
         gap = char["x0"] - previous["x1"] if previous else 0.0
         if previous is not None and (pending_space or gap > WORD_GAP * char["size"]):
-            text.add(" ")
+            pieces.append(" ")
+            sources.append(None)
+            length += 1
+        piece = char["text"]
         if id(char) in line.calls:
-            if text.calls and text.calls[-1][1] == len(text.text):
-                text.calls[-1] = (text.calls[-1][0], len(text.text) + len(char["text"]))
+            if text.calls and text.calls[-1][1] == length:
+                text.calls[-1] = (text.calls[-1][0], length + len(piece))
             else:
-                text.calls.append((len(text.text), len(text.text) + len(char["text"])))
-        text.add(char["text"], char)
+                text.calls.append((length, length + len(piece)))
+        pieces.append(piece)
+        sources.extend([char] * len(piece))
+        length += len(piece)
         previous, pending_space = char, False
+    text.text += "".join(pieces)
+    text.chars.extend(sources)
     return text
 
 

@@ -18,9 +18,11 @@ from extract.pdf.margins import in_footer, in_header
 
 Char = dict[str, Any]
 
-# Chars of one line share their baseline to within this share of the body em.
+# Lines and words as prose reads them (`prose.BASELINE_TOLERANCE`, `prose.WORD_GAP`; prose
+# reads the page model this module helps build, so it cannot be imported here): chars of
+# one line share their baseline to within this share of the body em, and a horizontal gap
+# above this share of the char size is a space between words.
 _SAME_BASELINE_EM = 0.2
-# A horizontal gap above this share of the char size is a space between words.
 _WORD_GAP = 0.2
 
 
