@@ -72,8 +72,13 @@ def _run_log(instance: dg.DagsterInstance, run_id: str) -> str:
     )
 
 
-def _check_backfill(report_ids: list[str], paths: dict[str, str], done) -> set[int]:
-    """What every backfill must show; the ids of the processes that ran its steps."""
+def _check_backfill(
+    report_ids: list[str], paths: dict[str, str], done, other_logs: tuple[str, ...] = ()
+) -> set[int]:
+    """What every backfill must show; the ids of the processes that ran its steps.
+
+    `other_logs`: logs kept outside the command's output and the Dagster instance.
+    """
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{REPORT_COUNT} of {REPORT_COUNT} reports extracted" in done.stdout
     home = Path(paths["DAGSTER_HOME"])
@@ -100,7 +105,7 @@ def _check_backfill(report_ids: list[str], paths: dict[str, str], done) -> set[i
         assert len(step_starts) == REPORT_COUNT
         step_pids = {r.event_log_entry.dagster_event.pid for r in step_starts}
 
-        logs = [done.stdout, done.stderr]
+        logs = [done.stdout, done.stderr, *other_logs]
         logs += [_run_log(instance, r.dagster_run.run_id) for r in [backfill, *launched]]
     logs.append((Path(paths["DINUM_WAREHOUSE"]).parent / "backfill.log").read_text())
     step_logs = (p for p in (home / "storage").rglob("*") if p.suffix in {".out", ".err"})
@@ -143,6 +148,7 @@ def test_backfill_on_a_dask_cluster(backfill_setting):
     ):
         worker_pids = set(client.run(os.getpid).values())
         done = _dinum_backfill(paths, "--dask", cluster.scheduler_address)
-        step_pids = _check_backfill(report_ids, paths, done)
+        worker_logs = [line for log in client.get_worker_logs().values() for _, line in log]
+        step_pids = _check_backfill(report_ids, paths, done, tuple(worker_logs))
     # Every step ran on the cluster, and on both of its workers.
     assert step_pids == worker_pids
