@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from distributed import Client, LocalCluster
 
-from orchestration.backfill import BACKFILL_JOB, BACKFILL_TAG
+from orchestration.backfill import BACKFILL_JOB, BACKFILL_TAG, step_names
 from orchestration.jobs import build_warehouse_job, extract_report_job
 from scripts.many_reports import write_reports
 from warehouse.settings import REPO_ROOT
@@ -30,21 +30,27 @@ LOCK = re.compile(r"\block", re.IGNORECASE)
 
 
 @pytest.fixture
-def backfill_setting(tmp_path):
-    """A raw folder of generated reports, a warehouse and a Dagster instance of their own."""
+def backfill_paths(tmp_path):
+    """A raw folder (empty), a warehouse and a Dagster instance of their own."""
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copyfile(REPO_ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
-    report_ids = write_reports(tmp_path / "raw", REPORT_COUNT)
-    warehouse = tmp_path / "warehouse" / "dinum.duckdb"
-    paths = {
+    (tmp_path / "raw").mkdir()
+    return {
         "DINUM_RAW_DIR": str(tmp_path / "raw"),
-        "DINUM_WAREHOUSE": str(warehouse),
+        "DINUM_WAREHOUSE": str(tmp_path / "warehouse" / "dinum.duckdb"),
         "DINUM_RAW_LAYER": str(tmp_path / "warehouse" / "raw"),
         "DINUM_REPORTS_DIR": str(tmp_path / "reports"),
         "DAGSTER_HOME": str(home),
     }
-    return report_ids, paths
+
+
+@pytest.fixture
+def backfill_setting(backfill_paths):
+    """The paths, with REPORT_COUNT generated reports in the raw folder."""
+    raw = Path(backfill_paths["DINUM_RAW_DIR"])
+    raw.rmdir()
+    return write_reports(raw, REPORT_COUNT), backfill_paths
 
 
 def _dinum_backfill(paths: dict[str, str], *options: str) -> subprocess.CompletedProcess:
@@ -152,3 +158,26 @@ def test_backfill_on_a_dask_cluster(backfill_setting):
         step_pids = _check_backfill(report_ids, paths, done, tuple(worker_logs))
     # Every step ran on the cluster, and on both of its workers.
     assert step_pids == worker_pids
+
+
+def test_step_names_are_op_names_one_per_report():
+    names = step_names(["a-b", "a_b", "rapport.2024", "c"])
+    assert list(names) == ["a-b", "a_b", "rapport.2024", "c"]
+    assert len(set(names.values())) == 4
+    assert all(re.fullmatch(r"[A-Za-z0-9_]+", name) for name in names.values())
+
+
+def test_a_report_that_fails_is_named_and_nothing_is_built(backfill_paths):
+    broken = Path(backfill_paths["DINUM_RAW_DIR"]) / "broken.pdf"
+    broken.write_bytes(b"")
+
+    unknown = _dinum_backfill(backfill_paths, "--report", "absent")
+    assert unknown.returncode == 1
+    assert f"FAILED no report absent to extract in {broken.parent}" in unknown.stderr
+
+    done = _dinum_backfill(backfill_paths)
+    assert done.returncode == 1
+    assert "0 of 1 reports extracted" in done.stdout
+    assert "Warehouse not rebuilt: no extraction succeeded." in done.stdout
+    assert f"FAILED {broken}: could not be extracted: empty file" in done.stderr
+    assert not Path(backfill_paths["DINUM_WAREHOUSE"]).exists()
