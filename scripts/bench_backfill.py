@@ -1,10 +1,10 @@
 """A backfill of many small reports, serial against parallel (printed; tests never run it).
 
-    python scripts/bench_backfill.py [--reports 20] [--workers 2]
+    python scripts/bench_backfill.py [--reports 20] [--pages 1] [--workers 2]
                                      [--modes serial,processes,dask]
 
 Each mode runs in a temporary raw folder, warehouse and Dagster instance of its own, on the
-same generated reports (`many_reports.py`), one after the other:
+same generated reports (`many_reports.py`, `--pages` pages each), one after the other:
 - serial: `dinum run` (one extraction run after another, then the build);
 - processes: `dinum backfill --workers N` (a step per report on forked processes);
 - dask: `dinum backfill --dask local --workers N` (the steps on a Dask cluster of N worker
@@ -53,11 +53,13 @@ def _most_at_once(spans: list[tuple[float, float]]) -> int:
     return most
 
 
-def measure(mode: str, reports: int, workers: int, folder: Path) -> dict[str, float | int]:
+def measure(
+    mode: str, reports: int, pages: int, workers: int, folder: Path
+) -> dict[str, float | int]:
     home = folder / "dagster_home"
     home.mkdir(parents=True)
     shutil.copyfile(REPO_ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
-    write_reports(folder / "raw", reports)
+    write_reports(folder / "raw", reports, pages)
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -89,17 +91,21 @@ def measure(mode: str, reports: int, workers: int, folder: Path) -> dict[str, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=20)
+    parser.add_argument("--pages", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--modes", default=",".join(MODES))
     args = parser.parse_args()
     modes = args.modes.split(",")
-    print(f"{args.reports} one-page reports, {args.workers} workers, {os.cpu_count()} cores")
+    print(
+        f"{args.reports} reports of {args.pages} pages, {args.workers} workers, "
+        f"{os.cpu_count()} cores"
+    )
     print(f"{'mode':<10} {'command s':>10} {'extraction s':>13} {'at once':>8} {'build s':>8}")
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-backfill-") as scratch:
         for mode in modes:
             results[mode] = figures = measure(
-                mode, args.reports, args.workers, Path(scratch) / mode
+                mode, args.reports, args.pages, args.workers, Path(scratch) / mode
             )
             print(
                 f"{mode:<10} {figures['wall']:>10.1f} {figures['extraction']:>13.1f} "
