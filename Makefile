@@ -64,13 +64,14 @@ lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .
 
 # `make bench BENCH_SCALE_ARGS='--large-pages 0'` leaves out the 1,500-page report (minutes).
-bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus, scale
+bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus, scale, backfill
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_robustness.py
 	$(BIN)/python scripts/bench_generalisation.py
 	$(BIN)/python scripts/bench_scale.py $(BENCH_SCALE_ARGS)
+	$(BIN)/python scripts/bench_backfill.py
 
 # Producers of the generalisation corpus (Debian packages, as root); `make test` never needs them.
 corpus-deps:  ## install Chromium and LibreOffice (Debian, as root) for the corpus
