@@ -988,3 +988,47 @@ def test_header_cells_run_together_are_parted_over_their_figures(tmp_path: Path)
 
     table = _only_table(make_pdf(tmp_path / "run_together.pdf", draw))
     assert _texts(table)[:2] == [["Outil", "Tchap", "Resana", "Osmose"], ["ETP", "13", "2", "6"]]
+
+
+def test_labels_centred_beside_wrapped_cells_keep_their_table(tmp_path: Path) -> None:
+    """An unruled table whose labels are centred on rows of wrapped cells: a one-line label
+    sits between the two lines of its neighbours ("Indicateur" beside "Utilisateurs" /
+    "actifs"), a wrapped label around the one line of figures of its row ("1er" / "trimestre
+    2022", "Taux de non-" / "utilisation"). Each stays a cell of its row and column."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 5 : Utilisateurs des services")
+        for x, lines in ((200, ["Utilisateurs", "actifs"]), (330, ["Part des", "externes"])):
+            for k, text in enumerate(lines):
+                p.text(x, 120 + 13 * k, text)
+        p.text(70, 126.5, "Indicateur")
+        p.text(70, 150, "1er")
+        p.text(70, 163, "trimestre 2022")
+        p.text(250, 156.5, "100 000", right=True)
+        p.text(380, 156.5, "n.d.", right=True)
+        p.text(70, 180, "Annee 2023")
+        p.text(250, 180, "190 000", right=True)
+        p.text(380, 180, "3,3 %", right=True)
+        p.paragraph(220)
+        p.text(70, 300, "Tableau n° 6 : Taux de non-utilisation des services")
+        for x, name in ((180, "Resana"), (320, "Tchap")):
+            p.text(x, 326.5, name)
+        p.text(240, 320, "Audioconference de")
+        p.text(240, 333, "l'Etat")
+        p.text(70, 326.5, "Outil")
+        p.text(70, 351, "Taux de non-")
+        p.text(70, 364, "utilisation")
+        for x, figure in ((215, "75 %"), (300, "61 %"), (350, "52,8 %")):
+            p.text(x, 357.5, figure, right=True)
+        p.paragraph(400)
+
+    users, rates = _tables(make_pdf(tmp_path / "centred_labels.pdf", draw))
+    assert _texts(users) == [
+        ["Indicateur", "Utilisateurs actifs", "Part des externes"],
+        ["1er trimestre 2022", "100 000", "n.d."],
+        ["Annee 2023", "190 000", "3,3 %"],
+    ]
+    assert _texts(rates) == [
+        ["Outil", "Resana", "Audioconference de l'Etat", "Tchap"],
+        ["Taux de non-utilisation", "75 %", "61 %", "52,8 %"],
+    ]

@@ -229,9 +229,12 @@ def _rule_across(
 def _column_edges(
     body: list[TextLine], vrules: list[Rule], span: tuple[float, float], font: float
 ) -> list[float]:
-    """Column edges from gaps left empty by every multi-chunk body line."""
+    """Column edges from gaps left empty by every multi-chunk body line, and by the lines of
+    a row label wrapped around its row's one line (left of every chunk of those lines)."""
     multi = [ln for ln in body if len(ln.chunks) >= 2] or body
-    intervals = sorted((c.x0, c.x1) for ln in multi for c in ln.chunks)
+    left = min(c.x0 for ln in multi for c in ln.chunks) - MIN_COL_GAP * font
+    labels = [ln for ln in body if len(ln.chunks) == 1 and ln.x1 < left]
+    intervals = sorted((c.x0, c.x1) for ln in [*multi, *labels] for c in ln.chunks)
     body_top = min(ln.top for ln in multi)
     body_bottom = max(ln.bottom for ln in multi)
     edges = [span[0]]
