@@ -1032,3 +1032,70 @@ def test_labels_centred_beside_wrapped_cells_keep_their_table(tmp_path: Path) ->
         ["Outil", "Resana", "Audioconference de l'Etat", "Tchap"],
         ["Taux de non-utilisation", "75 %", "61 %", "52,8 %"],
     ]
+
+
+def test_header_cells_run_together_over_lines_run_together_too(tmp_path: Path) -> None:
+    """Narrow header cells run together on every line of a wrapped header ("Webconf Webinai
+    Audioc Agent" over "érence", "re de", "onfére Conn" over "nce de", "ect"): the lower
+    lines are parted first, so that the line above finds each of its words over a cell."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 2 : Equipes des produits")
+        words = ["Webconf", "Webinai", "Audioc", "Agent"]
+        x = 135.0
+        starts = []
+        for word in words:
+            starts.append(x)
+            x += p.c.stringWidth(word + " ", "Helvetica", 9)
+        p.text(70, 120, "Produit")
+        p.text(135, 120, " ".join(words))
+        p.text(starts[0] + 3, 133, "erence")
+        p.text(starts[1] + 3, 133, "re de")
+        p.text(starts[2] + 3, 133, "onfere Conn")
+        p.text(starts[0] + 1, 146, "de l'Etat")
+        p.text(starts[1] + 1, 146, "l'Etat")
+        p.text(starts[2], 146, "nce de")
+        p.text(starts[3] + 8, 146, "ect")
+        p.text(starts[2] + 2, 159, "l'Etat")
+        p.text(70, 176, "ETP")
+        for start, figure in zip(starts, ["4", "3", "0,5", "5"], strict=True):
+            p.text(start + 20, 176, figure, right=True)
+        p.text(70, 190, "Agents")
+        for start, figure in zip(starts, ["9", "8", "7", "6"], strict=True):
+            p.text(start + 20, 190, figure, right=True)
+        p.paragraph(230)
+
+    table = _only_table(make_pdf(tmp_path / "run_together_lines.pdf", draw))
+    header = [c.text for c in sorted(table.cells, key=lambda c: c.col) if c.is_header]
+    assert header == [
+        "Produit",
+        "Webconf erence de l'Etat",
+        "Webinai re de l'Etat",
+        "Audioc onfere nce de l'Etat",
+        "Agent Conn ect",
+    ]
+
+
+def test_wrapped_ends_of_two_header_cells_run_together_are_parted(tmp_path: Path) -> None:
+    """The second lines of two narrow header cells set nearly touching read as one chunk
+    ("realisation maintenance" under "Cout de" and "Cout de"): no header sets one cell
+    under two, so each word goes to the cell it stands under."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Couts des produits (en M€)")
+        p.text(70, 120, "Nature")
+        p.text(200, 120, "Cout de")
+        p.text(262, 120, "Cout de")
+        width = p.c.stringWidth("realisation ", "Helvetica", 9)
+        p.text(200, 133, "realisation maintenance")
+        p.text(200 + width, 146, "(estimation)")
+        p.text(70, 162, "Periode")
+        p.text(240, 162, "2021-2023", right=True)
+        p.text(300, 162, "2024", right=True)
+        p.text(70, 176, "Montant")
+        p.text(240, 176, "5,6", right=True)
+        p.text(300, 176, "1,85", right=True)
+        p.paragraph(220)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_ends.pdf", draw))
+    assert _texts(table)[0] == ["Nature", "Cout de realisation", "Cout de maintenance (estimation)"]
