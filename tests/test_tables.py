@@ -1012,3 +1012,114 @@ def test_legend_line_under_an_unruled_table_stays_out_of_its_grid(
 
     table = _only_table(make_pdf(tmp_path / "legend.pdf", draw))
     assert _texts(table) == TABLE
+
+
+def test_labels_centred_beside_wrapped_cells_keep_their_table(tmp_path: Path) -> None:
+    """An unruled table whose labels are centred on rows of wrapped cells: a one-line label
+    sits between the two lines of its neighbours ("Indicateur" beside "Utilisateurs" /
+    "actifs"), a wrapped label around the one line of figures of its row ("1er" / "trimestre
+    2022", "Taux de non-" / "utilisation"). Each stays a cell of its row and column."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 5 : Utilisateurs des services")
+        for x, lines in ((200, ["Utilisateurs", "actifs"]), (330, ["Part des", "externes"])):
+            for k, text in enumerate(lines):
+                p.text(x, 120 + 13 * k, text)
+        p.text(70, 126.5, "Indicateur")
+        p.text(70, 150, "1er")
+        p.text(70, 163, "trimestre 2022")
+        p.text(250, 156.5, "100 000", right=True)
+        p.text(380, 156.5, "n.d.", right=True)
+        p.text(70, 180, "Annee 2023")
+        p.text(250, 180, "190 000", right=True)
+        p.text(380, 180, "3,3 %", right=True)
+        p.paragraph(220)
+        p.text(70, 300, "Tableau n° 6 : Taux de non-utilisation des services")
+        for x, name in ((180, "Resana"), (320, "Tchap")):
+            p.text(x, 326.5, name)
+        p.text(240, 320, "Audioconference de")
+        p.text(240, 333, "l'Etat")
+        p.text(70, 326.5, "Outil")
+        p.text(70, 351, "Taux de non-")
+        p.text(70, 364, "utilisation")
+        for x, figure in ((215, "75 %"), (300, "61 %"), (350, "52,8 %")):
+            p.text(x, 357.5, figure, right=True)
+        p.paragraph(400)
+
+    users, rates = _tables(make_pdf(tmp_path / "centred_labels.pdf", draw))
+    assert _texts(users) == [
+        ["Indicateur", "Utilisateurs actifs", "Part des externes"],
+        ["1er trimestre 2022", "100 000", "n.d."],
+        ["Annee 2023", "190 000", "3,3 %"],
+    ]
+    assert _texts(rates) == [
+        ["Outil", "Resana", "Audioconference de l'Etat", "Tchap"],
+        ["Taux de non-utilisation", "75 %", "61 %", "52,8 %"],
+    ]
+
+
+def test_header_cells_run_together_over_lines_run_together_too(tmp_path: Path) -> None:
+    """Narrow header cells run together on every line of a wrapped header ("Webconf Webinai
+    Audioc Agent" over "érence", "re de", "onfére Conn" over "nce de", "ect"): the lower
+    lines are parted first, so that the line above finds each of its words over a cell."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 2 : Equipes des produits")
+        words = ["Webconf", "Webinai", "Audioc", "Agent"]
+        x = 135.0
+        starts = []
+        for word in words:
+            starts.append(x)
+            x += p.c.stringWidth(word + " ", "Helvetica", 9)
+        p.text(70, 120, "Produit")
+        p.text(135, 120, " ".join(words))
+        p.text(starts[0] + 3, 133, "erence")
+        p.text(starts[1] + 3, 133, "re de")
+        p.text(starts[2] + 3, 133, "onfere Conn")
+        p.text(starts[0] + 1, 146, "de l'Etat")
+        p.text(starts[1] + 1, 146, "l'Etat")
+        p.text(starts[2], 146, "nce de")
+        p.text(starts[3] + 8, 146, "ect")
+        p.text(starts[2] + 2, 159, "l'Etat")
+        p.text(70, 176, "ETP")
+        for start, figure in zip(starts, ["4", "3", "0,5", "5"], strict=True):
+            p.text(start + 20, 176, figure, right=True)
+        p.text(70, 190, "Agents")
+        for start, figure in zip(starts, ["9", "8", "7", "6"], strict=True):
+            p.text(start + 20, 190, figure, right=True)
+        p.paragraph(230)
+
+    table = _only_table(make_pdf(tmp_path / "run_together_lines.pdf", draw))
+    header = [c.text for c in sorted(table.cells, key=lambda c: c.col) if c.is_header]
+    assert header == [
+        "Produit",
+        "Webconf erence de l'Etat",
+        "Webinai re de l'Etat",
+        "Audioc onfere nce de l'Etat",
+        "Agent Conn ect",
+    ]
+
+
+def test_wrapped_ends_of_two_header_cells_run_together_are_parted(tmp_path: Path) -> None:
+    """The second lines of two narrow header cells set nearly touching read as one chunk
+    ("realisation maintenance" under "Cout de" and "Cout de"): no header sets one cell
+    under two, so each word goes to the cell it stands under."""
+
+    def draw(p: Page) -> None:
+        p.text(70, 100, "Tableau n° 4 : Couts des produits (en M€)")
+        p.text(70, 120, "Nature")
+        p.text(200, 120, "Cout de")
+        p.text(262, 120, "Cout de")
+        width = p.c.stringWidth("realisation ", "Helvetica", 9)
+        p.text(200, 133, "realisation maintenance")
+        p.text(200 + width, 146, "(estimation)")
+        p.text(70, 162, "Periode")
+        p.text(240, 162, "2021-2023", right=True)
+        p.text(300, 162, "2024", right=True)
+        p.text(70, 176, "Montant")
+        p.text(240, 176, "5,6", right=True)
+        p.text(300, 176, "1,85", right=True)
+        p.paragraph(220)
+
+    table = _only_table(make_pdf(tmp_path / "wrapped_ends.pdf", draw))
+    assert _texts(table)[0] == ["Nature", "Cout de realisation", "Cout de maintenance (estimation)"]

@@ -32,6 +32,9 @@ MAX_LINE_GAP = 1.6
 # Lines of text closer than this (x font size) are set solid, as the lines of one cell: the
 # lines of a paragraph stand further apart, and a table further from what comes before it.
 TOUCHING_LINES = 0.2
+# A one-chunk line overlapping the height of a line of cells next to it by more than this
+# (x font size) is set across that row: a label centred beside wrapped cells.
+SET_ACROSS = 0.1
 # Rows of one table set in groups leave at most this much blank space between two groups
 # (x font size): more than between rows, less than between a table and the next block.
 MAX_GROUP_GAP = 3.0
@@ -251,16 +254,21 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
             and not _is_prose(line, width)
         )
 
-    lines = [_outside(ln, taken) for ln in layout.lines]
-    for line in (ln for ln in lines if ln.chunks):
+    lines = [ln for ln in (_outside(ln, taken) for ln in layout.lines) if ln.chunks]
+    for k, line in enumerate(lines):
         if run:
             far = line.top - run[-1].bottom > MAX_LINE_GAP * font
             if (far and not _next_group(run[-1], line, font)) or _new_table(run, line, font):
                 close()
+        beside = [ln for ln in (run[-1:] + lines[k + 1 : k + 2]) if len(ln.chunks) >= 2]
         if is_annotation(line.text) or (
             len(line.chunks) < 2
             and run
-            and not (wraps_on(line) or _wraps_a_cell(line, run, font))
+            and not (
+                wraps_on(line)
+                or _wraps_a_cell(line, run, font)
+                or _set_across(line, beside, font, width=max(ln.x1 for ln in run) - run[0].x0)
+            )
         ):
             close()
             continue
@@ -268,6 +276,17 @@ def _text_seeds(layout: PageLayout, taken: list[BBox]) -> list[BBox]:
             run.append(line)
     close()
     return seeds
+
+
+def _set_across(line: TextLine, beside: list[TextLine], font: float, width: float) -> bool:
+    """Is a one-chunk line set across the height of a row of cells next to it? A label
+    centred on a row whose other cells wrap ("Indicateur" beside "Utilisateurs" / "actifs",
+    "1er" / "trimestre 2022" beside one line of figures) starts below the top of the line
+    before it, or ends below the top of the line after it: no paragraph is set that tight."""
+    overlap = SET_ACROSS * font
+    return not _is_prose(line, width) and any(
+        min(line.bottom, other.bottom) - max(line.top, other.top) > overlap for other in beside
+    )
 
 
 def _wraps_a_cell(line: TextLine, run: list[TextLine], font: float) -> bool:

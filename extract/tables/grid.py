@@ -229,9 +229,12 @@ def _rule_across(
 def _column_edges(
     body: list[TextLine], vrules: list[Rule], span: tuple[float, float], font: float
 ) -> list[float]:
-    """Column edges from gaps left empty by every multi-chunk body line."""
+    """Column edges from gaps left empty by every multi-chunk body line, and by the lines of
+    a row label wrapped around its row's one line (left of every chunk of those lines)."""
     multi = [ln for ln in body if len(ln.chunks) >= 2] or body
-    intervals = sorted((c.x0, c.x1) for ln in multi for c in ln.chunks)
+    left = min(c.x0 for ln in multi for c in ln.chunks) - MIN_COL_GAP * font
+    labels = [ln for ln in body if len(ln.chunks) == 1 and ln.x1 < left]
+    intervals = sorted((c.x0, c.x1) for ln in [*multi, *labels] for c in ln.chunks)
     body_top = min(ln.top for ln in multi)
     body_bottom = max(ln.bottom for ln in multi)
     edges = [span[0]]
@@ -864,7 +867,9 @@ def _split_run_together_headers(head: list[TextLine], body: list[TextLine]) -> N
     first line of figures.
     """
     figures = next((ln for ln in body if has_figure(ln)), None)
-    for k, upper in enumerate(head):
+    # Lower lines first: their cells parted, the line above finds each of its words over one.
+    for k in reversed(range(len(head))):
+        upper = head[k]
         parted: list[Chunk] = []
         for chunk in upper.chunks:
             below = head[k + 1 : k + 2]
@@ -874,6 +879,24 @@ def _split_run_together_headers(head: list[TextLine], body: list[TextLine]) -> N
                 below = [figures]
             parted.extend(_parted_over(chunk, below[0]) if below else [chunk])
         upper.chunks = parted
+    for upper, lower in zip(head, head[1:], strict=False):
+        lower.chunks = [part for chunk in lower.chunks for part in _parted_under(chunk, upper)]
+
+
+def _parted_under(chunk: Chunk, upper: TextLine) -> list[Chunk]:
+    """`chunk` cut where its words pass from under one chunk of `upper` to under another:
+    the wrapped ends of two cells run together ("réalisation maintenance" under "Coût de"
+    and "Coût de"). No header sets one cell under two cells of the line above it."""
+    above = [_below(word, upper.chunks) for word in chunk.words]
+    if None in above or len({id(c) for c in above}) < 2:
+        return [chunk]
+    parts: list[Chunk] = []
+    for word, cell in zip(chunk.words, above, strict=True):
+        if parts and _below(parts[-1].words[-1], upper.chunks) is cell:
+            parts[-1].words.append(word)
+        else:
+            parts.append(Chunk([word]))
+    return parts
 
 
 def _parted_over(chunk: Chunk, lower: TextLine) -> list[Chunk]:

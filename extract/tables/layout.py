@@ -164,6 +164,7 @@ def _page_number_line(lines: list[list[Word]], height: float) -> list[Word]:
     near_foot = min(w.top for w in last) > (1 - EDGE_SHARE) * height
     return last if near_foot and PAGE_NUMBER_RE.match(text) else []
 
+
 def _typed_rule(line: Sequence[Word], font: float) -> bool:
     """A text line that only draws a rule (dashes, equals signs, underscores)."""
     return bool(line) and all(
