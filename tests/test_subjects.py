@@ -1,8 +1,9 @@
 """The subject and segment of a number in prose, from sentences written for these tests.
 
-One page of prose goes through the text extractor and the dbt models up to
-int_mention_subjects and int_mention_segments; each number with a metric is checked for its
-subject, for how the text supports it (`subject_support`) and for its segment.
+One page of prose, then two pages drawn as a PDF (a box cut by a page break), go through the
+text extractor and the dbt models up to int_mention_subjects and int_mention_segments; each
+number with a metric is checked for its subject, for how the text supports it
+(`subject_support`) and for its segment.
 """
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import pdfplumber
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
-from extract.records import PageText, ReportExtraction
+from extract.pdf import read_page
+from extract.records import NumericMention, PageText, ReportExtraction
+from extract.text import ProseReader
 from extract.text.mentions import mentions_in_text
 from tests.conftest import REPO_ROOT
 from warehouse.manifest import ReportFile
@@ -92,6 +99,34 @@ PAGE = "\n\n".join(
 )
 
 
+def _box_across_a_page_break(path: Path) -> list[NumericMention]:
+    """A box whose title and first line end a page, its other lines opening the next one;
+    the mentions of both pages, numbered after PAGE's."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 780, "La suite numérique réunit les outils collaboratifs des agents.")
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(60, 110, "Encadré n° 3 – La suite numérique en 2022")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 96, "Coût total : 12 M€.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 780, "Coût par agent : 60 € par an.")
+    pdf.drawString(60, 766, "Utilisateurs en moyenne : 150 000.")
+    pdf.drawString(60, 740, "Les ministères conservent leurs propres outils de messagerie.")
+    pdf.showPage()
+    pdf.save()
+    reader = ProseReader()
+    mentions = []
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            try:
+                mentions += reader.read_page(read_page(page))
+            finally:
+                page.close()
+    return [replace(m, page=m.page + 1) for m in [*mentions, *reader.finish()]]
+
+
 def _dbt(*args: str, target: Path) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     subprocess.run(
@@ -119,11 +154,11 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
     metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
-    mentions = mentions_in_text(PAGE, page=1)
+    mentions = mentions_in_text(PAGE, page=1) + _box_across_a_page_break(work / "box.pdf")
     extraction = ReportExtraction(
         report_id=REPORT_ID,
-        page_count=1,
-        pages=[PageText(page=1, width=595, height=842, text=PAGE)],
+        page_count=3,
+        pages=[PageText(page=n, width=595, height=842, text=PAGE) for n in (1, 2, 3)],
         tables=[],
         charts=[],
         mentions=mentions,
@@ -251,6 +286,12 @@ def test_a_demonstrative_thing_takes_up_the_owner_named_with_it_before(subjects,
     assert metrics["six"] == metrics["onze"] == "budget_growth_factor"
     assert subjects["six"] == ("audioconference", "back_reference")
     assert subjects["onze"] == (None, None)
+
+
+def test_a_box_cut_by_a_page_break_keeps_the_subject_of_its_title(subjects):
+    assert subjects["12 M€"] == ("suite_numerique", "introduction")
+    assert subjects["60 € par an"] == ("suite_numerique", "continued")
+    assert subjects["150 000"] == ("suite_numerique", "continued")
 
 
 def test_no_subject_without_support(subjects):

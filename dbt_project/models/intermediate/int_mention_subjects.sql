@@ -385,7 +385,8 @@ sentences as (
         classified.previous_sentence, classified.preceding_text
 ),
 
--- A sentence whose numbers found no subject, after the one that holds numbers just before it.
+-- A sentence whose numbers found no subject, after the one that holds numbers just before it
+-- (on its page, or at the foot of the page before: a box cut by a page break).
 follows as (
     select
         sentences.report_id,
@@ -394,7 +395,7 @@ follows as (
     from sentences
     inner join sentences as before
         on sentences.report_id = before.report_id
-        and sentences.page = before.page
+        and sentences.page - before.page in (0, 1)
         and sentences.previous_sentence = before.sentence
         and before.first_mention_index < sentences.first_mention_index
     where sentences.resolved_count = 0
