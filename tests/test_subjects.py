@@ -79,6 +79,9 @@ PAGE = "\n\n".join(
         "taux d’équipement des agents publics était le suivant :",
         "– smartphone : 33 % ;",
         "– tablette : 11 %.",
+        # Each figure of a list has the name of its own stretch of the sentence.
+        "Fin 2021, le coût cumulé de déploiement de la suite numérique atteignait 8,5 M€, "
+        "dont 45 % pour Webinaire et 25 % pour Maia.",
         # A demonstrative naming a thing takes up its owner, named with it before...
         "Tableau n° 5 : Crédits de l’Audioconférence de l’État (en milliers d’euros)",
         "Source : direction du budget",
@@ -232,6 +235,11 @@ def test_a_name_after_another_figure_is_that_figure_s(subjects):
 def test_a_name_before_another_figure_yields_to_a_name_with_no_figure_between(subjects):
     assert subjects["20 %"] == ("osmose", "clause")
     assert subjects["4 M€"] == ("suite_numerique", "clause")
+
+
+def test_a_name_after_a_figure_and_before_the_next_is_the_first_one_s(subjects):
+    assert subjects["45 %"] == ("webinaire", "clause")
+    assert subjects["25 %"] == ("maia", "clause")
 
 
 def test_a_name_past_the_clause_before_another_figure_is_that_figure_s(subjects):
