@@ -82,6 +82,12 @@ PAGE = "\n\n".join(
         # Each figure of a list has the name of its own stretch of the sentence.
         "Fin 2021, le coût cumulé de déploiement de la suite numérique atteignait 8,5 M€, "
         "dont 45 % pour Webinaire et 25 % pour Maia.",
+        # A name set aside is no subject of the figure.
+        "Le coût annuel de maintenance de l’Audioconférence de l’État, hors Webinaire, "
+        "atteignait 1,4 M€ en 2020.",
+        # "cette dernière" takes up the last subject named.
+        "Maia et Osmose ont été ouvertes en 2017. Cette dernière comptait 37 000 utilisateurs "
+        "actifs en 2019.",
         # A demonstrative naming a thing takes up its owner, named with it before...
         "Tableau n° 5 : Crédits de l’Audioconférence de l’État (en milliers d’euros)",
         "Source : direction du budget",
@@ -288,6 +294,14 @@ def test_a_full_sentence_before_only_gives_a_guess(subjects):
 def test_a_possessive_opening_its_sentence_takes_up_the_subject_of_its_paragraph(subjects):
     # each line of a list, from its introduction
     assert [subjects["trois"], subjects["sept"]] == [("tech_gouv", "back_reference")] * 2
+
+
+def test_a_name_set_aside_is_no_subject(subjects):
+    assert subjects["1,4 M€"] == ("audioconference", "sentence")
+
+
+def test_the_latter_takes_up_the_last_subject_named(subjects):
+    assert subjects["37 000"] == ("osmose", "back_reference")
 
 
 def test_a_demonstrative_thing_takes_up_the_owner_named_with_it_before(subjects, metrics):

@@ -41,6 +41,11 @@ segment_aliases as (
     select * from {{ ref('stg_segment_aliases') }}
 ),
 
+exclusions as (
+    select rtrim({{ normalize_wording('wording') }}) as wording_norm
+    from {{ ref('subject_exclusions') }}
+),
+
 references_ as (
     select
         kind,
@@ -102,6 +107,15 @@ named as (
         from segment_aliases
         where segment_aliases.metric = spans.metric
             and segment_aliases.alias_norm = subject_aliases.alias_norm
+    )
+    -- a name set aside ("hors Tchap") is no subject of the sentence's figures
+    and not exists (
+        select 1
+        from exclusions
+        where regexp_matches(
+            {{ normalize_wording('spans.sentence') }},
+            exclusions.wording_norm || '( (la|le|les|l))?' || subject_aliases.alias_norm
+        )
     )
 ),
 
