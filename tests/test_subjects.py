@@ -1,8 +1,9 @@
 """The subject and segment of a number in prose, from sentences written for these tests.
 
-One page of prose goes through the text extractor and the dbt models up to
-int_mention_subjects and int_mention_segments; each number with a metric is checked for its
-subject, for how the text supports it (`subject_support`) and for its segment.
+One page of prose, then two pages drawn as a PDF (a box cut by a page break), go through the
+text extractor and the dbt models up to int_mention_subjects and int_mention_segments; each
+number with a metric is checked for its subject, for how the text supports it
+(`subject_support`) and for its segment.
 """
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import pdfplumber
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
-from extract.records import PageText, ReportExtraction
+from extract.pdf import read_page
+from extract.records import NumericMention, PageText, ReportExtraction
+from extract.text import ProseReader
 from extract.text.mentions import mentions_in_text
 from tests.conftest import REPO_ROOT
 from warehouse.manifest import ReportFile
@@ -72,6 +79,15 @@ PAGE = "\n\n".join(
         "taux d’équipement des agents publics était le suivant :",
         "– smartphone : 33 % ;",
         "– tablette : 11 %.",
+        # Each figure of a list has the name of its own stretch of the sentence.
+        "Fin 2021, le coût cumulé de déploiement de la suite numérique atteignait 8,5 M€, "
+        "dont 45 % pour Webinaire et 25 % pour Maia.",
+        # A name set aside is no subject of the figure.
+        "Le coût annuel de maintenance de l’Audioconférence de l’État, hors Webinaire, "
+        "atteignait 1,4 M€ en 2020.",
+        # "cette dernière" takes up the last subject named.
+        "Maia et Osmose ont été ouvertes en 2017. Cette dernière comptait 37 000 utilisateurs "
+        "actifs en 2019.",
         # A demonstrative naming a thing takes up its owner, named with it before...
         "Tableau n° 5 : Crédits de l’Audioconférence de l’État (en milliers d’euros)",
         "Source : direction du budget",
@@ -90,6 +106,34 @@ PAGE = "\n\n".join(
         "d’un ordinateur fixe et 12 % d’une tablette.",
     ]
 )
+
+
+def _box_across_a_page_break(path: Path) -> list[NumericMention]:
+    """A box whose title and first line end a page, its other lines opening the next one;
+    the mentions of both pages, numbered after PAGE's."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 780, "La suite numérique réunit les outils collaboratifs des agents.")
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(60, 110, "Encadré n° 3 – La suite numérique en 2022")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 96, "Coût total : 12 M€.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 780, "Coût par agent : 60 € par an.")
+    pdf.drawString(60, 766, "Utilisateurs en moyenne : 150 000.")
+    pdf.drawString(60, 740, "Les ministères conservent leurs propres outils de messagerie.")
+    pdf.showPage()
+    pdf.save()
+    reader = ProseReader()
+    mentions = []
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            try:
+                mentions += reader.read_page(read_page(page))
+            finally:
+                page.close()
+    return [replace(m, page=m.page + 1) for m in [*mentions, *reader.finish()]]
 
 
 def _dbt(*args: str, target: Path) -> None:
@@ -119,11 +163,11 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
     metric."""
     work = tmp_path_factory.mktemp("subjects")
     raw_layer, warehouse = work / "raw", work / "warehouse.duckdb"
-    mentions = mentions_in_text(PAGE, page=1)
+    mentions = mentions_in_text(PAGE, page=1) + _box_across_a_page_break(work / "box.pdf")
     extraction = ReportExtraction(
         report_id=REPORT_ID,
-        page_count=1,
-        pages=[PageText(page=1, width=595, height=842, text=PAGE)],
+        page_count=3,
+        pages=[PageText(page=n, width=595, height=842, text=PAGE) for n in (1, 2, 3)],
         tables=[],
         charts=[],
         mentions=mentions,
@@ -199,6 +243,11 @@ def test_a_name_before_another_figure_yields_to_a_name_with_no_figure_between(su
     assert subjects["4 M€"] == ("suite_numerique", "clause")
 
 
+def test_a_name_after_a_figure_and_before_the_next_is_the_first_one_s(subjects):
+    assert subjects["45 %"] == ("webinaire", "clause")
+    assert subjects["25 %"] == ("maia", "clause")
+
+
 def test_a_name_past_the_clause_before_another_figure_is_that_figure_s(subjects):
     assert subjects["9 ETP"] == ("resana", "sentence")
     assert subjects["2 ETP"] == ("resana", "sentence")
@@ -247,10 +296,24 @@ def test_a_possessive_opening_its_sentence_takes_up_the_subject_of_its_paragraph
     assert [subjects["trois"], subjects["sept"]] == [("tech_gouv", "back_reference")] * 2
 
 
+def test_a_name_set_aside_is_no_subject(subjects):
+    assert subjects["1,4 M€"] == ("audioconference", "sentence")
+
+
+def test_the_latter_takes_up_the_last_subject_named(subjects):
+    assert subjects["37 000"] == ("osmose", "back_reference")
+
+
 def test_a_demonstrative_thing_takes_up_the_owner_named_with_it_before(subjects, metrics):
     assert metrics["six"] == metrics["onze"] == "budget_growth_factor"
     assert subjects["six"] == ("audioconference", "back_reference")
     assert subjects["onze"] == (None, None)
+
+
+def test_a_box_cut_by_a_page_break_keeps_the_subject_of_its_title(subjects):
+    assert subjects["12 M€"] == ("suite_numerique", "introduction")
+    assert subjects["60 € par an"] == ("suite_numerique", "continued")
+    assert subjects["150 000"] == ("suite_numerique", "continued")
 
 
 def test_no_subject_without_support(subjects):

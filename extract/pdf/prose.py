@@ -439,10 +439,10 @@ def read_prose(page: PageModel, exclude: Sequence[BBox] = ()) -> PageProse | Non
     if not chars:
         return None
     body = page.em
-    # The page's columns as its prose sets them: a table or chart wider than its column
-    # crosses the gutter, which hides it from the page model, and would leave the captions
-    # of one column to be read line by line with the sentences of the other.
-    columns = find_column_blocks(group_lines(kept_words), body, every_run=True)
+    # Every band of the page set in columns: a table or chart wider than its column crosses
+    # the gutter, and the band above it would be left out, its captions of one column read
+    # line by line with the sentences of the other.
+    columns = find_column_blocks(group_lines(page.words), body, every_run=True)
     by_column: dict[tuple[int, int], list[Char]] = {}
     for char in chars:
         box = (char["x0"], char["top"], char["x1"], char["bottom"])

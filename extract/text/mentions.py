@@ -540,20 +540,23 @@ class ProseReader:
     without its full stop waits for the next page, and joins its first line when that line
     runs on (starts in lower case). Each number keeps the page it is printed on. The last
     period named, and the period a list's introduction gives its items, carry over to the
-    next page ("La même année, ..." at its top) until a section title. Call `finish()` after
-    the last page (or a skipped one) for a sentence still waiting.
+    next page ("La même année, ..." at its top) until a section title, and the first
+    sentence of a page follows the last one of the page before: a box or a list cut by a
+    page break keeps its title or introduction. Call `finish()` after the last page (or a
+    skipped one) for a sentence still waiting.
     """
 
     def __init__(self) -> None:
         self._unfinished: _Unfinished | None = None
         self._context = PeriodContext()
+        self._last_sentence = ""  # the last sentence of the page before, when it ended there
 
     def read_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
         prose = read_prose(page, exclude)
         waiting = self._unfinished
         mentions: list[NumericMention] = []
         body = prose.body if prose is not None else ProseText()
-        previous = lead = ""
+        previous, lead = self._last_sentence, ""
         context = self._context
         if waiting is not None and _runs_on(waiting.text, body, page.em):
             # A list item left on the page before ends there; a sentence runs on.
@@ -565,6 +568,7 @@ class ProseReader:
                 waiting.text, page.number, waiting.previous, waiting.lead, context
             )
             mentions += read
+            previous = _one_line(waiting.text.text).strip()
         if prose is not None:
             mentions += [_page_number_mention(page.number, line) for line in prose.page_numbers]
         unfinished = _unfinished_tail(body)
@@ -582,6 +586,7 @@ class ProseReader:
             mentions += _read(prose.footnotes, page.number)[0]
         # Set last: a page stopped half-way (over its time limit) leaves the reader as it was.
         self._unfinished, self._context = unfinished, context
+        self._last_sentence = _last_sentence(body) if unfinished is None else ""
         return mentions
 
     def finish(self) -> list[NumericMention]:
@@ -591,6 +596,7 @@ class ProseReader:
         """
         waiting, self._unfinished = self._unfinished, None
         context, self._context = self._context, PeriodContext()
+        self._last_sentence = ""
         if waiting is None:
             return []
         page = waiting.text.page_at(0) or 0
@@ -613,6 +619,11 @@ def _read(
         printed_on = text.page_at(start) or page
         mentions.append(replace(mention, page=printed_on, bbox=text.bbox(start, end)))
     return mentions, context
+
+
+def _last_sentence(text: ProseText) -> str:
+    spans = _sentence_spans(text.text, text.calls)
+    return _one_line(text.text[spans[-1][0] : spans[-1][1]]) if spans else ""
 
 
 def _leading_space(text: str) -> int:

@@ -41,6 +41,11 @@ segment_aliases as (
     select * from {{ ref('stg_segment_aliases') }}
 ),
 
+exclusions as (
+    select rtrim({{ normalize_wording('wording') }}) as wording_norm
+    from {{ ref('subject_exclusions') }}
+),
+
 references_ as (
     select
         kind,
@@ -69,6 +74,8 @@ spans as (
         classified.*,
         int_mention_spans.gap_before_norm,
         int_mention_spans.gap_after_norm,
+        int_mention_spans.own_before_norm,
+        int_mention_spans.own_after_norm,
         int_mention_spans.has_neighbours
     from classified
     inner join {{ ref('int_mention_spans') }} as int_mention_spans using (report_id, mention_index)
@@ -88,6 +95,9 @@ named as (
         strpos(spans.gap_before_norm, subject_aliases.alias_norm) > 0
             or strpos(spans.gap_after_norm, subject_aliases.alias_norm) > 0
             or strpos(spans.number_norm, subject_aliases.alias_norm) > 0 as is_clear,
+        strpos(spans.own_before_norm, subject_aliases.alias_norm) > 0
+            or strpos(spans.own_after_norm, subject_aliases.alias_norm) > 0
+            or strpos(spans.number_norm, subject_aliases.alias_norm) > 0 as is_own,
         strpos(spans.clause_before_norm, subject_aliases.alias_norm) > 0
             or strpos(spans.sentence_before_norm, subject_aliases.alias_norm) > 0 as is_before
     from spans
@@ -97,6 +107,15 @@ named as (
         from segment_aliases
         where segment_aliases.metric = spans.metric
             and segment_aliases.alias_norm = subject_aliases.alias_norm
+    )
+    -- a name set aside ("hors Tchap") is no subject of the sentence's figures
+    and not exists (
+        select 1
+        from exclusions
+        where regexp_matches(
+            {{ normalize_wording('spans.sentence') }},
+            exclusions.wording_norm || '( (la|le|les|l))?' || subject_aliases.alias_norm
+        )
     )
 ),
 
@@ -117,6 +136,7 @@ named_supported as (
         -- 1 clause or sentence, 2 taken up in the sentence, 3 behind another figure,
         -- 4 named in the sentence before, 5 taken up in the sentence before
         case when scope = 2 then 4 when is_clear then 1 else 3 end as tier,
+        is_own,
         scope,
         distance,
         alias_length
@@ -246,11 +266,11 @@ owned as (
 
 candidates as (
     select * from named_supported
-    union all
+    union all by name
     select * from antecedents
-    union all
+    union all by name
     select * from relayed
-    union all
+    union all by name
     select * from owned
 ),
 
@@ -263,6 +283,9 @@ ranked as (
                 tier,
                 -- the agents yield to a subject of the sentence, not to one found further off
                 case when tier = 1 then is_generic end,
+                -- a name of the number's own stretch of the sentence wins over one of the
+                -- stretch a neighbouring figure owns ("55 % pour Tchap et 20 % pour Resana")
+                case when tier = 1 then not is_own end,
                 scope,
                 distance,
                 alias_length desc,
@@ -385,7 +408,8 @@ sentences as (
         classified.previous_sentence, classified.preceding_text
 ),
 
--- A sentence whose numbers found no subject, after the one that holds numbers just before it.
+-- A sentence whose numbers found no subject, after the one that holds numbers just before it
+-- (on its page, or at the foot of the page before: a box cut by a page break).
 follows as (
     select
         sentences.report_id,
@@ -394,7 +418,7 @@ follows as (
     from sentences
     inner join sentences as before
         on sentences.report_id = before.report_id
-        and sentences.page = before.page
+        and sentences.page - before.page in (0, 1)
         and sentences.previous_sentence = before.sentence
         and before.first_mention_index < sentences.first_mention_index
     where sentences.resolved_count = 0
