@@ -6,9 +6,8 @@
 --                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
 --                      (subject_references seed); a possessive opening its sentence
---                      ("Fin 2023, son coût") as `elle` (subject_possessives seed); a
---                      demonstrative naming a thing ("ces crédits") takes up the owner the
---                      page named with that thing before ("Crédits de la DINUM"),
+--                      ("Fin 2023, son coût", "le nombre de ses utilisateurs") as `elle`
+--                      (subject_possessives seed),
 --   introduction       named in the title or introduction the sentence follows (a line
 --                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
 --   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
@@ -142,7 +141,9 @@ referring as (
         end || spans.sentence_before_norm as searched_norm
     from spans
     cross join references_
-    -- A possessive further in its sentence belongs as often to a noun of that sentence.
+    -- A possessive further in its sentence belongs as often to a noun of that sentence; in
+    -- the noun phrase opening it ("En 2023, le nombre de ses utilisateurs ..."), no noun
+    -- of the sentence stands before it to own it.
     where references_.possessive is null
         or regexp_matches(
             lower(case
@@ -150,7 +151,8 @@ referring as (
                     then spans.previous_sentence
                 else spans.sentence
             end),
-            '^\W*([^,;:.]*,\s*)?' || references_.possessive || '\s'
+            '^\W*([^,;:.]*,\s*)?(((le|la|les)\s+|l[''’])\pL+\s+(de|d[''’])\s*)?'
+                || references_.possessive || '\s'
         )
 ),
 
@@ -205,53 +207,12 @@ relayed as (
         and referring.reference_scope is not null
 ),
 
--- A demonstrative naming a thing ("ces crédits", "cet effectif") takes up the thing the page
--- named before with its owner ("Tableau n° 1 : Crédits de la DINUM" ... "Ces crédits ont été
--- multipliés par cinq"): the owner is the subject. A thing named with no owner gives none.
-demonstratives as (
-    select
-        spans.report_id,
-        spans.mention_index,
-        spans.preceding_text_norm,
-        unnest(
-            regexp_extract_all(
-                {{ normalize_wording('spans.sentence') }}, ' (ce|cet|cette|ces) ([a-z]{3,})', 2
-            )
-        ) as noun
-    from spans
-),
-
-owned as (
-    select
-        demonstratives.report_id,
-        demonstratives.mention_index,
-        subject_aliases.subject,
-        subject_aliases.alias,
-        subject_aliases.is_generic,
-        'back_reference' as subject_support,
-        2 as tier,
-        1 as scope,
-        {{ distance_from_end('demonstratives.preceding_text_norm', 'subject_aliases.alias_norm') }}
-            as distance,
-        length(subject_aliases.alias_norm) as alias_length
-    from demonstratives
-    inner join subject_aliases
-        -- the thing, singular or plural, then "de", "du", "des", "d'" and its owner
-        on regexp_matches(
-            demonstratives.preceding_text_norm,
-            ' ' || regexp_replace(demonstratives.noun, '[sx]$', '')
-                || '[sx]? (de|du|des|d)( (la|le|les|l))?' || subject_aliases.alias_norm
-        )
-),
-
 candidates as (
     select * from named_supported
     union all
     select * from antecedents
     union all
     select * from relayed
-    union all
-    select * from owned
 ),
 
 ranked as (
