@@ -6,9 +6,10 @@
 --                      ("cette messagerie", "l'outil", "elle"): the last subject of
 --                      the wording's kind named before it, in the paragraph or on the page
 --                      (subject_references seed); a possessive opening its sentence
---                      ("Fin 2023, son coût") as `elle` (subject_possessives seed); a
---                      demonstrative naming a thing ("ces crédits") takes up the owner the
---                      page named with that thing before ("Crédits de la DINUM"),
+--                      ("Fin 2023, son coût", "le nombre de ses utilisateurs") as `elle`
+--                      (subject_possessives seed); a demonstrative naming a thing
+--                      ("ces crédits") takes up the owner the page named with that thing
+--                      before ("Crédits de la DINUM"),
 --   introduction       named in the title or introduction the sentence follows (a line
 --                      with no full stop: "Le budget de la DINUM en 2024", "En 2022 :"),
 --   previous_sentence  named in the full sentence before: a guess, reviewed, never a fact,
@@ -162,7 +163,9 @@ referring as (
         end || spans.sentence_before_norm as searched_norm
     from spans
     cross join references_
-    -- A possessive further in its sentence belongs as often to a noun of that sentence.
+    -- A possessive further in its sentence belongs as often to a noun of that sentence; in
+    -- the noun phrase opening it ("En 2023, le nombre de ses utilisateurs ..."), no noun
+    -- of the sentence stands before it to own it.
     where references_.possessive is null
         or regexp_matches(
             lower(case
@@ -170,7 +173,8 @@ referring as (
                     then spans.previous_sentence
                 else spans.sentence
             end),
-            '^\W*([^,;:.]*,\s*)?' || references_.possessive || '\s'
+            '^\W*([^,;:.]*,\s*)?(((le|la|les)\s+|l[''’])\pL+\s+(de|d[''’])\s*)?'
+                || references_.possessive || '\s'
         )
 ),
 
