@@ -1,0 +1,147 @@
+"""A PDF's pages read over page ranges, in several processes, and handed back in page order.
+
+Each range is read by a function given one pdfplumber page at a time, in a process that
+opens the file itself (with its password) and sends back plain records; the caller gets
+them page after page, as if it had read the pages itself. With one process the ranges are
+read here, one after the other.
+
+The file is opened again for each range, of at most `RANGE_PAGES` pages, in one process as
+in many: pdfminer keeps every object it has parsed (the pages' decoded content streams
+among them) until the document is closed, so a document read whole in one opening holds
+all of its pages' streams at the end, and memory grows with the page count.
+
+`DINUM_EXTRACT_PROCESSES` caps the processes that read one report's pages (default: the
+machine's cores; 1 reads them in the caller's process).
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pdfplumber
+
+from extract.errors import one_line
+
+PROCESSES_VARIABLE = "DINUM_EXTRACT_PROCESSES"
+# Pages read per opening of the file: bounds what pdfminer holds (see above), while the
+# page tree walked at each opening (every page, a few tenths of a millisecond each) stays a
+# small share of the work on reports of thousands of pages.
+RANGE_PAGES = 50
+# With several processes, each gets about this many ranges, so one that drew the heavy
+# pages (tables, charts) does not leave the others idle at the end.
+RANGES_PER_PROCESS = 4
+MIN_RANGE_PAGES = 5
+# Below this many pages, starting the processes (a fresh interpreter importing the readers,
+# about a third of a second of CPU each) costs about what they save: read here.
+POOL_MIN_PAGES = 32
+# Ranges handed out ahead of the one the caller reads, per process: enough to keep every
+# process busy, few enough that records waiting for the caller do not pile up.
+AHEAD_PER_PROCESS = 2
+
+Record = TypeVar("Record")
+PageReader = Callable[..., Record]
+
+
+class PageFailure(Exception):
+    """A page's reader raised: the page and the one-line reason, the cause chained."""
+
+    def __init__(self, page_number: int, reason: str) -> None:
+        super().__init__(page_number, reason)  # args rebuild the error across processes
+        self.page_number = page_number
+        self.reason = reason
+
+
+def processes_from_env(environ: Mapping[str, str]) -> int:
+    """The machine's cores, capped by `DINUM_EXTRACT_PROCESSES` when it is set."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    text = environ.get(PROCESSES_VARIABLE, "").strip()
+    if not text:
+        return max(cores or 1, 1)
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{PROCESSES_VARIABLE}={text!r}: expected a whole number, 1 or more")
+    return min(int(text), max(cores or 1, 1))
+
+
+def page_ranges(page_count: int, processes: int) -> list[tuple[int, int]]:
+    """Consecutive ranges [first, stop) of 0-based page indexes covering the document."""
+    if processes > 1:
+        size = math.ceil(page_count / (processes * RANGES_PER_PROCESS))
+        size = min(max(size, MIN_RANGE_PAGES), RANGE_PAGES)
+    else:
+        size = RANGE_PAGES
+    return [(first, min(first + size, page_count)) for first in range(0, page_count, size)]
+
+
+def read_in_ranges(
+    path: Path,
+    password: str | None,
+    page_count: int,
+    read: PageReader,
+    args: Sequence[Any] = (),
+    processes: int | None = None,
+) -> Iterator[Record]:
+    """`read(pdf_page, *args)` of every page, in page order; `read` must be picklable.
+
+    A page whose reader raises ends the reading with `PageFailure`. `processes` defaults
+    to `processes_from_env(os.environ)`.
+    """
+    if processes is None:
+        processes = processes_from_env(os.environ)
+    pooled = processes > 1 and page_count >= POOL_MIN_PAGES
+    ranges = page_ranges(page_count, processes if pooled else 1)
+    if not pooled or len(ranges) == 1:
+        for first, stop in ranges:
+            yield from _range_records(path, password, first, stop, read, args)
+        return
+    workers = min(processes, len(ranges))
+    # A fresh interpreter per process: forking a caller that runs threads (Dagster does)
+    # can copy a lock held by another thread, and the child then waits on it forever.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        todo = iter(ranges)
+        pending: deque[Future[list[Record]]] = deque()
+
+        def hand_out() -> None:
+            for first, stop in todo:
+                pending.append(pool.submit(_read_range, path, password, first, stop, read, args))
+                if len(pending) >= workers * AHEAD_PER_PROCESS:
+                    return
+
+        try:
+            hand_out()
+            while pending:
+                records = pending.popleft().result()
+                hand_out()
+                yield from records
+        finally:
+            # An error or a caller that stops reading: the ranges not started are dropped.
+            for future in pending:
+                future.cancel()
+
+
+def _read_range(
+    path: Path, password: str | None, first: int, stop: int, read: PageReader, args: Sequence[Any]
+) -> list[Record]:
+    return list(_range_records(path, password, first, stop, read, args))
+
+
+def _range_records(
+    path: Path, password: str | None, first: int, stop: int, read: PageReader, args: Sequence[Any]
+) -> Iterator[Record]:
+    with pdfplumber.open(path, password=password or "") as pdf:
+        for pdf_page in pdf.pages[first:stop]:
+            try:
+                record = read(pdf_page, *args)
+            except Exception as exc:
+                raise PageFailure(pdf_page.page_number, one_line(exc)) from exc
+            finally:
+                # pdfplumber keeps a page's parsed objects until it is closed.
+                pdf_page.close()
+            yield record
