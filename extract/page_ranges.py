@@ -1,14 +1,13 @@
 """A PDF's pages read over page ranges, in several processes, and handed back in page order.
 
-Each range is read by a function given one pdfplumber page at a time, in a process that
-opens the file itself (with its password) and sends back plain records; the caller gets
-them page after page, as if it had read the pages itself. With one process the ranges are
-read here, one after the other.
+Each page is read by a function given the pdfplumber page, in a process that opened the
+file itself (with its password) when it started and sends back plain records; the caller
+gets them page after page, as if it had read the pages itself. With one process, or too
+few pages for processes to pay, the pages are read here.
 
-The file is opened again for each range, of at most `RANGE_PAGES` pages, in one process as
-in many: pdfminer keeps every object it has parsed (the pages' decoded content streams
-among them) until the document is closed, so a document read whole in one opening holds
-all of its pages' streams at the end, and memory grows with the page count.
+The ranges are short (a few pages) and only a few are handed out ahead of the one the
+caller reads: the records of a page weigh up to a megabyte until the caller is done with
+them, and the processes run ahead of the caller on long reports.
 
 `DINUM_EXTRACT_PROCESSES` caps the processes that read one report's pages (default: the
 machine's cores; 1 reads them in the caller's process).
@@ -30,20 +29,17 @@ import pdfplumber
 from extract.errors import one_line
 
 PROCESSES_VARIABLE = "DINUM_EXTRACT_PROCESSES"
-# Pages read per opening of the file: bounds what pdfminer holds (see above), while the
-# page tree walked at each opening (every page, a few tenths of a millisecond each) stays a
-# small share of the work on reports of thousands of pages.
-RANGE_PAGES = 50
-# With several processes, each gets about this many ranges, so one that drew the heavy
-# pages (tables, charts) does not leave the others idle at the end.
+# Each process gets about this many ranges, so one that drew the heavy pages (tables,
+# charts) does not leave the others idle at the end.
 RANGES_PER_PROCESS = 4
-MIN_RANGE_PAGES = 5
-# Below this many pages, starting the processes (a fresh interpreter importing the readers,
-# about a third of a second of CPU each) costs about what they save: read here.
-POOL_MIN_PAGES = 32
+MAX_RANGE_PAGES = 4
 # Ranges handed out ahead of the one the caller reads, per process: enough to keep every
-# process busy, few enough that records waiting for the caller do not pile up.
+# process busy, few enough that records waiting for the caller stay a few megabytes.
 AHEAD_PER_PROCESS = 2
+# Below this many pages, starting the processes (a fresh interpreter importing the readers
+# and walking the page tree, about a third of a second of CPU each) costs about what they
+# save: the pages are read here.
+POOL_MIN_PAGES = 32
 
 Record = TypeVar("Record")
 PageReader = Callable[..., Record]
@@ -61,21 +57,19 @@ class PageFailure(Exception):
 def processes_from_env(environ: Mapping[str, str]) -> int:
     """The machine's cores, capped by `DINUM_EXTRACT_PROCESSES` when it is set."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = max(cores or 1, 1)
     text = environ.get(PROCESSES_VARIABLE, "").strip()
     if not text:
-        return max(cores or 1, 1)
+        return cores
     if not text.isdigit() or int(text) < 1:
         raise ValueError(f"{PROCESSES_VARIABLE}={text!r}: expected a whole number, 1 or more")
-    return min(int(text), max(cores or 1, 1))
+    return min(int(text), cores)
 
 
 def page_ranges(page_count: int, processes: int) -> list[tuple[int, int]]:
     """Consecutive ranges [first, stop) of 0-based page indexes covering the document."""
-    if processes > 1:
-        size = math.ceil(page_count / (processes * RANGES_PER_PROCESS))
-        size = min(max(size, MIN_RANGE_PAGES), RANGE_PAGES)
-    else:
-        size = RANGE_PAGES
+    size = math.ceil(page_count / (processes * RANGES_PER_PROCESS))
+    size = min(max(size, 1), MAX_RANGE_PAGES)
     return [(first, min(first + size, page_count)) for first in range(0, page_count, size)]
 
 
@@ -94,23 +88,27 @@ def read_in_ranges(
     """
     if processes is None:
         processes = processes_from_env(os.environ)
-    pooled = processes > 1 and page_count >= POOL_MIN_PAGES
-    ranges = page_ranges(page_count, processes if pooled else 1)
-    if not pooled or len(ranges) == 1:
-        for first, stop in ranges:
-            yield from _range_records(path, password, first, stop, read, args)
+    if processes == 1 or page_count < POOL_MIN_PAGES:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            yield from _records(pdf, 0, page_count, read, args)
         return
+    ranges = page_ranges(page_count, processes)
     workers = min(processes, len(ranges))
     # A fresh interpreter per process: forking a caller that runs threads (Dagster does)
     # can copy a lock held by another thread, and the child then waits on it forever.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_open_document,
+        initargs=(path, password),
+    ) as pool:
         todo = iter(ranges)
         pending: deque[Future[list[Record]]] = deque()
 
         def hand_out() -> None:
             for first, stop in todo:
-                pending.append(pool.submit(_read_range, path, password, first, stop, read, args))
+                pending.append(pool.submit(_read_range, first, stop, read, args))
                 if len(pending) >= workers * AHEAD_PER_PROCESS:
                     return
 
@@ -126,22 +124,30 @@ def read_in_ranges(
                 future.cancel()
 
 
-def _read_range(
-    path: Path, password: str | None, first: int, stop: int, read: PageReader, args: Sequence[Any]
-) -> list[Record]:
-    return list(_range_records(path, password, first, stop, read, args))
+# The document a reading process opened when it started; it lives as long as the process,
+# which ends with the reading of the report.
+_document: pdfplumber.PDF | None = None
 
 
-def _range_records(
-    path: Path, password: str | None, first: int, stop: int, read: PageReader, args: Sequence[Any]
+def _open_document(path: Path, password: str | None) -> None:
+    global _document
+    _document = pdfplumber.open(path, password=password or "")
+
+
+def _read_range(first: int, stop: int, read: PageReader, args: Sequence[Any]) -> list[Record]:
+    assert _document is not None, "a reading process opens its document when it starts"
+    return list(_records(_document, first, stop, read, args))
+
+
+def _records(
+    pdf: pdfplumber.PDF, first: int, stop: int, read: PageReader, args: Sequence[Any]
 ) -> Iterator[Record]:
-    with pdfplumber.open(path, password=password or "") as pdf:
-        for pdf_page in pdf.pages[first:stop]:
-            try:
-                record = read(pdf_page, *args)
-            except Exception as exc:
-                raise PageFailure(pdf_page.page_number, one_line(exc)) from exc
-            finally:
-                # pdfplumber keeps a page's parsed objects until it is closed.
-                pdf_page.close()
-            yield record
+    for pdf_page in pdf.pages[first:stop]:
+        try:
+            record = read(pdf_page, *args)
+        except Exception as exc:
+            raise PageFailure(pdf_page.page_number, one_line(exc)) from exc
+        finally:
+            # pdfplumber keeps a page's parsed objects until it is closed.
+            pdf_page.close()
+        yield record

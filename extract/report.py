@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from extract.observations import chart_mentions, table_mentions
 from extract.page_ranges import PageFailure, processes_from_env, read_in_ranges
 from extract.pdf import read_page
 from extract.pdf.geometry import overlaps
-from extract.pdf.prose import PageProse, read_prose
+from extract.pdf.prose import PageProse, ProseText, read_prose
 from extract.records import (
     ExtractedChart,
     ExtractedTable,
@@ -74,7 +74,8 @@ def extract_report(
         raise
     except BrokenProcessPool as exc:
         raise ExtractionError(
-            f"a page-reading process died (out of memory?): {one_line(exc)}", path
+            f"a process reading its pages stopped (killed, out of memory?): {one_line(exc)}",
+            path,
         ) from exc
     except Exception as exc:
         raise ExtractionError(f"damaged PDF: {one_line(exc)}", path) from exc
@@ -132,7 +133,7 @@ def read_page_parts(pdf_page: Any, page_seconds: float) -> PageParts | PageSkipp
                 if f.chart.caption or not any(overlaps(f.region, t.bbox) for t in tables)
             ]
             regions = [t.bbox for t in tables] + [f.region for f in findings]
-            prose = read_prose(page, exclude=regions)
+            prose = _slim(read_prose(page, exclude=regions))
             text = page.text
     except PageTimeout:
         return PageSkipped(pdf_page.page_number)
@@ -147,6 +148,35 @@ def read_page_parts(pdf_page: Any, page_seconds: float) -> PageParts | PageSkipp
         tables=tables,
         prose=prose,
         seconds=time.monotonic() - started,
+    )
+
+
+# What the steps in page order read of a char of the prose (`ProseReader`: its type and
+# page; `ProseText.bbox`: its box). pdfplumber's char dicts hold some twenty keys, colours
+# and matrices among them: a page's prose sent whole to the caller weighs megabytes.
+PROSE_CHAR_KEYS = ("text", "size", "fontname", "page_number", "x0", "top", "x1", "bottom")
+
+
+def _slim(prose: PageProse | None) -> PageProse | None:
+    """The prose with its chars cut down to `PROSE_CHAR_KEYS` (a char printing several
+    positions of the text stays one dict)."""
+    if prose is None:
+        return None
+    slim: dict[int, dict[str, Any]] = {}
+
+    def cut(text: ProseText) -> ProseText:
+        chars = [
+            None
+            if c is None
+            else slim.setdefault(id(c), {key: c[key] for key in PROSE_CHAR_KEYS if key in c})
+            for c in text.chars
+        ]
+        return ProseText(text.text, chars, list(text.calls))
+
+    return PageProse(
+        page_numbers=[replace(line, text=cut(line.text)) for line in prose.page_numbers],
+        body=cut(prose.body),
+        footnotes=cut(prose.footnotes),
     )
 
 

