@@ -62,10 +62,13 @@ def extract_report(
     read pages (default: `DINUM_EXTRACT_PROCESSES`, else the machine's cores; 1 reads in
     this process).
     """
+    if processes is not None and processes < 1:
+        raise ValueError(f"processes={processes}: expected 1 or more")
     path = Path(pdf_path)
     limits = limits or Limits()
     page_count = preflight(path, limits, password).pages
-    processes = processes or processes_from_env(os.environ)
+    if processes is None:
+        processes = processes_from_env(os.environ)
     try:
         extraction = _read(
             path, report_id, password, limits, on_page or _no_progress, page_count, processes
