@@ -22,7 +22,6 @@ from extract.guard.preflight import preflight
 from extract.guard.quality import check_extraction, min_number_share_from_env, number_count
 from extract.records import ReportExtraction
 from extract.report import extract_report
-from extract.text import ProseReader
 from tests.hostile_pdfs import (
     write_encrypted_pdf,
     write_inflating_pdf,
@@ -153,15 +152,15 @@ def test_limits_read_from_the_environment():
 
 
 def loop_forever_on_page_two(monkeypatch):
-    """The prose reader of page 2 made to loop, as a parser caught in a cycle would."""
-    read_prose = ProseReader.read_page
+    """The prose layout of page 2 made to loop, as a parser caught in a cycle would."""
+    read_prose = extract.report.read_prose
 
-    def looping(reader, page, exclude=()):
+    def looping(page, exclude=()):
         while page.number == 2:
             pass
-        return read_prose(reader, page, exclude=exclude)
+        return read_prose(page, exclude=exclude)
 
-    monkeypatch.setattr(ProseReader, "read_page", looping)
+    monkeypatch.setattr(extract.report, "read_prose", looping)
 
 
 def test_a_page_over_the_time_limit_is_skipped_and_the_rest_kept(tmp_path, monkeypatch):
@@ -195,13 +194,13 @@ def test_off_the_main_thread_a_slow_page_is_skipped_once_read(tmp_path, monkeypa
     write_three_page_report(path)
     clock = [0.0]
     monkeypatch.setattr(extract.guard.deadline.time, "monotonic", lambda: clock[0])
-    read_prose = ProseReader.read_page
+    read_prose = extract.report.read_prose
 
-    def slow_on_page_two(reader, page, exclude=()):
+    def slow_on_page_two(page, exclude=()):
         clock[0] += 100.0 if page.number == 2 else 0.01
-        return read_prose(reader, page, exclude=exclude)
+        return read_prose(page, exclude=exclude)
 
-    monkeypatch.setattr(ProseReader, "read_page", slow_on_page_two)
+    monkeypatch.setattr(extract.report, "read_prose", slow_on_page_two)
     results = []
     worker = threading.Thread(
         target=lambda: results.append(
@@ -218,10 +217,10 @@ def test_a_reader_failure_names_the_page(tmp_path, monkeypatch):
     path = tmp_path / "three.pdf"
     write_three_page_report(path)
 
-    def broken(reader, page, exclude=()):
+    def broken(page, exclude=()):
         raise KeyError("Font")
 
-    monkeypatch.setattr(ProseReader, "read_page", broken)
+    monkeypatch.setattr(extract.report, "read_prose", broken)
     assert refusal(path) == "page 1 could not be read: KeyError: 'Font'"
 
 

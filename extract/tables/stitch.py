@@ -27,13 +27,22 @@ from extract.tables.layout import PageLayout, read_layout
 MAX_LINES_AT_BREAK = 3
 
 
+def find_page_tables(
+    page: PageModel, exclude: Sequence[BBox] = ()
+) -> tuple[PageLayout, list[ExtractedTable]]:
+    """The layout of a page and its tables, outside `exclude`, with their annotations."""
+    layout = read_layout(page)
+    found = [
+        t for t in find_regions(layout) if not any(overlaps(t.bbox, box) for box in exclude)
+    ]
+    for table in found:
+        attach_annotations(table, layout)
+    return layout, found
+
+
 def find_tables(page: PageModel) -> list[ExtractedTable]:
     """Tables of one page, with captions, unit notes and source lines attached."""
-    layout = read_layout(page)
-    tables = find_regions(layout)
-    for table in tables:
-        attach_annotations(table, layout)
-    return tables
+    return find_page_tables(page)[1]
 
 
 class TableStitcher:
@@ -54,13 +63,16 @@ class TableStitcher:
         A part continuing the previous page's table is returned as drawn here, and joined
         into that table in `tables`. Regions in `exclude` (charts read elsewhere) hold no table.
         """
-        layout = read_layout(page)
-        found = [
-            t for t in find_regions(layout) if not any(overlaps(t.bbox, box) for box in exclude)
-        ]
-        for table in found:
-            attach_annotations(table, layout)
-        on_page = list(found)
+        layout, found = find_page_tables(page, exclude)
+        self.add_tables(layout, found)
+        return found
+
+    def add_tables(self, layout: PageLayout, found: list[ExtractedTable]) -> None:
+        """Join the tables `find_page_tables` found on the next page, the way `add_page` does.
+
+        The page's own tables can so be found in another process; this step, which needs the
+        pages before, runs in page order.
+        """
         found = self._join_continued(found)
         carry = self._carry
         if carry and found and _continues(carry[1], carry[2], layout, found[0]):
@@ -72,7 +84,6 @@ class TableStitcher:
         self.tables.extend(found)
         if found:
             self._carry = (found[-1], layout, found[-1])
-        return on_page
 
     def _join_continued(self, found: list[ExtractedTable]) -> list[ExtractedTable]:
         """Join the tables of a page captioned as a continuation ("Tableau n° 4 (suite)").

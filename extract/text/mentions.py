@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from extract.pdf import PageModel
 from extract.pdf.captions import ANY_CAPTION_RE, SOURCE_RE
-from extract.pdf.prose import HEADING_RE, PageNumberLine, ProseText, read_prose
+from extract.pdf.prose import HEADING_RE, PageNumberLine, PageProse, ProseText, read_prose
 from extract.records import BBox, NumericMention
 from extract.text.numbers import SPACES, ParsedQuantity, find_quantities, fold
 from extract.text.periods import PeriodMention, find_periods
@@ -552,38 +552,47 @@ class ProseReader:
         self._last_sentence = ""  # the last sentence of the page before, when it ended there
 
     def read_page(self, page: PageModel, exclude: Sequence[BBox] = ()) -> list[NumericMention]:
-        prose = read_prose(page, exclude)
+        return self.read_page_prose(read_prose(page, exclude), page.number, page.em)
+
+    def read_page_prose(
+        self, prose: PageProse | None, page_number: int, em: float
+    ) -> list[NumericMention]:
+        """`read_page` on the prose `read_prose` laid out of the next page.
+
+        The layout needs the page alone and can run in another process; this step, which
+        needs the pages before, runs in page order.
+        """
         waiting = self._unfinished
         mentions: list[NumericMention] = []
         body = prose.body if prose is not None else ProseText()
         previous, lead = self._last_sentence, ""
         context = self._context
-        if waiting is not None and _runs_on(waiting.text, body, page.em):
+        if waiting is not None and _runs_on(waiting.text, body, em):
             # A list item left on the page before ends there; a sentence runs on.
             item = waiting.text.text.rstrip().endswith((":", ";"))
             body = waiting.text.then(body.part(_leading_space(body.text)), "\n\n" if item else " ")
             previous, lead = waiting.previous, waiting.lead
         elif waiting is not None:
             read, context = _read(
-                waiting.text, page.number, waiting.previous, waiting.lead, context
+                waiting.text, page_number, waiting.previous, waiting.lead, context
             )
             mentions += read
             previous = _one_line(waiting.text.text).strip()
         if prose is not None:
-            mentions += [_page_number_mention(page.number, line) for line in prose.page_numbers]
+            mentions += [_page_number_mention(page_number, line) for line in prose.page_numbers]
         unfinished = _unfinished_tail(body)
         if unfinished is not None:
             start, before = unfinished
-            read, context = _read(body.part(0, start), page.number, previous, lead, context)
+            read, context = _read(body.part(0, start), page_number, previous, lead, context)
             mentions += read
             before_it = lead + _readable(body.text[:start], body.calls)
             unfinished = _Unfinished(body.part(start), before or previous, before_it)
         else:
-            read, context = _read(body, page.number, previous, lead, context)
+            read, context = _read(body, page_number, previous, lead, context)
             mentions += read
         if prose is not None:
             # Footnotes name periods of their own: the body's next sentence does not see them.
-            mentions += _read(prose.footnotes, page.number)[0]
+            mentions += _read(prose.footnotes, page_number)[0]
         # Set last: a page stopped half-way (over its time limit) leaves the reader as it was.
         self._unfinished, self._context = unfinished, context
         self._last_sentence = _last_sentence(body) if unfinished is None else ""
