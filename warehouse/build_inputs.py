@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from warehouse.raw_layer import SCHEMA_FOLDER, VERSIONS_FOLDER
 from warehouse.settings import DBT_PROJECT_DIR, REPO_ROOT, dbt_vars, raw_layer_root
 
 # What dbt writes into its project folder (and dependencies it installs): not sources; nor
@@ -27,8 +28,6 @@ from warehouse.settings import DBT_PROJECT_DIR, REPO_ROOT, dbt_vars, raw_layer_r
 _DBT_OUTPUT_FOLDERS = {"target", "logs", "dbt_packages", "dbt_internal_packages"}
 _BUILD_CODE = (REPO_ROOT / "orchestration", REPO_ROOT / "warehouse")
 _LIBRARIES = ("dbt-core", "dbt-duckdb", "duckdb", "dagster-dbt")
-# Folders of the raw layer's root that hold no report (raw_layer.SCHEMA_FOLDER, VERSIONS_FOLDER).
-_NOT_REPORTS = {"_schema", ".versions"}
 
 
 def fingerprint_path(warehouse: Path) -> Path:
@@ -77,7 +76,7 @@ def _raw_layer_lines(root: Path) -> Iterable[str]:
     if not root.is_dir():
         return
     for entry in sorted(root.iterdir()):
-        if entry.name in _NOT_REPORTS or entry.name.startswith("."):
+        if entry.name in (SCHEMA_FOLDER, VERSIONS_FOLDER):
             continue
         yield f"{entry.name} -> {os.readlink(entry) if entry.is_symlink() else ''}"
         folder = entry.resolve()
