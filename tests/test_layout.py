@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.pdf import PageModel, read_page
-from extract.pdf.prose import _Line, _starts_item
+from extract.pdf.prose import _Line, _starts_item, read_prose
 from extract.report import extract_report
 from extract.tables import find_tables
 from extract.text import ProseReader, mentions_on_page
@@ -203,6 +203,35 @@ def test_a_sentence_runs_on_across_a_column_break(tmp_path):
     (page,) = _models(_pdf(tmp_path / "t.pdf", _sentence_across_columns))
     sentence = _sentence_of(mentions_on_page(page), "190 000")
     assert sentence == "En 2023, la messagerie Tchap comptait 190 000 utilisateurs actifs."
+
+
+def _tight_paragraphs(pdf: canvas.Canvas, pitch: float, paragraph_pitch: float) -> None:
+    """Three paragraphs set at `pitch` between lines and `paragraph_pitch` between them."""
+    paragraphs = [
+        ["La plateforme Resana a été ouverte aux", "ministères en 2017."],
+        [
+            "L'Audioconférence de l'État est en recul.",
+            "En mai 2023, elle a accueilli 9 500 réunions.",
+        ],
+        ["Les équipes ont changé.", "En 2022, elle a compté 700 inscrits."],
+    ]
+    pdf.setFont("Helvetica", 9)
+    top = 780.0
+    for lines in paragraphs:
+        _lines(pdf, LEFT_X, top, lines, pitch=pitch)
+        top -= pitch * (len(lines) - 1) + paragraph_pitch
+
+
+def test_paragraphs_apart_by_less_than_a_line_are_told_by_their_leading(tmp_path):
+    """A word processor may set paragraphs 0.5 em apart when its lines are 0.15 em apart."""
+    (page,) = _models(_pdf(tmp_path / "t.pdf", lambda pdf: _tight_paragraphs(pdf, 10.5, 15)))
+    paragraphs = read_prose(page).body.text.split("\n\n")
+    assert [p.split(" ", 1)[0] for p in paragraphs] == ["La", "L'Audioconférence", "Les"]
+
+
+def test_lines_evenly_spaced_stay_one_paragraph(tmp_path):
+    (page,) = _models(_pdf(tmp_path / "t.pdf", lambda pdf: _tight_paragraphs(pdf, 15, 15)))
+    assert "\n\n" not in read_prose(page).body.text
 
 
 # Footnotes

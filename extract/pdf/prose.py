@@ -32,6 +32,11 @@ SUPERSCRIPT_RATIO = 0.86
 FOOTNOTE_RATIO = 0.92  # footnote bodies are set smaller than the body text
 HEADING_RATIO = 1.15  # headings are set larger than the body text (or in bold)
 PARAGRAPH_GAP = 0.7  # a vertical gap above this, in body sizes, starts a paragraph
+# So does a gap this many body sizes over the page's usual gap between the lines of a
+# paragraph: word processors may set paragraphs half a line apart in tight leading.
+PARAGRAPH_EXTRA = 0.3
+# The usual gap is measured on at least this many pairs of lines.
+MIN_LINE_PAIRS = 5
 # A line ending with ":" or ";" this many body sizes short of its column's edge is a
 # list's introduction or item; lines sharing this share of its width are its column.
 LIST_SHORT_EM = 2.0
@@ -278,9 +283,10 @@ def _footnote_number(line: _Line) -> int | None:
 def _paragraphs(lines: list[_Line], body: float) -> ProseText:
     text = ProseText()
     previous: _Line | None = None
+    gap = _paragraph_gap(lines, body)
     for line in lines:
         if previous is not None:
-            if _new_paragraph(previous, line, body) or _ends_list_line(previous, lines, body):
+            if _new_paragraph(previous, line, body, gap) or _ends_list_line(previous, lines, body):
                 text.add("\n\n")
             elif text.text.endswith(SOFT_HYPHEN) or (
                 text.text.endswith("-") and text.text[-2:-1].isalpha() and _starts_lower(line)
@@ -339,8 +345,22 @@ def _is_heading(line: _Line, body: float) -> bool:
     return line.size > HEADING_RATIO * body or line.bold
 
 
-def _new_paragraph(previous: _Line, line: _Line, body: float) -> bool:
-    if line.top - previous.bottom > PARAGRAPH_GAP * body:
+def _paragraph_gap(lines: list[_Line], body: float) -> float:
+    """The vertical gap over which a line starts a paragraph on this page."""
+    gaps = sorted(
+        line.top - previous.bottom
+        for previous, line in zip(lines, lines[1:], strict=False)
+        # lines of one size, the second under the first (not at the top of the next column)
+        if line.top > previous.bottom
+        and min(line.size, previous.size) >= SIZE_CHANGE * max(line.size, previous.size)
+    )
+    if len(gaps) < MIN_LINE_PAIRS:
+        return PARAGRAPH_GAP * body
+    return min(PARAGRAPH_GAP * body, gaps[len(gaps) // 2] + PARAGRAPH_EXTRA * body)
+
+
+def _new_paragraph(previous: _Line, line: _Line, body: float, gap: float) -> bool:
+    if line.top - previous.bottom > gap:
         return True
     if _is_heading(previous, body) != _is_heading(line, body):
         return True
