@@ -182,6 +182,9 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
         "+int_mention_segments",
         "--indirect-selection",
         "cautious",
+        # The dbt unit tests have their own test (test_dbt_unit_tests.py).
+        "--exclude-resource-type",
+        "unit_test",
     ]
     _dbt("build", *selection, "--vars", variables, target=work)
     with duckdb.connect(str(warehouse), read_only=True) as conn:

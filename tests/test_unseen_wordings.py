@@ -89,7 +89,9 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, ...]]:
     write_report(raw_layer, REPORT_ID, raw_frames(report, extraction, "0" * 64))
     variables = json.dumps({"warehouse": str(warehouse), "raw_layer": str(raw_layer)})
     selection = ["--select", "+int_mention_subjects", "+int_mention_segments"]
-    _dbt("build", *selection, "--indirect-selection", "cautious", "--vars", variables, target=work)
+    # The dbt unit tests have their own test (test_dbt_unit_tests.py).
+    selection += ["--indirect-selection", "cautious", "--exclude-resource-type", "unit_test"]
+    _dbt("build", *selection, "--vars", variables, target=work)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         rows = conn.execute(
             """
