@@ -194,3 +194,26 @@ def test_triage_reads_lines_and_words_as_prose_does():
         prose.BASELINE_TOLERANCE,
         prose.WORD_GAP,
     )
+
+
+def _list_item(pdf: canvas.Canvas) -> None:
+    """Bullets and a heading's number each followed by a space set as a text object of its
+    own, the item's text set apart at an indent: PDFium reads such a space as one it
+    generates between words where pdfplumber keeps the space the file prints."""
+    _header_and_footer(pdf)
+    pdf.setFont(FONT, 10)
+    for i, (label, line) in enumerate([("5.1.3.", "Les effectifs"), *(("•", p) for p in PROSE)]):
+        y = 740 - 14 * i
+        pdf.drawString(72, y, label)
+        pdf.drawString(72 + pdf.stringWidth(label, FONT, 10), y, " ")
+        pdf.drawString(100, y, line)
+
+
+def test_a_space_in_a_text_object_of_its_own_is_read_as_pdfplumber_reads_it(tmp_path):
+    fast, full = _models(_write(tmp_path / "items.pdf", _list_item))
+    assert [c["text"] for c in fast.chars].count(" ") == [
+        c["text"] for c in full.chars
+    ].count(" ")
+    assert sorted(c["text"] for c in fast.chars) == sorted(c["text"] for c in full.chars)
+    assert fast.text == full.text
+    assert [w.text for w in fast.words] == [w.text for w in full.words]
