@@ -12,6 +12,11 @@ pdfplumber would: a rotated or offset page, text set sideways or stretched, a fo
 file does not embed, a ligature, a char without a Unicode value, a text object PDFium
 leaves out of its text, or a drawing outside the running header and footer bands.
 
+PDFium also drops, inside one text object, a glyph printed again within 7 % of the size of
+the same glyph a few chars before (pdfplumber reads both): PDFium's interface does not say
+how many chars a text object holds, so such a page is not told apart. Producers that set
+text bold by printing it twice print the whole text object twice, which is detected.
+
 PDFium keeps glyph widths in whole thousandths of an em where pdfminer reads the file's
 fractions: boxes drift from pdfplumber's by up to a thousandth of the size per char along
 a line (under half a point across an A4 page).
@@ -79,10 +84,11 @@ def read_pdfium_page(
         if read is None:
             return None
         chars, read_objects = read
-        # PDFium leaves out of its text a text object printing a lone space (a space set in
-        # a font of its own after a bullet or a heading's number) and puts a space of its
-        # own making in its place, which is not a char pdfplumber reads: a page holding a
-        # text object none of its chars comes from is read by pdfplumber.
+        # PDFium leaves out of its text a text object that prints no ink (a lone space set
+        # after a bullet or a heading's number, often putting a space of its own making in
+        # its place) and one that repeats one of the five before it in about the same place
+        # (a line set bold by printing it twice); pdfplumber reads their chars. A page
+        # holding a text object none of the chars read comes from is read by pdfplumber.
         if not text_objects <= read_objects:
             return None
         return PdfiumPage(width, height, chars)
