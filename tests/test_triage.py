@@ -194,3 +194,36 @@ def test_triage_reads_lines_and_words_as_prose_does():
         prose.BASELINE_TOLERANCE,
         prose.WORD_GAP,
     )
+
+
+def _list_items(pdf: canvas.Canvas) -> None:
+    """Bullets and a heading's number each followed by a space set as a text object of its
+    own, the item's text set apart at an indent. PDFium leaves out of its text a text object
+    that prints no ink (a lone space) and puts a space of its own making in its place."""
+    _header_and_footer(pdf)
+    pdf.setFont(FONT, 10)
+    for i, (label, line) in enumerate([("5.1.3.", "Les effectifs"), *(("•", p) for p in PROSE)]):
+        y = 740 - 14 * i
+        pdf.drawString(72, y, label)
+        pdf.drawString(72 + pdf.stringWidth(label, FONT, 10), y, " ")
+        pdf.drawString(100, y, line)
+
+
+def _overprinted(pdf: canvas.Canvas) -> None:
+    """A line set bold by printing it twice a fraction of a point apart, as some producers
+    do: PDFium leaves the second text object out of its text, pdfplumber reads both."""
+    _header_and_footer(pdf)
+    pdf.setFont(FONT, 10)
+    pdf.drawString(72, 740, PROSE[0])
+    pdf.drawString(72.2, 740, PROSE[0])
+    pdf.drawString(72, 726, PROSE[1])
+
+
+@pytest.mark.parametrize("draw", [_list_items, _overprinted])
+def test_a_text_object_pdfium_leaves_out_of_its_text_is_read_as_pdfplumber_reads_it(
+    tmp_path, draw
+):
+    triaged, full = _models(_write(tmp_path / "dropped.pdf", draw))
+    assert sorted(c["text"] for c in triaged.chars) == sorted(c["text"] for c in full.chars)
+    assert triaged.text == full.text
+    assert [w.text for w in triaged.words] == [w.text for w in full.words]

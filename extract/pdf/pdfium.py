@@ -9,8 +9,13 @@ prose read both alike.
 Only plain horizontal text in embedded fonts is read: `read_pdfium_page` returns None (the
 caller then reads the page with pdfplumber) for anything this reader cannot render as
 pdfplumber would: a rotated or offset page, text set sideways or stretched, a font the
-file does not embed, a ligature, a char without a Unicode value, or a drawing outside
-the running header and footer bands.
+file does not embed, a ligature, a char without a Unicode value, a text object PDFium
+leaves out of its text, or a drawing outside the running header and footer bands.
+
+PDFium also drops, inside one text object, a glyph printed again within 7 % of the size of
+the same glyph a few chars before (pdfplumber reads both): PDFium's interface does not say
+how many chars a text object holds, so such a page is not told apart. Producers that set
+text bold by printing it twice print the whole text object twice, which is detected.
 
 PDFium keeps glyph widths in whole thousandths of an em where pdfminer reads the file's
 fractions: boxes drift from pdfplumber's by up to a thousandth of the size per char along
@@ -68,14 +73,25 @@ def read_pdfium_page(
         if geometry is None:
             return None
         width, height = geometry
-        if not _drawing_in_margins(page, height):
+        text_objects = _text_objects_of_plain_page(page, height)
+        if text_objects is None:
             return None
         text_page = page.get_textpage()
         try:
-            chars = _chars(text_page.raw, height, index + 1, initial_doctop)
+            read = _chars(text_page.raw, height, index + 1, initial_doctop)
         finally:
             text_page.close()
-        return PdfiumPage(width, height, chars) if chars is not None else None
+        if read is None:
+            return None
+        chars, read_objects = read
+        # PDFium leaves out of its text a text object that prints no ink (a lone space set
+        # after a bullet or a heading's number, often putting a space of its own making in
+        # its place) and one that repeats one of the five before it in about the same place
+        # (a line set bold by printing it twice); pdfplumber reads their chars. A page
+        # holding a text object none of the chars read comes from is read by pdfplumber.
+        if not text_objects <= read_objects:
+            return None
+        return PdfiumPage(width, height, chars)
     finally:
         page.close()
 
@@ -94,31 +110,35 @@ def _plain_geometry(page: pypdfium2.PdfPage) -> tuple[float, float] | None:
     return float(media[2]), float(media[3])
 
 
-def _drawing_in_margins(page: pypdfium2.PdfPage, height: float) -> bool:
-    """Whether the page draws nothing but text, and paths in the header and footer bands.
+def _text_objects_of_plain_page(page: pypdfium2.PdfPage, height: float) -> set[int] | None:
+    """The addresses of the page's text objects, when it draws nothing but text, and paths
+    in the header and footer bands; None otherwise.
 
     Images, shadings and form XObjects (which may hold anything) fail; so does a path in
     the body of the page, where tables and charts are drawn.
     """
+    text_objects: set[int] = set()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for position in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, position)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            text_objects.add(ctypes.addressof(obj.contents))
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
-            return False
+            return None
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            return False
+            return None
         # Bounds in PDF space, origin bottom-left: the band tests take tops and bottoms.
         if not (in_header(height - bottom.value, height) or in_footer(height - top.value, height)):
-            return False
-    return True
+            return None
+    return text_objects
 
 
 def _chars(
     text_page: Any, height: float, page_number: int, initial_doctop: float
-) -> list[Char] | None:
+) -> tuple[list[Char], set[int]] | None:
+    """The page's chars, and the addresses of the text objects they come from."""
     codes = _codes(text_page)
     objects: dict[int, _TextObject | None] = {}
     widths: dict[tuple[int, float, int], float] = {}
@@ -175,7 +195,7 @@ def _chars(
                 "height": size,
             }
         )
-    return chars
+    return chars, set(objects)
 
 
 def _codes(text_page: Any) -> list[int]:
