@@ -9,8 +9,6 @@ number with a metric is checked for its subject, for how the text supports it
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from extract.pdf import read_page
 from extract.records import NumericMention, PageText, ReportExtraction
 from extract.text import ProseReader
 from extract.text.mentions import mentions_in_text
-from tests.conftest import REPO_ROOT
+from tests.dbt_support import run_dbt
 from warehouse.manifest import ReportFile
 from warehouse.raw_layer import raw_frames, write_report, write_schema_files
 
@@ -136,27 +134,6 @@ def _box_across_a_page_break(path: Path) -> list[NumericMention]:
     return [replace(m, page=m.page + 1) for m in [*mentions, *reader.finish()]]
 
 
-def _dbt(*args: str, target: Path) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
-    subprocess.run(
-        [
-            str(dbt),
-            *args,
-            "--project-dir",
-            str(REPO_ROOT / "dbt_project"),
-            "--profiles-dir",
-            str(REPO_ROOT / "dbt_project"),
-            "--target-path",
-            str(target / "target"),
-            "--log-path",
-            str(target / "logs"),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, str | None, str]]:
     """(raw_text, subject, subject_support, segment, metric) of each number of PAGE with a
@@ -186,7 +163,7 @@ def mention_rows(tmp_path_factory) -> list[tuple[str, str | None, str | None, st
         "--exclude-resource-type",
         "unit_test",
     ]
-    _dbt("build", *selection, "--vars", variables, target=work)
+    run_dbt("build", *selection, "--vars", variables, target=work)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         rows = conn.execute(
             """

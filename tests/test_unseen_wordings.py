@@ -8,8 +8,6 @@ for its metric, subject and segment.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -17,7 +15,7 @@ import pytest
 
 from extract.records import PageText, ReportExtraction
 from extract.text.mentions import mentions_in_text
-from tests.conftest import REPO_ROOT
+from tests.dbt_support import run_dbt
 from warehouse.manifest import ReportFile
 from warehouse.raw_layer import raw_frames, write_report, write_schema_files
 
@@ -50,27 +48,6 @@ PAGE = "\n\n".join(
 )
 
 
-def _dbt(*args: str, target: Path) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
-    subprocess.run(
-        [
-            str(dbt),
-            *args,
-            "--project-dir",
-            str(REPO_ROOT / "dbt_project"),
-            "--profiles-dir",
-            str(REPO_ROOT / "dbt_project"),
-            "--target-path",
-            str(target / "target"),
-            "--log-path",
-            str(target / "logs"),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def classified(tmp_path_factory) -> dict[str, tuple[str | None, ...]]:
     """raw_text -> (metric, subject, segment, subject_support) of each number of PAGE."""
@@ -91,7 +68,7 @@ def classified(tmp_path_factory) -> dict[str, tuple[str | None, ...]]:
     selection = ["--select", "+int_mention_subjects", "+int_mention_segments"]
     # The dbt unit tests have their own test (test_dbt_unit_tests.py).
     selection += ["--indirect-selection", "cautious", "--exclude-resource-type", "unit_test"]
-    _dbt("build", *selection, "--vars", variables, target=work)
+    run_dbt("build", *selection, "--vars", variables, target=work)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         rows = conn.execute(
             """
