@@ -87,6 +87,8 @@ statements as (
                 then 'its row and column labels name no subject, while other labels of its table do' end,
             case when table_cells.column_unheaded
                 then 'its column has no header of its own, while its table heads its columns' end,
+            case when table_cells.row_is_part
+                then 'its row is a part of the row above ("dont ..."): its column header names the whole' end,
             case when kind_mismatches.kind is not null
                 then 'its subject is of kind ' || kind_mismatches.kind
                     || ', and its metric is about kind ' || kind_mismatches.metric_kinds end

@@ -26,6 +26,11 @@ total_labels as (
     from {{ ref('table_total_labels') }}
 ),
 
+part_labels as (
+    select {{ normalize_wording('label') }} as label_norm
+    from {{ ref('table_part_labels') }}
+),
+
 -- The row labels and column header of each mention's cell.
 label_cells as (
     select
@@ -61,6 +66,22 @@ totals as (
             total_labels.match = 'start'
             and starts_with(label_cells.text_norm, total_labels.label_norm)
         )
+),
+
+-- Cells of a row that is a part of the row above ("dont masse salariale"): the column
+-- header names the whole's metric, not the part's.
+part_rows as (
+    select distinct mentions.report_id, mentions.mention_index
+    from mentions
+    inner join cells
+        on mentions.report_id = cells.report_id
+        and mentions.table_index = cells.table_index
+        and not cells.is_header
+        and mentions.row_index between cells.row_index and cells.row_index + cells.row_span - 1
+        and mentions.col_index not between cells.col_index
+            and cells.col_index + cells.col_span - 1
+    inner join part_labels
+        on contains(cells.text_norm, part_labels.label_norm)
 ),
 
 -- Subjects of a specific kind named in a cell's labels; a name inside a longer name of
@@ -162,13 +183,15 @@ final as (
         shared_labels.shares_labels,
         several_subjects.mention_index is not null as labels_name_several_subjects,
         labels_without_subject.mention_index is not null as labels_name_no_subject,
-        unheaded.mention_index is not null as column_unheaded
+        unheaded.mention_index is not null as column_unheaded,
+        part_rows.mention_index is not null as row_is_part
     from mentions
     left join totals using (report_id, mention_index)
     left join shared_labels using (report_id, mention_index)
     left join several_subjects using (report_id, mention_index)
     left join labels_without_subject using (report_id, mention_index)
     left join unheaded using (report_id, mention_index)
+    left join part_rows using (report_id, mention_index)
 )
 
 select * from final
