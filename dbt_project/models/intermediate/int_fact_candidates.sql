@@ -60,6 +60,21 @@ table_cells as (
     select * from {{ ref('int_table_cell_context') }}
 ),
 
+-- Figures of a part row ("dont masse salariale") whose metric its own labels do not name:
+-- the metric came from the column header, which names the whole's.
+parts_of_another_metric as (
+    select classified.report_id, classified.mention_index
+    from classified
+    inner join table_cells using (report_id, mention_index)
+    where table_cells.row_is_part
+        and not exists (
+            select 1
+            from {{ ref('stg_metric_wordings') }} as wordings
+            where wordings.metric = classified.metric
+                and contains(table_cells.part_row_labels_norm, wordings.wording_norm)
+        )
+),
+
 statements as (
     select
         classified.*,
@@ -87,8 +102,8 @@ statements as (
                 then 'its row and column labels name no subject, while other labels of its table do' end,
             case when table_cells.column_unheaded
                 then 'its column has no header of its own, while its table heads its columns' end,
-            case when table_cells.row_is_part
-                then 'its row is a part of the row above ("dont ..."): its column header names the whole' end,
+            case when parts_of_another_metric.mention_index is not null
+                then 'its row is a part of the row above ("dont ..."), and its metric is the column header''s, which names the whole' end,
             case when kind_mismatches.kind is not null
                 then 'its subject is of kind ' || kind_mismatches.kind
                     || ', and its metric is about kind ' || kind_mismatches.metric_kinds end
@@ -99,6 +114,9 @@ statements as (
     left join table_cells
         on classified.report_id = table_cells.report_id
         and classified.mention_index = table_cells.mention_index
+    left join parts_of_another_metric
+        on classified.report_id = parts_of_another_metric.report_id
+        and classified.mention_index = parts_of_another_metric.mention_index
     left join kind_mismatches
         on classified.report_id = kind_mismatches.report_id
         and classified.mention_index = kind_mismatches.mention_index

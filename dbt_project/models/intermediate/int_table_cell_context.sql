@@ -68,10 +68,13 @@ totals as (
         )
 ),
 
--- Cells of a row that is a part of the row above ("dont masse salariale"): the column
--- header names the whole's metric, not the part's.
+-- Cells of a row that is a part of the row above ("dont masse salariale"), with the row's
+-- labels: the column header names the whole's metric, only these labels the part's.
 part_rows as (
-    select distinct mentions.report_id, mentions.mention_index
+    select
+        mentions.report_id,
+        mentions.mention_index,
+        string_agg(cells.text_norm, '' order by cells.col_index) as part_row_labels_norm
     from mentions
     inner join cells
         on mentions.report_id = cells.report_id
@@ -82,6 +85,7 @@ part_rows as (
             and cells.col_index + cells.col_span - 1
     inner join part_labels
         on contains(cells.text_norm, part_labels.label_norm)
+    group by all
 ),
 
 -- Subjects of a specific kind named in a cell's labels; a name inside a longer name of
@@ -184,7 +188,8 @@ final as (
         several_subjects.mention_index is not null as labels_name_several_subjects,
         labels_without_subject.mention_index is not null as labels_name_no_subject,
         unheaded.mention_index is not null as column_unheaded,
-        part_rows.mention_index is not null as row_is_part
+        part_rows.mention_index is not null as row_is_part,
+        part_rows.part_row_labels_norm
     from mentions
     left join totals using (report_id, mention_index)
     left join shared_labels using (report_id, mention_index)
