@@ -64,12 +64,13 @@ lint: $(VENV)/.installed  ## ruff
 	$(BIN)/ruff check .
 
 # `make bench BENCH_SCALE_ARGS='--large-pages 0'` leaves out the 1,500-page report (minutes).
-bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus, scale, backfill
+bench: setup  ## benchmarks: tables, charts, pipeline timings, robustness, corpus, triage, scale, backfill
 	$(BIN)/python scripts/bench_tables.py
 	$(BIN)/python scripts/score_charts.py
 	$(BIN)/python scripts/bench_pipeline.py
 	$(BIN)/python scripts/bench_robustness.py
 	$(BIN)/python scripts/bench_generalisation.py
+	$(BIN)/python scripts/bench_triage.py
 	$(BIN)/python scripts/bench_scale.py $(BENCH_SCALE_ARGS)
 	$(BIN)/python scripts/bench_backfill.py
 
