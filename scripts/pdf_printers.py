@@ -44,6 +44,21 @@ def print_with_chromium(page: Path, pdf: Path, timeout: float = 180) -> None:
         )
 
 
+# The ODF namespaces the documents given to LibreOffice declare, as `xmlns:` attributes.
+ODF_NAMESPACES = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "chart": "urn:oasis:names:tc:opendocument:xmlns:chart:1.0",
+}
+ODF_XMLNS = " ".join(f'xmlns:{k}="{v}"' for k, v in ODF_NAMESPACES.items())
+
 def convert_with_libreoffice(
     sources: list[Path],
     out_dir: Path,

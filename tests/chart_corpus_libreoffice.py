@@ -16,22 +16,9 @@ import zipfile
 from html import escape
 from pathlib import Path
 
-from scripts.pdf_printers import convert_with_libreoffice, soffice_binary
+from scripts.pdf_printers import ODF_XMLNS, convert_with_libreoffice, soffice_binary
 from tests.chart_corpus import PALETTE, PROSE, SOURCE, ChartSpec
 
-NAMESPACES = {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-    "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "chart": "urn:oasis:names:tc:opendocument:xmlns:chart:1.0",
-}
-_XMLNS = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
 # Number styles of the French locale: "1 000", "2,5", "10 %", "2,5 M€".
 _NUMBER_STYLES = {
     "int": (0, ""),
@@ -218,7 +205,7 @@ def chart_object(spec: ChartSpec) -> str:
         legend = '<chart:legend chart:legend-position="bottom"/>' if named else ""
     columns = "BCDEFG"[len(spec.series) - 1]
     return (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_XMLNS} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_XMLNS} '
         f'office:version="1.3"><office:automatic-styles>{_number_styles()}'
         f"{''.join(styles)}{plot}</office:automatic-styles><office:body><office:chart>"
         f'<chart:chart chart:class="{cls}" svg:width="16cm" svg:height="8cm">{legend}'
@@ -280,7 +267,7 @@ def to_odt(pages: list[tuple[ChartSpec, ...]], path: Path) -> None:
                 f"<table:table-row>{cells}</table:table-row></table:table>"
             )
     content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_XMLNS} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_XMLNS} '
         f'office:version="1.3"><office:automatic-styles>{_TEXT_STYLES}'
         f"</office:automatic-styles><office:body><office:text>{''.join(body)}"
         "</office:text></office:body></office:document-content>"

@@ -23,18 +23,8 @@ from scripts.generalisation.document import (
 )
 from scripts.generalisation.layouts import Layout, caption, lines_under, shaped_tables
 from scripts.generalisation.producers.html import chart_svg
-from scripts.pdf_printers import convert_with_libreoffice, soffice_binary
+from scripts.pdf_printers import ODF_XMLNS, convert_with_libreoffice, soffice_binary
 
-NAMESPACES = {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-}
 FONTS = {"serif": "DejaVu Serif", "sans": "DejaVu Sans"}
 BORDER = "0.5pt solid #000000"
 
@@ -265,10 +255,9 @@ class _Writer:
 def to_fodt(document: Document, layout: Layout) -> str:
     writer = _Writer(document, layout)
     body = "".join(writer.block(block) for block in document.blocks)
-    namespaces = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
-        f'<office:document {namespaces} office:version="1.3" '
+        f'<office:document {ODF_XMLNS} office:version="1.3" '
         'office:mimetype="application/vnd.oasis.opendocument.text">'
         f"{_styles(layout)}<office:body><office:text>"
         '<text:section text:style-name="Columns" text:name="Corps">'
