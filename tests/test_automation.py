@@ -9,7 +9,7 @@ import dagster as dg
 from orchestration.definitions import defs
 from orchestration.partitions import reports_partitions
 from orchestration.schedules import daily_refresh
-from warehouse.settings import raw_dir
+from warehouse.settings import REPO_ROOT
 
 
 def _evaluate_sensor(instance: dg.DagsterInstance, cursor: str | None):
@@ -20,7 +20,8 @@ def _evaluate_sensor(instance: dg.DagsterInstance, cursor: str | None):
 
 def test_sensor_requests_new_and_changed_pdfs_only(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
-    shutil.copytree(raw_dir(), raw)
+    # The shipped raw folder, not the session's: end-to-end tests add their PDFs to that one.
+    shutil.copytree(REPO_ROOT / "data" / "raw", raw)
     monkeypatch.setenv("DINUM_RAW_DIR", str(raw))
     with dg.instance_for_test() as instance:
         first = _evaluate_sensor(instance, None)
